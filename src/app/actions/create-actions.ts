@@ -1,0 +1,182 @@
+import type { BackendConfig, LoadResult } from '../../core/protocol/engine-api';
+import { engineError, ok, type Result } from '../../core/protocol/engine-error';
+import { openSingleFile, assemblePackage, type ModelPackage, type PackageFile } from '../../core/package/model-package';
+import { exampleToTensors } from '../../core/schema/input-example';
+import { randomTensor, resolveDims, seededRandom, type HostTensor } from '../../core/schema/host-tensor';
+import { parseExampleIndex } from '../../core/package/example-index';
+import { outputsDocument } from '../../core/schema/outputs';
+import type { EngineClient } from '../engine/engine-client';
+import type { AppStore } from '../store/app-store';
+import type { OpenModel } from '../store/models-slice';
+import { selectBackendConfig } from '../store/selectors';
+import { saveJson } from '../ui/save-file';
+
+export interface Actions {
+  openFiles(files: readonly File[]): Promise<void>;
+  openFolder(name: string, files: readonly { path: string; file: File }[]): Promise<void>;
+  openUrl(url: string): Promise<void>;
+  openExample(id: string): Promise<void>;
+  loadExampleIndex(): Promise<void>;
+  runModel(id: string): Promise<void>;
+  closeModel(id: string): Promise<void>;
+  downloadOutputs(id: string): void;
+}
+
+const RANDOM_SEED = 42;
+
+function fileNameOfUrl(url: URL): string {
+  const last = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
+  return last || url.hostname;
+}
+
+export function createActions(store: AppStore, client: EngineClient, baseUrl: string): Actions {
+  const { getState } = store;
+  let nextId = 1;
+
+  client.onWorkerDied((_key, error) => {
+    getState().notify(error);
+    for (const m of getState().models) if (m.run.status === 'running') getState().updateModel(m.id, { run: { status: 'idle' } });
+  });
+
+  async function loadOn(model: Pick<OpenModel, 'id' | 'pkg'>, config: BackendConfig): Promise<Result<LoadResult>> {
+    const { pkg } = model;
+    return client.load(config, model.id, {
+      fileName: pkg.model.path,
+      format: pkg.model.format,
+      // A copy crosses to the worker, so the page can reload the model on another backend or after a crash.
+      modelBytes: pkg.model.bytes.slice().buffer,
+      externalData: pkg.otherFiles.map((f) => ({ path: f.path, data: f.bytes.slice().buffer })),
+    });
+  }
+
+  async function openPackage(result: Result<ModelPackage>, source: string, startedAt: number): Promise<void> {
+    if (!result.ok) {
+      getState().notify(result.error);
+      return;
+    }
+    const model: OpenModel = {
+      id: `m${nextId++}`,
+      source,
+      pkg: result.value,
+      status: 'loading',
+      description: null,
+      loadMs: null,
+      dims: {},
+      run: { status: 'idle' },
+    };
+    getState().addModel(model);
+    const loaded = await loadOn(model, selectBackendConfig(getState()));
+    if (!loaded.ok) {
+      getState().removeModel(model.id);
+      getState().notify({ ...loaded.error, message: `${source}: ${loaded.error.message}` });
+      return;
+    }
+    getState().updateModel(model.id, { status: 'ready', description: loaded.value, loadMs: performance.now() - startedAt });
+  }
+
+  async function readAll(files: readonly { path: string; file: File }[]): Promise<PackageFile[]> {
+    return Promise.all(files.map(async (f) => ({ path: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) })));
+  }
+
+  function inputsFor(model: OpenModel): Result<{ feeds: Record<string, HostTensor>; source: 'example' | 'random' }> {
+    const inputs = model.description?.inputs ?? [];
+    if (model.pkg.inputExample !== null && model.pkg.inputExample !== undefined) {
+      const feeds = exampleToTensors(model.pkg.inputExample, inputs, model.pkg.metadata?.featureNames);
+      return feeds.ok ? ok({ feeds: feeds.value, source: 'example' }) : feeds;
+    }
+    const random = seededRandom(RANDOM_SEED);
+    const feeds = Object.fromEntries(
+      inputs.map((spec) => [spec.name, randomTensor(spec.dtype === 'unknown' ? 'float32' : spec.dtype, resolveDims(spec.shape, model.dims), random)]),
+    );
+    return ok({ feeds, source: 'random' });
+  }
+
+  return {
+    async openFiles(files) {
+      const startedAt = performance.now();
+      const models = files.filter((f) => /\.(onnx|ort|zip)$/i.test(f.name));
+      // Loose files dropped together (model.onnx + metadata.json …) form one package.
+      if (files.length > 1 && models.length < files.length) {
+        await openPackage(assemblePackage('dropped files', await readAll(files.map((file) => ({ path: file.name, file })))), 'dropped files', startedAt);
+        return;
+      }
+      for (const file of files) {
+        await openPackage(openSingleFile(file.name, new Uint8Array(await file.arrayBuffer())), file.name, performance.now());
+      }
+    },
+    async openFolder(name, files) {
+      const startedAt = performance.now();
+      await openPackage(assemblePackage(name, await readAll(files)), `${name}/`, startedAt);
+    },
+    async openUrl(raw) {
+      const startedAt = performance.now();
+      let url: URL;
+      try {
+        url = new URL(raw, window.location.href);
+      } catch {
+        getState().notify(engineError('fetch-failed', `“${raw}” is not a valid URL.`, 'Use ?model=<url of a .onnx, .ort or .zip file>.'));
+        return;
+      }
+      let response: Response;
+      try {
+        response = await fetch(url);
+      } catch {
+        getState().notify(engineError('fetch-failed', `Could not download ${url.href}: the request failed.`, 'Check the address. A model on another site can only be opened if that site allows it (CORS: Access-Control-Allow-Origin).'));
+        return;
+      }
+      if (!response.ok) {
+        getState().notify(engineError('fetch-failed', `Could not download ${url.href}: the server answered ${response.status} ${response.statusText || ''}`.trim() + '.', response.status === 404 ? 'The file is not at that address: check the link, or ask whoever shared it for a new one.' : 'Try again later, or download the file and drop it here.'));
+        return;
+      }
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      await openPackage(openSingleFile(fileNameOfUrl(url), bytes), url.href, startedAt);
+    },
+    async openExample(id) {
+      await this.openUrl(`${baseUrl}examples/${id}.zip`);
+    },
+    async loadExampleIndex() {
+      try {
+        const response = await fetch(`${baseUrl}examples/index.json`);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        getState().setExamples(parseExampleIndex(await response.json()));
+      } catch (thrown) {
+        getState().setExamples([]);
+        getState().notify(engineError('fetch-failed', `The example gallery could not be loaded (${thrown instanceof Error ? thrown.message : String(thrown)}).`, 'You can still open your own model with “Open model…” or by dropping it here.'));
+      }
+    },
+    async runModel(id) {
+      const model = getState().models.find((m) => m.id === id);
+      if (!model || model.status !== 'ready') return;
+      const config = selectBackendConfig(getState());
+      getState().updateModel(id, { run: { status: 'running', config } });
+      const finish = (run: OpenModel['run']): void => getState().updateModel(id, { run });
+      if (!client.hasSession(config, id)) {
+        const loaded = await loadOn(model, config);
+        if (!loaded.ok) {
+          getState().notify(loaded.error);
+          return finish({ status: 'idle' });
+        }
+      }
+      const inputs = inputsFor(model);
+      if (!inputs.ok) {
+        getState().notify(inputs.error);
+        return finish({ status: 'idle' });
+      }
+      const result = await client.run(config, id, inputs.value.feeds);
+      if (!result.ok) {
+        getState().notify(result.error);
+        return finish({ status: 'idle' });
+      }
+      finish({ status: 'done', config, inputs: inputs.value.feeds, inputSource: inputs.value.source, outputs: result.value.outputs, runMs: result.value.runMs });
+    },
+    async closeModel(id) {
+      getState().removeModel(id);
+      await client.release(id);
+    },
+    downloadOutputs(id) {
+      const model = getState().models.find((m) => m.id === id);
+      if (model?.run.status !== 'done') return;
+      saveJson(`${model.pkg.name.replace(/[^\w.-]+/g, '_')}-outputs.json`, outputsDocument(model.run.outputs));
+    },
+  };
+}

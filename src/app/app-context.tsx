@@ -1,0 +1,29 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { Actions } from './actions/create-actions';
+import type { AppState, AppStore } from './store/app-store';
+
+interface AppServices {
+  readonly store: AppStore;
+  readonly actions: Actions;
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function AppProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('AppProvider is missing');
+  return services;
+}
+
+export function useAppState<T>(selector: (state: AppState) => T): T {
+  return useStore(useServices().store, selector);
+}
+
+export function useActions(): Actions {
+  return useServices().actions;
+}

@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import { toNumbers } from '../../../core/schema/host-tensor';
+import { predictClasses } from '../../../core/schema/outputs';
+import type { OpenModel, RunState } from '../../store/models-slice';
+import { formatMs, formatValue } from '../../ui/format';
+
+const SHOWN_VALUES = 12;
+
+export function OutputsView({ model, run }: { model: OpenModel; run: Extract<RunState, { status: 'done' }> }) {
+  const prediction = useMemo(() => predictClasses(run.outputs, model.pkg.metadata?.targetClasses), [run.outputs, model.pkg.metadata]);
+  const where = run.config.backend === 'webgpu' ? 'WebGPU' : `WASM (${run.config.threads} thread${run.config.threads === 1 ? '' : 's'})`;
+  return (
+    <div className="outputs" data-testid="outputs">
+      <p role="status">
+        Ran on {where} in {formatMs(run.runMs)} with {run.inputSource === 'example' ? 'the package’s example input' : 'random inputs'}.
+      </p>
+      {prediction && (
+        <p className="prediction" data-testid="prediction">
+          Predicted class: <strong>{prediction.rows.map((r) => r.className).join(', ')}</strong>
+          {prediction.rows.length === 1 && prediction.rows[0]!.score !== null && ` (probability ${prediction.rows[0]!.score.toFixed(3)})`}
+        </p>
+      )}
+      <table className="data-table">
+        <caption>Outputs</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Type</th>
+            <th scope="col">Shape</th>
+            <th scope="col">First values</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(run.outputs).map(([name, t]) => (
+            <tr key={name}>
+              <td>
+                <code>{name}</code>
+              </td>
+              <td>{t.dtype}</td>
+              <td>[{t.dims.join(', ')}]</td>
+              <td className="wrap">
+                {toNumbers(t.data, SHOWN_VALUES).map(formatValue).join(', ')}
+                {t.data.length > SHOWN_VALUES && ` … (${t.data.length.toLocaleString('en-US')} values)`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { persist } from 'zustand/middleware';
+import { createModelsSlice, type ModelsSlice } from './models-slice';
+import { createNoticesSlice, type NoticesSlice } from './notices-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createGallerySlice, type GallerySlice } from './gallery-slice';
+
+export type AppState = ModelsSlice & NoticesSlice & SettingsSlice & GallerySlice;
+export type AppStore = StoreApi<AppState>;
+
+/** A fresh store (one per page, one per test). Only settings persist. */
+export function createAppStore(): AppStore {
+  return createStore<AppState>()(
+    persist(
+      (...a) => ({ ...createModelsSlice(...a), ...createNoticesSlice(...a), ...createSettingsSlice(...a), ...createGallerySlice(...a) }),
+      {
+        name: 'onnx-playground-settings',
+        version: 1,
+        partialize: (s) => ({ theme: s.theme, backend: s.backend, threads: s.threads }),
+      },
+    ),
+  );
+}

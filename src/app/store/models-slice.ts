@@ -1,0 +1,57 @@
+import type { StateCreator } from 'zustand';
+import type { BackendConfig, LoadResult } from '../../core/protocol/engine-api';
+import type { ModelPackage } from '../../core/package/model-package';
+import type { HostTensor } from '../../core/schema/host-tensor';
+import type { AppState } from './app-store';
+
+export type RunState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly config: BackendConfig }
+  | {
+      readonly status: 'done';
+      readonly config: BackendConfig;
+      readonly inputs: Readonly<Record<string, HostTensor>>;
+      readonly inputSource: 'example' | 'random';
+      readonly outputs: Readonly<Record<string, HostTensor>>;
+      readonly runMs: number;
+    };
+
+export interface OpenModel {
+  readonly id: string;
+  /** Where it came from: a file name, a folder, an example or a URL. */
+  readonly source: string;
+  readonly pkg: ModelPackage;
+  readonly status: 'loading' | 'ready';
+  readonly description: LoadResult | null;
+  /** Reading + unpacking + session creation, as the user waited for it. */
+  readonly loadMs: number | null;
+  /** Values chosen for symbolic dimensions (default 1). */
+  readonly dims: Readonly<Record<string, number>>;
+  readonly run: RunState;
+}
+
+export interface ModelsSlice {
+  readonly models: readonly OpenModel[];
+  readonly activeModelId: string | null;
+  addModel(model: OpenModel): void;
+  updateModel(id: string, change: Partial<OpenModel>): void;
+  removeModel(id: string): void;
+  setActiveModel(id: string | null): void;
+  setDim(id: string, name: string, value: number): void;
+}
+
+export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (set) => ({
+  models: [],
+  activeModelId: null,
+  addModel: (model) => set((s) => ({ models: [...s.models, model], activeModelId: model.id })),
+  updateModel: (id, change) => set((s) => ({ models: s.models.map((m) => (m.id === id ? { ...m, ...change } : m)) })),
+  removeModel: (id) =>
+    set((s) => {
+      const models = s.models.filter((m) => m.id !== id);
+      const activeModelId = s.activeModelId === id ? (models.at(-1)?.id ?? null) : s.activeModelId;
+      return { models, activeModelId };
+    }),
+  setActiveModel: (id) => set({ activeModelId: id }),
+  setDim: (id, name, value) =>
+    set((s) => ({ models: s.models.map((m) => (m.id === id ? { ...m, dims: { ...m.dims, [name]: value } } : m)) })),
+});

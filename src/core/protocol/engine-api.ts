@@ -1,0 +1,66 @@
+import type { EngineError, Result } from './engine-error';
+import type { OnnxSummary } from '../package/onnx-summary';
+import type { TensorPayload, TensorSpec } from './tensor';
+
+export type BackendId = 'wasm' | 'webgpu';
+
+/**
+ * One engine worker per configuration: `ort.env.wasm.numThreads` is read once
+ * per onnxruntime instance, so a thread count cannot change inside a worker.
+ */
+export interface BackendConfig {
+  readonly backend: BackendId;
+  /** WASM threads; WebGPU workers use 1 thread for the CPU fallback. */
+  readonly threads: number;
+}
+
+export function backendKey(config: BackendConfig): string {
+  return config.backend === 'webgpu' ? 'webgpu' : `wasm-${config.threads}`;
+}
+
+export interface EngineInit {
+  readonly threads: number;
+  /** Absolute URL prefix where ORT's `.wasm` and `.mjs` files are served. */
+  readonly wasmPaths: string;
+}
+
+export interface LoadRequest {
+  readonly sessionId: string;
+  readonly fileName: string;
+  /** Transferred to the worker. */
+  readonly modelBytes: ArrayBuffer;
+  /** ONNX external-data files by the path the model names them with. */
+  readonly externalData?: readonly { readonly path: string; readonly data: ArrayBuffer }[];
+  readonly backend: BackendId;
+  readonly format: 'onnx' | 'ort';
+}
+
+export interface LoadResult {
+  readonly sessionId: string;
+  readonly inputs: readonly TensorSpec[];
+  readonly outputs: readonly TensorSpec[];
+  /** Absent for `.ort` files, whose structure is not an ONNX protobuf. */
+  readonly summary: OnnxSummary | null;
+  readonly sessionCreateMs: number;
+}
+
+export interface RunResult {
+  readonly outputs: Readonly<Record<string, TensorPayload>>;
+  readonly runMs: number;
+}
+
+export interface EngineEnvironment {
+  readonly ortVersion: string;
+  readonly threads: number;
+  readonly crossOriginIsolated: boolean;
+}
+
+/** What the page may ask of an engine worker. Every method resolves; failures are values. */
+export interface EngineApi {
+  init(init: EngineInit): Promise<Result<EngineEnvironment>>;
+  load(request: LoadRequest): Promise<Result<LoadResult>>;
+  run(sessionId: string, feeds: Readonly<Record<string, TensorPayload>>): Promise<Result<RunResult>>;
+  release(sessionId: string): Promise<void>;
+}
+
+export type { EngineError };

@@ -1,0 +1,136 @@
+import type { Dim, TensorDType, TensorPayload, TensorSpec } from '../protocol/tensor';
+
+export type NumericArray =
+  | Float32Array
+  | Float64Array
+  | Int8Array
+  | Uint8Array
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | BigInt64Array
+  | BigUint64Array;
+
+/** A tensor on the page or in the CLI: typed data plus its shape. */
+export interface HostTensor {
+  readonly dtype: TensorDType;
+  readonly dims: readonly number[];
+  readonly data: NumericArray | readonly string[];
+}
+
+type NumericDType = Exclude<TensorDType, 'string'>;
+
+const ARRAY_TYPES = {
+  float32: Float32Array,
+  float64: Float64Array,
+  // float16 travels as its raw 16-bit patterns.
+  float16: Uint16Array,
+  int8: Int8Array,
+  uint8: Uint8Array,
+  int16: Int16Array,
+  uint16: Uint16Array,
+  int32: Int32Array,
+  uint32: Uint32Array,
+  int64: BigInt64Array,
+  uint64: BigUint64Array,
+  bool: Uint8Array,
+} as const satisfies Record<NumericDType, unknown>;
+
+export function elementCount(dims: readonly number[]): number {
+  return dims.reduce((n, d) => n * d, 1);
+}
+
+export function allocate(dtype: NumericDType, length: number): NumericArray {
+  return new ARRAY_TYPES[dtype](length);
+}
+
+export function fromBuffer(dtype: NumericDType, buffer: ArrayBuffer): NumericArray {
+  return new ARRAY_TYPES[dtype](buffer);
+}
+
+/** Fills a typed array from plain numbers (or booleans), converting to bigint where the dtype needs it. */
+export function fromNumbers(dtype: NumericDType, values: readonly (number | boolean)[]): NumericArray {
+  const out = allocate(dtype, values.length);
+  if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
+    values.forEach((v, i) => (out[i] = BigInt(Math.trunc(Number(v)))));
+  } else {
+    values.forEach((v, i) => (out[i] = Number(v)));
+  }
+  return out;
+}
+
+/** Values as JSON-safe numbers (int64 beyond 2^53 loses precision, as JSON would). */
+export function toNumbers(data: HostTensor['data'], limit = Infinity): (number | string)[] {
+  const out: (number | string)[] = [];
+  const n = Math.min(data.length, limit);
+  for (let i = 0; i < n; i++) {
+    const v = data[i]!;
+    out.push(typeof v === 'bigint' ? Number(v) : v);
+  }
+  return out;
+}
+
+/** Sizes for a spec's shape: symbolic or unknown dimensions take the chosen value (default 1). */
+export function resolveDims(shape: readonly Dim[] | null, chosen: Readonly<Record<string, number>> = {}): number[] {
+  if (shape === null) return [1];
+  return shape.map((d) => (typeof d === 'number' && d >= 0 ? d : (chosen[String(d)] ?? 1)));
+}
+
+export function symbolicDims(specs: readonly TensorSpec[]): string[] {
+  const names = new Set<string>();
+  for (const spec of specs) for (const d of spec.shape ?? []) if (typeof d === 'string') names.add(d);
+  return [...names];
+}
+
+/** A small seeded generator (mulberry32) so that "random inputs" are the same run after run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random values of the right dtype: floats in [0, 1), integers in [0, 10), booleans, short strings. */
+export function randomTensor(dtype: TensorDType, dims: readonly number[], random: () => number): HostTensor {
+  const n = elementCount(dims);
+  if (dtype === 'string') return { dtype, dims, data: Array.from({ length: n }, () => `s${Math.floor(random() * 10)}`) };
+  const values = Array.from({ length: n }, () => {
+    if (dtype === 'bool') return random() < 0.5 ? 0 : 1;
+    if (dtype.startsWith('float')) return random();
+    return Math.floor(random() * 10);
+  });
+  if (dtype === 'float16') return { dtype, dims, data: Uint16Array.from(values, toHalfBits) };
+  return { dtype, dims, data: fromNumbers(dtype, values) };
+}
+
+/** IEEE 754 half-precision bits of a number in [0, 1) (enough for random inputs). */
+function toHalfBits(value: number): number {
+  if (value === 0) return 0;
+  const exponent = Math.floor(Math.log2(value));
+  const mantissa = Math.round((value / 2 ** exponent - 1) * 1024);
+  return ((exponent + 15) << 10) | (mantissa & 0x3ff);
+}
+
+/** The bytes that cross the worker boundary (transferable), and back. */
+export function toPayload(tensor: HostTensor): TensorPayload {
+  if (tensor.dtype === 'string') return { dtype: 'string', dims: tensor.dims, data: [...(tensor.data as readonly string[])] };
+  const data = tensor.data as NumericArray;
+  const buffer = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data.buffer : data.slice().buffer;
+  return { dtype: tensor.dtype, dims: tensor.dims, data: buffer as ArrayBuffer };
+}
+
+export function fromPayload(payload: TensorPayload): HostTensor {
+  if (payload.dtype === 'string' || Array.isArray(payload.data)) return { dtype: payload.dtype, dims: payload.dims, data: payload.data as readonly string[] };
+  return { dtype: payload.dtype, dims: payload.dims, data: fromBuffer(payload.dtype, payload.data as ArrayBuffer) };
+}
+
+export function transferablesOf(payloads: Iterable<TensorPayload>): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const p of payloads) if (p.data instanceof ArrayBuffer && !out.includes(p.data)) out.push(p.data);
+  return out;
+}

@@ -1,0 +1,50 @@
+import type { HostTensor } from './host-tensor';
+import { toNumbers } from './host-tensor';
+
+export interface OutputsDocument {
+  readonly outputs: Record<string, { dims: number[]; dtype: string; data: (number | string)[] }>;
+}
+
+/** The "Download outputs" file: every output in full, as JSON. */
+export function outputsDocument(outputs: Readonly<Record<string, HostTensor>>): OutputsDocument {
+  const doc: OutputsDocument['outputs'] = {};
+  for (const [name, t] of Object.entries(outputs)) doc[name] = { dims: [...t.dims], dtype: t.dtype, data: toNumbers(t.data) };
+  return { outputs: doc };
+}
+
+export interface Prediction {
+  readonly output: string;
+  /** One entry per row of the batch. */
+  readonly rows: readonly { readonly classIndex: number; readonly className: string; readonly score: number | null }[];
+}
+
+/**
+ * The predicted class per row when the package names its classes: from an integer label
+ * output, else from the argmax of a [rows, classes] score output.
+ */
+export function predictClasses(outputs: Readonly<Record<string, HostTensor>>, classes: readonly string[] | undefined): Prediction | null {
+  if (!classes || classes.length === 0) return null;
+  const entries = Object.entries(outputs);
+  const scores = entries.find(([, t]) => t.dims.length === 2 && t.dims[1] === classes.length && t.dtype.startsWith('float'));
+  const label = entries.find(([, t]) => (t.dtype === 'int64' || t.dtype === 'int32') && t.dims.length === 1);
+  if (label) {
+    const labels = toNumbers(label[1].data) as number[];
+    const probs = scores ? (toNumbers(scores[1].data) as number[]) : null;
+    return {
+      output: label[0],
+      rows: labels.map((c, r) => ({ classIndex: c, className: classes[c] ?? String(c), score: probs ? (probs[r * classes.length + c] ?? null) : null })),
+    };
+  }
+  if (!scores) return null;
+  const values = toNumbers(scores[1].data) as number[];
+  const rows = scores[1].dims[0] ?? 0;
+  return {
+    output: scores[0],
+    rows: Array.from({ length: rows }, (_, r) => {
+      const row = values.slice(r * classes.length, (r + 1) * classes.length);
+      const best = row.reduce((bi, v, i) => (v > row[bi]! ? i : bi), 0);
+      const isDistribution = row.every((v) => v >= 0 && v <= 1) && Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-3;
+      return { classIndex: best, className: classes[best] ?? String(best), score: isDistribution ? row[best]! : null };
+    }),
+  };
+}

@@ -1,0 +1,133 @@
+import type { InferenceSession, Tensor } from 'onnxruntime-common';
+import type { EngineApi, EngineInit, LoadRequest, LoadResult, RunResult } from '../core/protocol/engine-api';
+import { describeThrown, engineError, fail, ok, type EngineError, type Result } from '../core/protocol/engine-error';
+import { isTensorDType, type TensorPayload, type TensorSpec } from '../core/protocol/tensor';
+import { onnxDecodeError } from '../core/package/file-kinds';
+import { summarizeOnnx, type OnnxSummary } from '../core/package/onnx-summary';
+import { fromBuffer } from '../core/schema/host-tensor';
+import type { EnginePlatform, OrtRuntime } from './ort-runtime';
+
+/** Failures after which this onnxruntime instance cannot be trusted again: the worker must be replaced. */
+const FATAL = /abort|RuntimeError|out of memory|could not allocate|memory access out of bounds|unreachable/i;
+
+function runtimeError(code: 'session-failed' | 'run-failed', what: string, thrown: unknown): EngineError {
+  const detail = describeThrown(thrown);
+  if (FATAL.test(detail)) {
+    return engineError('worker-died', `The inference engine crashed while ${what} (${detail}).`, 'The model may need more memory than this tab can give. The engine will restart for your next action; try a smaller batch or a smaller model.');
+  }
+  if (code === 'session-failed') {
+    return engineError('session-failed', `onnxruntime could not load the model: ${detail}`, 'The model may use an operator or opset this runtime does not support, or need an external-data file. Try the other backend, or re-export with a lower opset.');
+  }
+  return engineError('run-failed', `The model failed while running: ${detail}`, 'Check the input shapes and types against the model inputs listed above.');
+}
+
+function specsFromSession(metadata: readonly InferenceSession.ValueMetadata[]): TensorSpec[] {
+  return metadata.map((m) =>
+    m.isTensor ? { name: m.name, dtype: isTensorDType(m.type) ? m.type : 'unknown', shape: m.shape.length ? [...m.shape] : null } : { name: m.name, dtype: 'unknown', shape: null },
+  );
+}
+
+function toPayload(tensor: Tensor): TensorPayload {
+  const type = tensor.type;
+  if (!isTensorDType(type)) throw new Error(`output of unsupported type ${type}`);
+  if (type === 'string') return { dtype: type, dims: [...tensor.dims], data: [...(tensor.data as string[])] };
+  // A copy: the output may be a view on memory the runtime reuses.
+  const data = (tensor.data as Exclude<Tensor.DataType, string[]>).slice();
+  return { dtype: type, dims: [...tensor.dims], data: data.buffer as ArrayBuffer };
+}
+
+/**
+ * The engine behind one worker: sessions by id, and a serial queue, because
+ * onnxruntime-web rejects concurrent calls on a session ("Session already started").
+ */
+export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineApi {
+  const sessions = new Map<string, InferenceSession>();
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = tail.then(task, task);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+
+  async function load(request: LoadRequest): Promise<Result<LoadResult>> {
+    const bytes = new Uint8Array(request.modelBytes);
+    let summary: OnnxSummary | null = null;
+    if (request.format === 'onnx') {
+      try {
+        summary = summarizeOnnx(bytes);
+      } catch (thrown) {
+        return fail(onnxDecodeError(request.fileName, bytes.length, thrown));
+      }
+      const provided = new Set((request.externalData ?? []).map((f) => f.path));
+      const missing = summary.externalDataFiles.filter((f) => !provided.has(f));
+      if (missing.length > 0) {
+        return fail(engineError('session-failed', `The model stores weights in ${missing.map((m) => `“${m}”`).join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in what you opened.`, 'Open the whole folder (or a zip of it) so that the external-data files travel with model.onnx.'));
+      }
+    }
+    const started = platform.now();
+    let session: InferenceSession;
+    try {
+      session = await ort.InferenceSession.create(bytes, {
+        executionProviders: [request.backend],
+        externalData: (request.externalData ?? []).map((f) => ({ path: f.path, data: new Uint8Array(f.data) })),
+      });
+    } catch (thrown) {
+      return fail(runtimeError('session-failed', 'loading the model', thrown));
+    }
+    const sessionCreateMs = platform.now() - started;
+    sessions.get(request.sessionId)?.release().catch(() => undefined);
+    sessions.set(request.sessionId, session);
+    return ok({
+      sessionId: request.sessionId,
+      inputs: summary?.inputs ?? specsFromSession(session.inputMetadata),
+      outputs: summary?.outputs ?? specsFromSession(session.outputMetadata),
+      summary,
+      sessionCreateMs,
+    });
+  }
+
+  async function run(sessionId: string, feeds: Readonly<Record<string, TensorPayload>>): Promise<Result<RunResult>> {
+    const session = sessions.get(sessionId);
+    if (!session) return fail(engineError('unknown-session', 'This model is no longer loaded in the engine.', 'Run it again: the model will be reloaded.'));
+    let inputs: Record<string, Tensor>;
+    try {
+      inputs = Object.fromEntries(
+        Object.entries(feeds).map(([name, p]) => [name, new ort.Tensor(p.dtype, toTypedData(p), p.dims)]),
+      );
+    } catch (thrown) {
+      return fail(engineError('bad-input', `An input could not be built: ${describeThrown(thrown)}`, 'Check the input’s type and shape.'));
+    }
+    const started = platform.now();
+    try {
+      const results = await session.run(inputs);
+      const runMs = platform.now() - started;
+      const outputs: Record<string, TensorPayload> = {};
+      for (const [name, tensor] of Object.entries(results)) outputs[name] = toPayload(tensor);
+      return ok({ outputs, runMs });
+    } catch (thrown) {
+      return fail(runtimeError('run-failed', 'running the model', thrown));
+    }
+  }
+
+  return {
+    init: async (init: EngineInit) => {
+      ort.env.wasm.numThreads = init.threads;
+      ort.env.wasm.wasmPaths = init.wasmPaths;
+      const versions = ort.env.versions as Record<string, string | undefined>;
+      return ok({ ortVersion: versions.web ?? versions.node ?? versions.common ?? 'unknown', threads: init.threads, crossOriginIsolated: platform.crossOriginIsolated });
+    },
+    load: (request) => serial(() => load(request)),
+    run: (sessionId, feeds) => serial(() => run(sessionId, feeds)),
+    release: (sessionId) =>
+      serial(async () => {
+        const session = sessions.get(sessionId);
+        sessions.delete(sessionId);
+        await session?.release().catch(() => undefined);
+      }),
+  };
+}
+
+function toTypedData(payload: TensorPayload): Tensor.DataType {
+  if (payload.dtype === 'string' || Array.isArray(payload.data)) return [...(payload.data as readonly string[])];
+  return fromBuffer(payload.dtype, payload.data as ArrayBuffer) as Tensor.DataType;
+}

@@ -1,0 +1,17 @@
+import type { InferenceSession, Tensor, Env } from 'onnxruntime-common';
+
+/**
+ * What the engine needs from an onnxruntime package. onnxruntime-web (in the
+ * worker) and onnxruntime-node (in vitest) both satisfy it, so the engine is
+ * tested without a browser.
+ */
+export interface OrtRuntime {
+  readonly InferenceSession: { create(model: Uint8Array, options?: InferenceSession.SessionOptions): Promise<InferenceSession> };
+  readonly Tensor: new (type: Tensor.Type, data: Tensor.DataType, dims?: readonly number[]) => Tensor;
+  readonly env: Env;
+}
+
+export interface EnginePlatform {
+  now(): number;
+  readonly crossOriginIsolated: boolean;
+}

@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { isolationHeaders, ISOLATION_HEADERS } from './build/isolation-headers.ts';
+import { exampleZips } from './build/example-zips.ts';
+
+const ortDist = 'node_modules/onnxruntime-web/dist';
+const local = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  // A sub-path host (e.g. GitHub Pages) sets BASE_PATH=/repo-name/.
+  base: process.env.BASE_PATH ?? '/',
+  plugins: [
+    react(),
+    isolationHeaders(),
+    exampleZips(local('./public/examples')),
+    // ORT's runtime files, served from our own origin and fetched only when a model loads.
+    viteStaticCopy({
+      targets: [
+        { src: `${ortDist}/ort-wasm-simd-threaded.{wasm,mjs}`, dest: 'ort' },
+        { src: `${ortDist}/ort-wasm-simd-threaded.asyncify.{wasm,mjs}`, dest: 'ort' },
+      ],
+    }),
+  ],
+  resolve: {
+    alias: [
+      // The "extern" builds load their WASM glue from env.wasm.wasmPaths instead of inlining it,
+      // so ORT's own thread workers start from /ort/ rather than from our worker bundle.
+      { find: /^onnxruntime-web\/wasm$/, replacement: local(`./${ortDist}/ort.wasm.min.mjs`) },
+      { find: /^onnxruntime-web\/webgpu$/, replacement: local(`./${ortDist}/ort.webgpu.min.mjs`) },
+    ],
+  },
+  worker: { format: 'es' },
+  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+});
