@@ -11,6 +11,8 @@ const local = (path: string): string => fileURLToPath(new URL(path, import.meta.
 export default defineConfig({
   // A sub-path host (e.g. GitHub Pages) sets BASE_PATH=/repo-name/.
   base: process.env.BASE_PATH ?? '/',
+  // No SPA fallback: a missing file must be a 404, not index.html (a ?model= link to nowhere says so).
+  appType: 'mpa',
   plugins: [
     react(),
     isolationHeaders(),

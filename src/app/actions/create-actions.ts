@@ -64,11 +64,16 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
       dims: {},
       run: { status: 'idle' },
     };
+    const previous = getState().activeModelId;
     getState().addModel(model);
     const loaded = await loadOn(model, selectBackendConfig(getState()));
     if (!loaded.ok) {
+      const wasActive = getState().activeModelId === model.id;
       getState().removeModel(model.id);
-      getState().notify({ ...loaded.error, message: `${source}: ${loaded.error.message}` });
+      // Back to where the user was, e.g. the drop zone, so the next try is one click away.
+      if (wasActive) getState().setActiveModel(previous);
+      const named = loaded.error.message.includes(result.value.model.path) ? loaded.error.message : `${source}: ${loaded.error.message}`;
+      getState().notify({ ...loaded.error, message: named });
       return;
     }
     getState().updateModel(model.id, { status: 'ready', description: loaded.value, loadMs: performance.now() - startedAt });
@@ -126,6 +131,10 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
       }
       if (!response.ok) {
         getState().notify(engineError('fetch-failed', `Could not download ${url.href}: the server answered ${response.status} ${response.statusText || ''}`.trim() + '.', response.status === 404 ? 'The file is not at that address: check the link, or ask whoever shared it for a new one.' : 'Try again later, or download the file and drop it here.'));
+        return;
+      }
+      if ((response.headers.get('content-type') ?? '').startsWith('text/html')) {
+        getState().notify(engineError('fetch-failed', `${url.href} returned a web page, not a model file.`, 'Link to the .onnx, .ort or .zip file itself (for GitHub, the “raw” download link).'));
         return;
       }
       const bytes = new Uint8Array(await response.arrayBuffer());

@@ -78,7 +78,7 @@ export function sniffFile(path: string, bytes: Uint8Array): { kind: SniffedKind 
       ),
     };
   }
-  if (isNotRunnableFile(path) || looksLikePickle(bytes)) return { error: notRunnableError(isNotRunnableFile(path) ? path : `${name}.pkl`) };
+  if (isNotRunnableFile(path) || looksLikePickle(bytes)) return { error: notRunnableError(path) };
   if (isZip(bytes)) return { kind: 'zip' };
   if (isOrtFormat(bytes)) return { kind: 'ort' };
   if (looksLikeText(bytes)) {

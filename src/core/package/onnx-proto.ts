@@ -82,6 +82,7 @@ const ONNX_SUBSET = {
         },
         TensorShapeProto: { fields: { dim: { rule: 'repeated', type: 'Dimension', id: 1 } } },
         Dimension: {
+          oneofs: { value: { oneof: ['dimValue', 'dimParam'] } },
           fields: {
             dimValue: { type: 'int64', id: 1 },
             dimParam: { type: 'string', id: 2 },

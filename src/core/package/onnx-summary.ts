@@ -94,8 +94,9 @@ function toSpec(info: RawValueInfo): TensorSpec {
   const name = info.name ?? '';
   if (!tensor) return { name, dtype: 'unknown', shape: null };
   const dims = tensor.shape?.dim;
+  // protobufjs puts field defaults on the prototype, so only an own dimValue was really in the file.
   const shape: Dim[] | null = dims
-    ? dims.map((d, i) => (d.dimParam ? d.dimParam : d.dimValue !== undefined ? toNumber(d.dimValue) : `d${i}`))
+    ? dims.map((d, i) => (d.dimParam ? d.dimParam : Object.hasOwn(d, 'dimValue') ? toNumber(d.dimValue) : `d${i}`))
     : null;
   return { name, dtype: elementTypeName(tensor.elemType ?? 0), shape };
 }

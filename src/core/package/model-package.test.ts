@@ -1,0 +1,191 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { zipSync, type Zippable } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { assemblePackage, openSingleFile, roleOf, type ModelPackage } from './model-package';
+import type { EngineError, Result } from '../protocol/engine-error';
+
+const WINE = new URL('../../../public/examples/wine-mlflow/', import.meta.url);
+const wineFiles = (): Record<string, Uint8Array> =>
+  Object.fromEntries(readdirSync(WINE).map((name) => [name, new Uint8Array(readFileSync(new URL(name, WINE)))]));
+const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+// Protobuf-looking bytes (field 1 varint): sniffs as ONNX; the package layer does not decode it.
+const onnxLike = (tag: number): Uint8Array => new Uint8Array([0x08, 0x08, 0x3a, 0x02, 0x0a, tag]);
+const PICKLE = new Uint8Array([0x80, 0x04, 0x95, 0x1a, 0x00, 0x00, 0x00, 0x00]);
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function error(result: Result<unknown>): EngineError {
+  if (result.ok) throw new Error('expected a failure');
+  return result.error;
+}
+
+describe('openSingleFile on a zip of the MLflow example', () => {
+  it('opens the folder inside the zip, its model, MLmodel, metadata and input example', () => {
+    const files = wineFiles();
+    // A stray second model: metadata.json model_file must pick the right one.
+    const zip = zipSync({ 'wine-mlflow': { ...files, 'old-model.onnx': onnxLike(1) } });
+    const pkg = value(openSingleFile('download.zip', zip));
+
+    expect(pkg.name).toBe('wine-mlflow');
+    expect(pkg.model.path).toBe('model.onnx');
+    expect(pkg.model.format).toBe('onnx');
+    expect(pkg.model.bytes).toEqual(files['model.onnx']);
+    expect(pkg.mlmodel?.runId).toBe('865bc3f1bf8a421aae793c8e09bdc5a4');
+    expect(pkg.mlmodel?.onnxData).toBe('model.onnx');
+    expect(pkg.metadata?.modelFile).toBe('model.onnx');
+    expect(pkg.metadata?.targetClasses).toEqual(['class_0', 'class_1', 'class_2']);
+    expect(pkg.metadata?.featureNames).toHaveLength(13);
+    expect(pkg.metadata?.performanceMetrics).toEqual({ accuracy: 0.9815, f1_macro: 0.9829 });
+    const example = pkg.inputExample as { columns: string[]; data: number[][] };
+    expect(example.columns[0]).toBe('alcohol');
+    expect(example.data).toEqual([[13.16, 2.36, 2.67, 18.6, 101.0, 2.8, 3.24, 0.3, 2.81, 5.68, 1.03, 3.17, 1185.0]]);
+
+    const roles = Object.fromEntries(pkg.entries.map((e) => [e.path, e.role]));
+    expect(roles).toEqual({
+      'MLmodel': 'mlmodel',
+      'conda.yaml': 'environment',
+      'input_example.json': 'input-example',
+      'metadata.json': 'metadata',
+      'model.onnx': 'model',
+      'old-model.onnx': 'model',
+      'python_env.yaml': 'environment',
+      'requirements.txt': 'environment',
+      'serving_input_example.json': 'serving-example',
+      'test.csv': 'evaluation-csv',
+    });
+    expect(pkg.entries.find((e) => e.path === 'model.onnx')?.bytes).toBe(files['model.onnx']!.length);
+    expect(pkg.otherFiles).toEqual([]);
+  });
+
+  it('chooses the model named by MLmodel flavors.onnx.data when there is no metadata.json', () => {
+    const { 'metadata.json': _dropped, ...files } = wineFiles();
+    const zip = zipSync({ 'wine-mlflow': { ...files, 'a-model.onnx': onnxLike(1) } });
+    const pkg = value(openSingleFile('wine-download.zip', zip));
+    expect(pkg.metadata).toBeNull();
+    expect(pkg.name).toBe('wine-download');
+    expect(pkg.model.path).toBe('model.onnx');
+    expect(pkg.model.bytes).toEqual(files['model.onnx']);
+    expect(pkg.mlmodel?.modelUuid).toBe('e061fa0d229b495ebfc55d694464f276');
+  });
+
+  it('follows MLmodel to a renamed input example', () => {
+    const mlmodel = new TextDecoder().decode(wineFiles().MLmodel).replace('artifact_path: input_example.json', 'artifact_path: example.json');
+    const zip = zipSync({ MLmodel: text(mlmodel), 'model.onnx': onnxLike(1), 'example.json': text('{"inputs": [[1, 2]]}') });
+    expect(value(openSingleFile('m.zip', zip)).inputExample).toEqual({ inputs: [[1, 2]] });
+  });
+});
+
+describe('openSingleFile failures', () => {
+  it('explains a zip holding only a pickle, naming the file', () => {
+    const e = error(openSingleFile('trained.zip', zipSync({ 'model.pkl': PICKLE, 'requirements.txt': text('scikit-learn==1.4.0\n') })));
+    expect(e.code).toBe('not-runnable-format');
+    expect(e.message).toMatch(/^“trained” holds no ONNX model, only model\.pkl\. “model\.pkl” is a Python pickle/);
+    expect(e.hint).toMatch(/skl2onnx/);
+  });
+
+  it('refuses to guess between two models without metadata', () => {
+    const e = error(openSingleFile('two.zip', zipSync({ 'a.onnx': onnxLike(1), 'b.onnx': onnxLike(2), 'README.md': text('# two') })));
+    expect(e.code).toBe('several-models');
+    expect(e.message).toContain('holds 2 models (a.onnx, b.onnx)');
+    expect(e.hint).toContain('model_file');
+  });
+
+  it('uses metadata.json model_file to choose between two models', () => {
+    const zip = zipSync({ 'a.onnx': onnxLike(1), 'b.onnx': onnxLike(2), 'metadata.json': text('{"model_file": "./b.onnx", "model_version": 2}') });
+    const pkg = value(openSingleFile('two.zip', zip));
+    expect(pkg.model.path).toBe('b.onnx');
+    expect(pkg.model.bytes).toEqual(onnxLike(2));
+    expect(pkg.metadata?.modelVersion).toBe('2');
+  });
+
+  it('reports malformed metadata.json', () => {
+    const e = error(openSingleFile('p.zip', zipSync({ 'model.onnx': onnxLike(1), 'metadata.json': text('{"model_name": "x",}') })));
+    expect(e.code).toBe('bad-metadata');
+    expect(e.message).toMatch(/^metadata\.json is not valid JSON/);
+  });
+
+  it('reports a model_file that is not in the package', () => {
+    const e = error(openSingleFile('p.zip', zipSync({ 'model.onnx': onnxLike(1), 'metadata.json': text('{"model_file": "missing.onnx"}') })));
+    expect(e.code).toBe('no-model-in-package');
+    expect(e.message).toContain('“missing.onnx”');
+  });
+
+  it('reports a package with no model at all, listing what it holds', () => {
+    const e = error(openSingleFile('p.zip', zipSync({ 'notes.txt': text('hi'), 'data.csv': text('a,b\n') })));
+    expect(e.code).toBe('no-model-in-package');
+    expect(e.message).toContain('2 file(s)');
+    expect(e.message).toContain('notes.txt');
+  });
+
+  it('reports an empty model file inside the package', () => {
+    expect(error(openSingleFile('p.zip', zipSync({ 'model.onnx': new Uint8Array(0) }))).code).toBe('empty-file');
+  });
+
+  it('reports an input_example.json that is not JSON', () => {
+    const e = error(openSingleFile('p.zip', zipSync({ 'model.onnx': onnxLike(1), 'input_example.json': text('[1, 2') })));
+    expect(e.code).toBe('bad-input-example');
+    expect(e.message).toContain('input_example.json');
+  });
+
+  it('reports corrupt zip bytes', () => {
+    const corrupt = new Uint8Array(64).fill(0x41);
+    corrupt.set([0x50, 0x4b, 0x03, 0x04]);
+    const e = error(openSingleFile('broken.zip', corrupt));
+    expect(e.code).toBe('bad-zip');
+    expect(e.message).toContain('“broken.zip” could not be unzipped');
+  });
+
+  it('reports a zip cut short', () => {
+    const zip = zipSync({ 'model.onnx': onnxLike(1), 'metadata.json': text('{}') });
+    expect(error(openSingleFile('half.zip', zip.subarray(0, zip.length >> 1))).code).toBe('bad-zip');
+  });
+});
+
+describe('openSingleFile on bare models', () => {
+  it('opens an .onnx file as a package of one', () => {
+    const bytes = onnxLike(1);
+    const pkg: ModelPackage = value(openSingleFile('net.onnx', bytes));
+    expect(pkg).toEqual({
+      name: 'net.onnx',
+      model: { path: 'net.onnx', format: 'onnx', bytes },
+      entries: [{ path: 'net.onnx', bytes: 6, role: 'model' }],
+      metadata: null,
+      mlmodel: null,
+      inputExample: null,
+      otherFiles: [],
+    });
+  });
+
+  it('opens an ORT-format file as ort', () => {
+    expect(value(openSingleFile('net.ort', new Uint8Array([0x14, 0, 0, 0, 0x4f, 0x52, 0x54, 0x4d]))).model.format).toBe('ort');
+  });
+});
+
+describe('assemblePackage', () => {
+  it('keeps unrecognised files as possible external data', () => {
+    const pkg = value(
+      assemblePackage('dropped files', [
+        { path: 'm/model.onnx', bytes: onnxLike(1) },
+        { path: 'm/model.onnx.data', bytes: new Uint8Array(16) },
+      ]),
+    );
+    expect(pkg.name).toBe('dropped files');
+    expect(pkg.otherFiles.map((f) => f.path)).toEqual(['model.onnx.data']);
+  });
+});
+
+describe('roleOf', () => {
+  it.each([
+    ['sub/Model.ORT', 'model'],
+    ['README.md', 'readme'],
+    ['model_card.md', 'readme'],
+    ['weights.safetensors', 'not-runnable'],
+    ['mlmodel', 'other'],
+    ['eval.CSV', 'evaluation-csv'],
+  ])('%s is %s', (path, role) => {
+    expect(roleOf(path)).toBe(role);
+  });
+});
