@@ -61,7 +61,7 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
       const provided = new Set((request.externalData ?? []).map((f) => f.path));
       const missing = summary.externalDataFiles.filter((f) => !provided.has(f));
       if (missing.length > 0) {
-        return fail(engineError('session-failed', `The model stores weights in ${missing.map((m) => `“${m}”`).join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in what you opened.`, 'Open the whole folder (or a zip of it) so that the external-data files travel with model.onnx.'));
+        return fail(engineError('missing-external-data', `The model stores weights in ${missing.map((m) => `“${m}”`).join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in what you opened.`, 'Open the whole folder (or a zip of it) so that the external-data files travel with model.onnx.'));
       }
     }
     const started = platform.now();

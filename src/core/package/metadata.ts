@@ -1,4 +1,5 @@
-import { engineError, type Result, ok, fail, describeThrown } from '../protocol/engine-error';
+import { engineError, type Result, ok, fail } from '../protocol/engine-error';
+import { parseJsonText } from './json-text';
 
 /** metadata.json as the training side writes it. Every field is optional; `raw` keeps the unknown ones. */
 export interface ModelMetadata {
@@ -18,18 +19,17 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typ
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map((x) => String(x)) : undefined);
 
 export function parseMetadata(text: string): Result<ModelMetadata> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (thrown) {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
     return fail(
       engineError(
         'bad-metadata',
-        `metadata.json is not valid JSON (${describeThrown(thrown)}).`,
-        'Fix the JSON (a trailing comma or an unquoted key is the usual cause) or remove metadata.json; the model itself can still be opened alone.',
+        `metadata.json is not valid JSON (${parsed.reason}).`,
+        'Fix the JSON at that place (a trailing comma, a missing comma or an unquoted key is the usual cause) or remove metadata.json; the model itself can still be opened alone.',
       ),
     );
   }
+  const raw = parsed.value;
   if (!isRecord(raw)) {
     return fail(engineError('bad-metadata', 'metadata.json must hold a JSON object ({…}).', 'Write the fields (model_name, target_classes, …) as one JSON object.'));
   }

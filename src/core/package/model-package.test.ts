@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { zipSync, type Zippable } from 'fflate';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { assemblePackage, openSingleFile, roleOf, type ModelPackage } from './model-package';
 import type { EngineError, Result } from '../protocol/engine-error';
@@ -61,7 +61,8 @@ describe('openSingleFile on a zip of the MLflow example', () => {
   });
 
   it('chooses the model named by MLmodel flavors.onnx.data when there is no metadata.json', () => {
-    const { 'metadata.json': _dropped, ...files } = wineFiles();
+    const files = wineFiles();
+    delete files['metadata.json'];
     const zip = zipSync({ 'wine-mlflow': { ...files, 'a-model.onnx': onnxLike(1) } });
     const pkg = value(openSingleFile('wine-download.zip', zip));
     expect(pkg.metadata).toBeNull();
@@ -107,10 +108,19 @@ describe('openSingleFile failures', () => {
     expect(e.message).toMatch(/^metadata\.json is not valid JSON/);
   });
 
-  it('reports a model_file that is not in the package', () => {
-    const e = error(openSingleFile('p.zip', zipSync({ 'model.onnx': onnxLike(1), 'metadata.json': text('{"model_file": "missing.onnx"}') })));
+  it('reports a model_file that is not in the package when no single model can stand in', () => {
+    const e = error(openSingleFile('p.zip', zipSync({ 'notes.txt': text('hi'), 'metadata.json': text('{"model_file": "missing.onnx"}') })));
     expect(e.code).toBe('no-model-in-package');
     expect(e.message).toContain('“missing.onnx”');
+    expect(e.message).toContain('metadata.json (model_file)');
+  });
+
+  it('opens the only model when the declared model_file is absent, and says so as an error finding', () => {
+    const pkg = value(openSingleFile('p.zip', zipSync({ 'model.onnx': onnxLike(1), 'metadata.json': text('{"model_file": "missing.onnx"}') })));
+    expect(pkg.model.path).toBe('model.onnx');
+    expect(pkg.findings).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'declared-model-missing', message: expect.stringContaining('“missing.onnx”, which is absent') }),
+    ]);
   });
 
   it('reports a package with no model at all, listing what it holds', () => {
@@ -156,6 +166,8 @@ describe('openSingleFile on bare models', () => {
       mlmodel: null,
       inputExample: null,
       otherFiles: [],
+      files: [{ path: 'net.onnx', bytes }],
+      findings: [],
     });
   });
 

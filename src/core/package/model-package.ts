@@ -1,8 +1,10 @@
 import { engineError, fail, ok, type EngineError, type Result } from '../protocol/engine-error';
 import { baseName, extensionOf, isNotRunnableFile, notRunnableError, sniffFile } from './file-kinds';
+import { parseJsonText } from './json-text';
 import { parseMetadata, type ModelMetadata } from './metadata';
 import { parseMlModel, type MlModel } from './mlmodel';
 import { readZip, stripCommonFolder } from './zip';
+import type { Finding } from './findings';
 
 export interface PackageFile {
   /** Path relative to the package root, `/`-separated. */
@@ -39,6 +41,10 @@ export interface ModelPackage {
   readonly inputExample: unknown;
   /** Files that may be ONNX external data, by path. */
   readonly otherFiles: readonly PackageFile[];
+  /** Every file of the package (the model included), for the views that read them. */
+  readonly files: readonly PackageFile[];
+  /** Facts noticed while assembling (a declared model file that is absent, files left out). */
+  readonly findings: readonly Finding[];
 }
 
 const ENVIRONMENT_FILES = new Set(['requirements.txt', 'conda.yaml', 'python_env.yaml']);
@@ -61,11 +67,21 @@ export function roleOf(path: string): FileRole {
 
 const decoder = new TextDecoder();
 
-function chooseModel(files: readonly PackageFile[], declared: string | undefined, packageName: string): Result<PackageFile> {
+function chooseModel(
+  files: readonly PackageFile[],
+  declared: { file: string; by: string } | undefined,
+  packageName: string,
+  findings: Finding[],
+): Result<PackageFile> {
   if (declared) {
-    const found = files.find((f) => f.path === declared || f.path === declared.replace(/^\.\//, ''));
+    const found = files.find((f) => f.path === declared.file.replace(/^\.\//, ''));
     if (found) return ok(found);
-    return fail(engineError('no-model-in-package', `The package declares its model as “${declared}”, but no such file is in it.`, `Add ${declared} to the package, or correct the declared file name.`));
+    const candidates = files.filter((f) => roleOf(f.path) === 'model');
+    if (candidates.length !== 1) {
+      return fail(engineError('no-model-in-package', `${declared.by} declares the model file “${declared.file}”, but no such file is in “${packageName}”.`, `Add ${declared.file} to the package, or correct the file name in ${declared.by}.`));
+    }
+    findings.push({ severity: 'error', code: 'declared-model-missing', message: `${declared.by} declares the model file “${declared.file}”, which is absent; opened the package's only model, “${candidates[0]!.path}”, instead.` });
+    return ok(candidates[0]!);
   }
   const models = files.filter((f) => roleOf(f.path) === 'model');
   if (models.length === 1) return ok(models[0]!);
@@ -94,23 +110,16 @@ function chooseModel(files: readonly PackageFile[], declared: string | undefined
 
 function parseJsonFile(file: PackageFile | undefined): Result<unknown> {
   if (!file) return ok(null);
-  try {
-    return ok(JSON.parse(decoder.decode(file.bytes)));
-  } catch (thrown) {
-    return fail(
-      engineError(
-        'bad-input-example',
-        `${file.path} is not valid JSON (${thrown instanceof Error ? thrown.message : String(thrown)}).`,
-        'Fix or remove the example file; the model can still run on random inputs.',
-      ),
-    );
-  }
+  const parsed = parseJsonText(decoder.decode(file.bytes));
+  if (parsed.ok) return ok(parsed.value);
+  return fail(engineError('bad-input-example', `${file.path} is not valid JSON (${parsed.reason}).`, 'Fix or remove the example file; the model can still run on random inputs.'));
 }
 
 /** Builds a package from the files of a folder or an unpacked zip. */
-export function assemblePackage(packageName: string, dropped: readonly PackageFile[]): Result<ModelPackage> {
+export function assemblePackage(packageName: string, dropped: readonly PackageFile[], notes: readonly Finding[] = []): Result<ModelPackage> {
   const { files } = stripCommonFolder(dropped);
   const byName = (name: string): PackageFile | undefined => files.find((f) => f.path === name) ?? files.find((f) => baseName(f.path) === name);
+  const findings: Finding[] = [...notes];
 
   const metadataFile = byName('metadata.json');
   let metadata: ModelMetadata | null = null;
@@ -127,7 +136,12 @@ export function assemblePackage(packageName: string, dropped: readonly PackageFi
     mlmodel = parsed.value;
   }
 
-  const model = chooseModel(files, metadata?.modelFile ?? mlmodel?.onnxData, packageName);
+  const declared = metadata?.modelFile
+    ? { file: metadata.modelFile, by: 'metadata.json (model_file)' }
+    : mlmodel?.onnxData
+      ? { file: mlmodel.onnxData, by: 'MLmodel (flavors.onnx.data)' }
+      : undefined;
+  const model = chooseModel(files, declared, packageName, findings);
   if (!model.ok) return model;
   const sniffed = sniffFile(model.value.path, model.value.bytes);
   if ('error' in sniffed) return fail(sniffed.error);
@@ -143,6 +157,8 @@ export function assemblePackage(packageName: string, dropped: readonly PackageFi
     mlmodel,
     inputExample: example.value,
     otherFiles: files.filter((f) => roleOf(f.path) === 'other'),
+    files,
+    findings,
   });
 }
 
@@ -163,5 +179,7 @@ export function openSingleFile(fileName: string, bytes: Uint8Array): Result<Mode
     mlmodel: null,
     inputExample: null,
     otherFiles: [],
+    files: [{ path: fileName, bytes }],
+    findings: [],
   });
 }

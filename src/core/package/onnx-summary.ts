@@ -23,9 +23,17 @@ export interface OnnxSummary {
   readonly operatorCounts: readonly { readonly opType: string; readonly count: number }[];
   readonly initializerCount: number;
   readonly parameterCount: number;
+  /** Parameters and their bytes by element type, largest first. */
+  readonly parametersByDtype: readonly { readonly dtype: string; readonly count: number; readonly bytes: number }[];
   /** File names of ONNX external-data tensors, in first-use order. */
   readonly externalDataFiles: readonly string[];
+  /** Bytes each external-data file must hold at least (largest offset + length its tensors name). */
+  readonly externalDataBytes: Readonly<Record<string, number>>;
 }
+
+const ELEMENT_BYTES: Readonly<Record<string, number>> = {
+  float32: 4, uint8: 1, int8: 1, uint16: 2, int16: 2, int32: 4, int64: 8, bool: 1, float16: 2, float64: 8, uint32: 4, uint64: 8, bfloat16: 2,
+};
 
 /** ONNX TensorProto.DataType → onnxruntime's element type names. */
 const ELEMENT_TYPES: Readonly<Record<number, TensorDType | 'bfloat16'>> = {
@@ -62,6 +70,7 @@ interface RawType {
 interface RawValueInfo { name?: string; type?: RawType }
 interface RawTensor {
   dims?: Int64[];
+  dataType?: number;
   name?: string;
   dataLocation?: number;
   externalData?: { key?: string; value?: string }[];
@@ -116,12 +125,22 @@ export function summarizeOnnx(bytes: Uint8Array): OnnxSummary {
     counts.set(op, (counts.get(op) ?? 0) + 1);
   }
   let parameterCount = 0;
+  const byDtype = new Map<string, { count: number; bytes: number }>();
   const externalDataFiles: string[] = [];
+  const externalDataBytes: Record<string, number> = {};
   for (const tensor of initializers) {
-    parameterCount += (tensor.dims ?? []).reduce<number>((n, d) => n * toNumber(d), 1);
+    const count = (tensor.dims ?? []).reduce<number>((n, d) => n * toNumber(d), 1);
+    parameterCount += count;
+    const dtype = ELEMENT_TYPES[tensor.dataType ?? 0] ?? 'unknown';
+    const entry = byDtype.get(dtype) ?? { count: 0, bytes: 0 };
+    byDtype.set(dtype, { count: entry.count + count, bytes: entry.bytes + count * (ELEMENT_BYTES[dtype] ?? 0) });
     if (tensor.dataLocation === 1) {
-      const location = tensor.externalData?.find((e) => e.key === 'location')?.value;
-      if (location && !externalDataFiles.includes(location)) externalDataFiles.push(location);
+      const field = (key: string): string | undefined => tensor.externalData?.find((e) => e.key === key)?.value;
+      const location = field('location');
+      if (!location) continue;
+      if (!externalDataFiles.includes(location)) externalDataFiles.push(location);
+      const end = Number(field('offset') ?? 0) + Number(field('length') ?? count * (ELEMENT_BYTES[dtype] ?? 0));
+      externalDataBytes[location] = Math.max(externalDataBytes[location] ?? 0, end);
     }
   }
   return {
@@ -143,6 +162,8 @@ export function summarizeOnnx(bytes: Uint8Array): OnnxSummary {
       .sort((a, b) => b.count - a.count || a.opType.localeCompare(b.opType)),
     initializerCount: initializers.length,
     parameterCount,
+    parametersByDtype: [...byDtype.entries()].map(([dtype, v]) => ({ dtype, ...v })).sort((a, b) => b.bytes - a.bytes),
     externalDataFiles,
+    externalDataBytes,
   };
 }

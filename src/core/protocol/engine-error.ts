@@ -13,6 +13,8 @@ export type EngineErrorCode =
   | 'no-model-in-package'
   | 'several-models'
   | 'bad-zip'
+  | 'package-too-large'
+  | 'missing-external-data'
   | 'bad-metadata'
   | 'bad-mlmodel'
   | 'bad-input-example'

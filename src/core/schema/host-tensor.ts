@@ -110,18 +110,17 @@ export function randomTensor(dtype: TensorDType, dims: readonly number[], random
 
 /** IEEE 754 half-precision bits of a number in [0, 1) (enough for random inputs). */
 function toHalfBits(value: number): number {
-  if (value === 0) return 0;
+  if (value < 2 ** -14) return Math.round(value * 2 ** 24); // subnormal: steps of 2^-24
   const exponent = Math.floor(Math.log2(value));
   const mantissa = Math.round((value / 2 ** exponent - 1) * 1024);
-  return ((exponent + 15) << 10) | (mantissa & 0x3ff);
+  return ((exponent + 15) << 10) + mantissa; // `+` lets a mantissa rounded up to 1024 carry into the exponent
 }
 
 /** The bytes that cross the worker boundary (transferable), and back. */
 export function toPayload(tensor: HostTensor): TensorPayload {
   if (tensor.dtype === 'string') return { dtype: 'string', dims: tensor.dims, data: [...(tensor.data as readonly string[])] };
-  const data = tensor.data as NumericArray;
-  const buffer = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data.buffer : data.slice().buffer;
-  return { dtype: tensor.dtype, dims: tensor.dims, data: buffer as ArrayBuffer };
+  // Always a copy: the payload's buffer is transferred, and the caller keeps its tensor intact.
+  return { dtype: tensor.dtype, dims: tensor.dims, data: (tensor.data as NumericArray).slice().buffer as ArrayBuffer };
 }
 
 export function fromPayload(payload: TensorPayload): HostTensor {

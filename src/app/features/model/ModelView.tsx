@@ -1,7 +1,29 @@
 import type { OpenModel } from '../../store/models-slice';
+import { Tabs, type TabDefinition } from '../../ui/Tabs';
 import { ModelFacts } from './ModelFacts';
 import { RunPanel } from './RunPanel';
 import { TensorTable } from './TensorTable';
+
+/** One tab per job the user brings a model for; each feature adds its tab here. */
+function modelTabs(model: OpenModel): TabDefinition[] {
+  const description = model.description!;
+  return [
+    {
+      id: 'run',
+      label: 'Run',
+      render: () => (
+        <div className="model-grid">
+          <section className="panel" aria-label="Inputs and outputs">
+            <TensorTable caption="Inputs" specs={description.inputs} />
+            <TensorTable caption="Outputs" specs={description.outputs} />
+          </section>
+          <RunPanel model={model} />
+          <ModelFacts model={model} />
+        </div>
+      ),
+    },
+  ];
+}
 
 export function ModelView({ model }: { model: OpenModel }) {
   return (
@@ -10,14 +32,7 @@ export function ModelView({ model }: { model: OpenModel }) {
       {model.status === 'loading' || !model.description ? (
         <p role="status">Loading the model (the runtime is fetched the first time)…</p>
       ) : (
-        <div className="model-grid">
-          <section className="panel" aria-label="Inputs and outputs">
-            <TensorTable caption="Inputs" specs={model.description.inputs} />
-            <TensorTable caption="Outputs" specs={model.description.outputs} />
-          </section>
-          <RunPanel model={model} />
-          <ModelFacts model={model} />
-        </div>
+        <Tabs label="Model views" tabs={modelTabs(model)} />
       )}
     </article>
   );
