@@ -1,5 +1,8 @@
 import type { BackendConfig, LoadResult } from '../../core/protocol/engine-api';
 import { engineError, ok, type Result } from '../../core/protocol/engine-error';
+import { inspectPackage } from '../../core/package/inspection';
+import type { Finding } from '../../core/package/findings';
+import { planFolder } from '../../core/package/limits';
 import { openSingleFile, assemblePackage, type ModelPackage, type PackageFile } from '../../core/package/model-package';
 import { exampleToTensors } from '../../core/schema/input-example';
 import { randomTensor, resolveDims, seededRandom, type HostTensor } from '../../core/schema/host-tensor';
@@ -61,6 +64,8 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
       status: 'loading',
       description: null,
       loadMs: null,
+      inspection: null,
+      sha256: null,
       dims: {},
       run: { status: 'idle' },
     };
@@ -76,7 +81,16 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
       getState().notify({ ...loaded.error, message: named });
       return;
     }
-    getState().updateModel(model.id, { status: 'ready', description: loaded.value, loadMs: performance.now() - startedAt });
+    const inspection = inspectPackage(model.pkg, loaded.value);
+    getState().updateModel(model.id, { status: 'ready', description: loaded.value, loadMs: performance.now() - startedAt, inspection });
+    const problems = inspection.findings.filter((f) => f.severity === 'error');
+    if (problems.length > 0) {
+      getState().notify(
+        engineError('package-inconsistent', `${model.pkg.name}: ${problems.map((p) => p.message).join(' ')}`, 'The model is loaded; see the Inspect tab for every check. Fix the package so that its description matches the model.'),
+      );
+    }
+    const digest = await crypto.subtle.digest('SHA-256', model.pkg.model.bytes as Uint8Array<ArrayBuffer>);
+    getState().updateModel(model.id, { sha256: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('') });
   }
 
   async function readAll(files: readonly { path: string; file: File }[]): Promise<PackageFile[]> {
@@ -111,7 +125,18 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
     },
     async openFolder(name, files) {
       const startedAt = performance.now();
-      await openPackage(assemblePackage(name, await readAll(files)), `${name}/`, startedAt);
+      const plan = planFolder(name, files.map((f) => ({ path: f.path, bytes: f.file.size })));
+      if (!plan.ok) {
+        getState().notify(plan.error);
+        return;
+      }
+      const wanted = new Set(plan.value.read);
+      const read = await readAll(files.filter((f) => wanted.has(f.path)).map((f) => ({ path: f.path.slice(plan.value.root.length), file: f.file })));
+      const notes: Finding[] =
+        plan.value.ignored > 0
+          ? [{ severity: 'warning', code: 'folder-narrowed', message: `“${name}” holds ${files.length.toLocaleString('en-US')} files; only the ${read.length} beside the model (in ${plan.value.root || 'the top folder'}) were read, ${plan.value.ignored.toLocaleString('en-US')} others ignored.` }]
+          : [];
+      await openPackage(assemblePackage(name, read, notes), `${name}/`, startedAt);
     },
     async openUrl(raw) {
       const startedAt = performance.now();

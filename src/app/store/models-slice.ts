@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BackendConfig, LoadResult } from '../../core/protocol/engine-api';
 import type { ModelPackage } from '../../core/package/model-package';
+import type { PackageInspection } from '../../core/package/inspection';
 import type { HostTensor } from '../../core/schema/host-tensor';
 import type { AppState } from './app-store';
 
@@ -25,6 +26,10 @@ export interface OpenModel {
   readonly description: LoadResult | null;
   /** Reading + unpacking + session creation, as the user waited for it. */
   readonly loadMs: number | null;
+  /** Cross-checks of the package against the model, made once the model has loaded. */
+  readonly inspection: PackageInspection | null;
+  /** Hex SHA-256 of the model file, once computed. */
+  readonly sha256: string | null;
   /** Values chosen for symbolic dimensions (default 1). */
   readonly dims: Readonly<Record<string, number>>;
   readonly run: RunState;

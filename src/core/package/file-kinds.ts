@@ -57,11 +57,10 @@ export function isOrtFormat(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && bytes[4] === 0x4f && bytes[5] === 0x52 && bytes[6] === 0x54 && bytes[7] === 0x4d;
 }
 
+/** Text has no control bytes; protobuf always has some (tags such as 0x08, small lengths, zeros). */
 function looksLikeText(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 512);
-  let printable = 0;
-  for (const b of head) if (b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 0xc0) printable++;
-  return head.length > 0 && printable / head.length > 0.95;
+  return head.length > 0 && head.every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
 }
 
 export type SniffedKind = 'zip' | 'onnx' | 'ort';

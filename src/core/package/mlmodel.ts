@@ -35,3 +35,33 @@ export function parseMlModel(text: string): Result<MlModel> {
     inputExamplePath: str(example.artifact_path),
   });
 }
+
+export interface MlModelView {
+  readonly fields: readonly { readonly label: string; readonly value: string }[];
+  readonly flavors: readonly { readonly name: string; readonly settings: readonly { readonly key: string; readonly value: string }[] }[];
+  readonly inputExample: string | null;
+}
+
+const asText = (v: unknown): string => (v === null ? 'null' : typeof v === 'string' ? v : JSON.stringify(v));
+
+export function describeMlModel(mlmodel: MlModel): MlModelView {
+  const raw = mlmodel.raw;
+  const labelled: [string, string][] = [
+    ['run_id', 'Run id'],
+    ['model_uuid', 'Model UUID'],
+    ['utc_time_created', 'Created (UTC)'],
+    ['mlflow_version', 'MLflow version'],
+    ['artifact_path', 'Artifact path'],
+    ['model_size_bytes', 'Size recorded by MLflow (bytes)'],
+  ];
+  const flavors = isRecord(raw.flavors) ? raw.flavors : {};
+  const example = isRecord(raw.saved_input_example_info) ? raw.saved_input_example_info : null;
+  return {
+    fields: labelled.filter(([k]) => raw[k] !== undefined).map(([k, label]) => ({ label, value: asText(raw[k]) })),
+    flavors: Object.entries(flavors).map(([name, settings]) => ({
+      name,
+      settings: isRecord(settings) ? Object.entries(settings).map(([key, value]) => ({ key, value: asText(value) })) : [],
+    })),
+    inputExample: example ? Object.entries(example).map(([k, v]) => `${k}: ${asText(v)}`).join(', ') : null,
+  };
+}

@@ -15,6 +15,8 @@ export type EngineErrorCode =
   | 'bad-zip'
   | 'package-too-large'
   | 'missing-external-data'
+  | 'package-inconsistent'
+  | 'cancelled'
   | 'bad-metadata'
   | 'bad-mlmodel'
   | 'bad-input-example'

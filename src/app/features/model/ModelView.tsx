@@ -1,5 +1,6 @@
 import type { OpenModel } from '../../store/models-slice';
 import { Tabs, type TabDefinition } from '../../ui/Tabs';
+import { InspectView } from '../inspect/InspectView';
 import { ModelFacts } from './ModelFacts';
 import { RunPanel } from './RunPanel';
 import { TensorTable } from './TensorTable';
@@ -22,6 +23,7 @@ function modelTabs(model: OpenModel): TabDefinition[] {
         </div>
       ),
     },
+    { id: 'inspect', label: 'Inspect', render: () => <InspectView model={model} /> },
   ];
 }
 
