@@ -4,6 +4,9 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs';
 // E2E_PORT and E2E_DIST let several checkouts (or people) test side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.E2E_DIST ?? 'dist';
+// The same app built for a sub-path, on a host that sends no isolation headers (like GitHub Pages).
+const PAGES_PORT = Number(process.env.E2E_PAGES_PORT ?? PORT + 1);
+const PAGES_DIST = process.env.E2E_PAGES_DIST ?? (process.env.E2E_DIST ? process.env.E2E_DIST : 'dist-pages');
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,10 +27,18 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   // The production build, served with the same COOP/COEP headers as `npm run preview`.
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node e2e/support/static-server.mjs ${PAGES_DIST} ${PAGES_PORT} /onnx-playground/`,
+      url: `http://localhost:${PAGES_PORT}/onnx-playground/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -6,14 +6,16 @@ export interface OutputsFile {
 }
 
 /** Every request a page made; each test fails if any left the app's origin. */
-export const test = base.extend<{ requests: string[] }>({
+export const test = base.extend<{ requests: string[]; appOrigins: string[] }>({
+  /** Where the app under test is served from, besides baseURL (a test of another host adds its origin). */
+  appOrigins: [[], { option: true }],
   requests: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, appOrigins }, use) => {
       const requests: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
       await use(requests);
-      const origin = new URL(baseURL!).origin;
-      const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+      const origins = [new URL(baseURL!).origin, ...appOrigins];
+      const foreign = requests.filter((u) => !origins.some((o) => u.startsWith(`${o}/`)) && !u.startsWith('data:') && !u.startsWith('blob:'));
       expect(foreign, 'requests to other origins').toEqual([]);
     },
     { auto: true },

@@ -1,0 +1,60 @@
+/* ONNX Playground service worker (generated into the build by build/service-worker.ts). */
+const BASE = __BASE__;
+const PRECACHE = __PRECACHE__;
+const CACHE = `onnx-playground-${__VERSION__}`;
+
+const ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE.map((path) => new Request(BASE + path, { cache: 'reload' }))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('onnx-playground-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+/** The same response with the isolation headers added (what the coi-serviceworker approach does). */
+function isolated(response) {
+  if (response.status === 0 || response.type === 'opaque') return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ISOLATION)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  // Only our own files; anything else (a ?model= link to another site) goes straight to the network.
+  if (request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
+  const key = request.mode === 'navigate' ? new Request(BASE + 'index.html') : request;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      try {
+        // Network first, so a new deployment is picked up; successful answers refresh the cache.
+        const response = await fetch(request);
+        if (response.ok && !url.search) await cache.put(key, response.clone());
+        return isolated(response);
+      } catch (offline) {
+        // ignoreVary: hosts send `Vary: Origin`, and module scripts are requested with an Origin header the precache lacked.
+        const cached = await cache.match(key, { ignoreSearch: request.mode === 'navigate', ignoreVary: true });
+        if (cached) return isolated(cached);
+        throw offline;
+      }
+    })(),
+  );
+});
