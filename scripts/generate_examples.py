@@ -184,7 +184,9 @@ def save_onnx(model: onnx.ModelProto, path: str) -> None:
 
 
 def torch_export(module: torch.nn.Module, dummy: torch.Tensor, in_name: str,
-                 out_name: str) -> onnx.ModelProto:
+                 out_name: str | list[str]) -> onnx.ModelProto:
+    """Export with a dynamic batch axis; out_name is one name or a list (a tuple output)."""
+    out_names = [out_name] if isinstance(out_name, str) else list(out_name)
     module.eval()
     buf = io.BytesIO()
     torch.onnx.export(
@@ -192,8 +194,8 @@ def torch_export(module: torch.nn.Module, dummy: torch.Tensor, in_name: str,
         dummy,
         buf,
         input_names=[in_name],
-        output_names=[out_name],
-        dynamic_axes={in_name: {0: "batch"}, out_name: {0: "batch"}},
+        output_names=out_names,
+        dynamic_axes={in_name: {0: "batch"}, **{o: {0: "batch"} for o in out_names}},
         opset_version=OPSET,
         do_constant_folding=True,
     )
@@ -219,6 +221,12 @@ def train_torch(model, X, y, *, epochs, batch_size, lr, weight_decay=0.0):
             opt.step()
     model.eval()
     return model
+
+
+def assert_same_file(path: str, other: str) -> None:
+    """Packages meant to be compared on one evaluation set must ship the same bytes."""
+    with open(path, "rb") as a, open(other, "rb") as b:
+        assert a.read() == b.read(), f"{path} differs from {other}"
 
 
 def split_form(feature_names, row) -> dict:
@@ -646,18 +654,25 @@ class LargeMLP(torch.nn.Module):
         return self.net(x / 16.0)
 
 
+MLP_LARGE_MODEL_CLASS = "LargeMLP (torch: Linear 64-2048-2048-1024-10, ReLU)"
+MLP_LARGE_HYPERPARAMETERS = {"epochs": 5, "batch_size": 64, "optimizer": "Adam",
+                             "learning_rate": 1e-4, "seed": SEED}
+
+
 def make_mlp_large(outdir: str) -> None:
     seed_everything()
     _, X_tr, X_te, y_tr, y_te = digits_split()
     model = LargeMLP()
-    train_torch(model, X_tr, y_tr, epochs=5, batch_size=64, lr=1e-4)
+    hp = MLP_LARGE_HYPERPARAMETERS
+    train_torch(model, X_tr, y_tr, epochs=hp["epochs"], batch_size=hp["batch_size"],
+                lr=hp["learning_rate"])
     with torch.no_grad():
         logits = model(torch.from_numpy(X_te.astype(np.float32)))
     pred = logits.argmax(dim=1).numpy()
     perf = metrics(y_te, pred)
 
     onx = torch_export(model, torch.zeros(1, 64), "pixels_flat", "logits")
-    model_class = "LargeMLP (torch: Linear 64-2048-2048-1024-10, ReLU)"
+    model_class = MLP_LARGE_MODEL_CLASS
     annotate(onx, name="mlp-large", model_class=model_class, feature_names=PIXEL_NAMES,
              target_classes=DIGIT_CLASSES,
              doc="Handwritten digit (0-9) from the 64 raw pixels (0..16) of an 8x8 image, "
@@ -667,9 +682,7 @@ def make_mlp_large(outdir: str) -> None:
     md = build_metadata(name="mlp-large", model_class=model_class, feature_names=PIXEL_NAMES,
                         target_classes=DIGIT_CLASSES, X_train=X_tr, X_test=X_te, perf=perf,
                         deps=DEPS_TORCH, descriptions=PIXEL_DESCRIPTIONS, fixed_range=(0, 16),
-                        extra={"hyperparameters": {"epochs": 5, "batch_size": 64,
-                                                   "optimizer": "Adam", "learning_rate": 1e-4,
-                                                   "seed": SEED}})
+                        extra={"hyperparameters": dict(hp)})
     write_json(os.path.join(outdir, "metadata.json"), md)
     write_test_csv(os.path.join(outdir, "test.csv"), PIXEL_NAMES, X_te, y_te)
     write_json(os.path.join(outdir, "input_example.json"), split_form(PIXEL_NAMES, X_te[0]),
@@ -678,29 +691,238 @@ def make_mlp_large(outdir: str) -> None:
     print(f"mlp-large: {perf}")
 
 
+# ---------------------------------------------------------------- 6. iris-mlp
+
+
+class IrisMLP(torch.nn.Module):
+    def __init__(self, mean, scale):
+        super().__init__()
+        self.register_buffer("scaler_mean", torch.from_numpy(mean.astype(np.float32)))
+        self.register_buffer("scaler_scale", torch.from_numpy(scale.astype(np.float32)))
+        self.net = torch.nn.Sequential(
+            torch.nn.Linear(4, 64), torch.nn.ReLU(),
+            torch.nn.Linear(64, 64), torch.nn.ReLU(),
+            torch.nn.Linear(64, 3))
+
+    def logits(self, x):
+        return self.net((x - self.scaler_mean) / self.scaler_scale)
+
+    def forward(self, x):  # x: raw flower measurements (cm), [batch, 4]
+        probabilities = torch.softmax(self.logits(x), dim=1)
+        return probabilities.argmax(dim=1), probabilities
+
+
+IRIS_MLP_HYPERPARAMETERS = {"epochs": 150, "batch_size": 16, "optimizer": "Adam",
+                            "learning_rate": 5e-3, "weight_decay": 1e-4, "seed": SEED}
+
+
+def make_iris_mlp(outdir: str) -> None:
+    seed_everything()
+    ds, X_tr, X_te, y_tr, y_te = iris_split()
+    names = list(ds.feature_names)
+    classes = [str(c) for c in ds.target_names]
+    scaler = StandardScaler().fit(X_tr)
+    model = IrisMLP(scaler.mean_, scaler.scale_)
+    hp = IRIS_MLP_HYPERPARAMETERS
+    train_torch(model, X_tr, y_tr, epochs=hp["epochs"], batch_size=hp["batch_size"],
+                lr=hp["learning_rate"], weight_decay=hp["weight_decay"])
+    with torch.no_grad():
+        label, _ = model(torch.from_numpy(X_te.astype(np.float32)))
+    pred = label.numpy()
+    perf = metrics(y_te, pred)
+
+    onx = torch_export(model, torch.zeros(1, 4), "float_input", ["label", "probabilities"])
+    model_class = "Pipeline(StandardScaler, torch MLP 4-64-64-3 with softmax)"
+    annotate(onx, name="iris-mlp", model_class=model_class, feature_names=names,
+             target_classes=classes,
+             doc="Iris species from four raw flower measurements (cm). StandardScaler and a "
+                 "4-64-64-3 ReLU MLP with softmax in one graph; label is the argmax of "
+                 "probabilities. Same split as iris-pipeline and iris-trees.")
+    save_onnx(onx, os.path.join(outdir, "model.onnx"))
+    md = build_metadata(name="iris-mlp", model_class=model_class, feature_names=names,
+                        target_classes=classes, X_train=X_tr, X_test=X_te, perf=perf,
+                        deps=DEPS_TORCH, descriptions=IRIS_DESCRIPTIONS,
+                        extra={"hyperparameters": dict(hp)})
+    write_json(os.path.join(outdir, "metadata.json"), md)
+    write_test_csv(os.path.join(outdir, "test.csv"), names, X_te, y_te)
+    assert_same_file(os.path.join(outdir, "test.csv"), os.path.join(OUT, "iris-pipeline", "test.csv"))
+    write_json(os.path.join(outdir, "input_example.json"), split_form(names, X_te[0]))
+    write_requirements(os.path.join(outdir, "requirements.txt"), DEPS_TORCH)
+    print(f"iris-mlp: {perf}")
+
+
+# ---------------------------------------------------------------- 7./8. mlp-large, reduced precision
+#
+# Weight-only reduced precision: mlp-large's trained weights (read back from the
+# model.onnx written above, not retrained) are stored in a smaller type and
+# turned back into float32 by a node in front of each Gemm, so every
+# multiply-add still runs in float32. Only storage (download, memory for the
+# weights before the session expands them) shrinks; the accuracy cost is the
+# rounding of the weights, measured on the same test.csv.
+
+def mlp_large_weights() -> tuple[onnx.ModelProto, dict]:
+    """mlp-large as exported in this run, and its initializers as numpy arrays."""
+    src = onnx.load(os.path.join(OUT, "mlp-large", "model.onnx"))
+    return src, {t.name: numpy_helper.to_array(t) for t in src.graph.initializer}
+
+
+def fp16_storage(name: str, w: np.ndarray):
+    """Store w as float16 (round to nearest even); Cast back to float32 under the old name."""
+    w16 = w.astype(np.float16)
+    assert np.isfinite(w16).all(), f"{name} overflows float16"
+    inits = [numpy_helper.from_array(w16, f"{name}_fp16")]
+    nodes = [helper.make_node("Cast", [f"{name}_fp16"], [name], name=f"{name}_cast",
+                              to=TensorProto.FLOAT)]
+    return inits, nodes, w16.astype(np.float32)
+
+
+def int8_storage(name: str, w: np.ndarray):
+    """Symmetric int8 with one float32 scale per output channel (row of a Gemm transB weight).
+
+    scale[o] = max|w[o, :]| / 127, q = round(w / scale) in [-127, 127], zero point 0;
+    DequantizeLinear(axis=0) gives back q * scale in float32 under the old name.
+    """
+    assert w.ndim == 2
+    absmax = np.abs(w).max(axis=1).astype(np.float64)
+    scale = np.where(absmax > 0, absmax / 127.0, 1.0).astype(np.float32)
+    q = np.clip(np.rint(w.astype(np.float64) / scale.astype(np.float64)[:, None]), -127, 127)
+    q = q.astype(np.int8)
+    inits = [
+        numpy_helper.from_array(q, f"{name}_int8"),
+        numpy_helper.from_array(scale, f"{name}_scale"),
+        numpy_helper.from_array(np.zeros_like(scale, dtype=np.int8), f"{name}_zero_point"),
+    ]
+    nodes = [helper.make_node("DequantizeLinear",
+                              [f"{name}_int8", f"{name}_scale", f"{name}_zero_point"], [name],
+                              name=f"{name}_dequantize", axis=0)]
+    # What DequantizeLinear computes: float((int32)q - zp) * scale, one float32 rounding.
+    return inits, nodes, q.astype(np.float32) * scale[:, None]
+
+
+def make_mlp_large_variant(outdir: str, *, ex_id: str, kind: str) -> None:
+    seed_everything()
+    _, X_tr, X_te, y_tr, y_te = digits_split()
+    src, weights = mlp_large_weights()
+
+    inits, cast_nodes, effective = [], [], {}
+    for name, w in weights.items():
+        if kind == "float16":
+            i, n, eff = fp16_storage(name, w)
+        elif w.ndim == 2:  # int8: Gemm weights; biases (20 KB in all) stay float32
+            i, n, eff = int8_storage(name, w)
+        else:
+            i, n, eff = [numpy_helper.from_array(w, name)], [], w
+        inits += i
+        cast_nodes += n
+        effective[name] = eff
+    graph = helper.make_graph(
+        cast_nodes + list(src.graph.node), f"mlp_large_{kind}",
+        list(src.graph.input), list(src.graph.output), inits)
+    onx = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
+
+    # The same network run in float32 with the weights the graph really multiplies
+    # by, and with mlp-large's own weights: the difference is the cost of the storage.
+    def logits_with(state: dict) -> np.ndarray:
+        net = LargeMLP()
+        net.load_state_dict({k: torch.from_numpy(np.array(v, dtype=np.float32))
+                             for k, v in state.items()})
+        net.eval()
+        with torch.no_grad():
+            return net(torch.from_numpy(X_te.astype(np.float32))).numpy()
+
+    logits, logits_fp32 = logits_with(effective), logits_with(weights)
+    pred, pred_fp32 = logits.argmax(axis=1), logits_fp32.argmax(axis=1)
+    perf = metrics(y_te, pred)
+    changed = int((pred != pred_fp32).sum())
+    diff = np.abs(logits.astype(np.float64) - logits_fp32.astype(np.float64))
+
+    if kind == "float16":
+        stored = "weights and biases stored as float16, Cast to float32 in front of each Gemm"
+        quantization = {"weights": "float16", "biases": "float16", "compute": "float32"}
+    else:
+        stored = ("weights stored as int8 (symmetric, per output channel, zero point 0), "
+                  "DequantizeLinear to float32 in front of each Gemm; biases float32")
+        quantization = {"weights": "int8 (symmetric, per-output-channel)",
+                        "biases": "float32", "compute": "float32"}
+    quantization.update({
+        "method": "weight-only, post-training (mlp-large's trained weights, not retrained)",
+        "source_model": "mlp-large",
+        "source_performance_metrics": metrics(y_te, pred_fp32),
+        "test_predictions_changed": changed,
+        # 3 significant digits; reference-outputs.mjs re-measures these with onnxruntime.
+        "test_logits_max_abs_diff": float(f"{diff.max():.3g}"),
+        "test_logits_mean_abs_diff": float(f"{diff.mean():.3g}"),
+    })
+    model_class = f"{MLP_LARGE_MODEL_CLASS}; {stored}; compute float32"
+    description = (f"mlp-large with weight-only {kind} storage: {stored}. Every multiply-add "
+                   "runs in float32; only the stored weights are rounded. "
+                   f"{changed} of {len(y_te)} test predictions differ from mlp-large.")
+    annotate(onx, name=ex_id, model_class=model_class, feature_names=PIXEL_NAMES,
+             target_classes=DIGIT_CLASSES, producer=(PRODUCER, SCRIPT_VERSION),
+             doc="Handwritten digit (0-9) from the 64 raw pixels (0..16) of an 8x8 image, "
+                 f"flattened row by row. {description} Outputs logits.")
+    save_onnx(onx, os.path.join(outdir, "model.onnx"))
+    md = build_metadata(name=ex_id, model_class=model_class, feature_names=PIXEL_NAMES,
+                        target_classes=DIGIT_CLASSES, X_train=X_tr, X_test=X_te, perf=perf,
+                        deps=DEPS_TORCH, descriptions=PIXEL_DESCRIPTIONS, fixed_range=(0, 16),
+                        extra={"description": description, "quantization": quantization,
+                               "hyperparameters": dict(MLP_LARGE_HYPERPARAMETERS)})
+    write_json(os.path.join(outdir, "metadata.json"), md)
+    write_test_csv(os.path.join(outdir, "test.csv"), PIXEL_NAMES, X_te, y_te)
+    assert_same_file(os.path.join(outdir, "test.csv"), os.path.join(OUT, "mlp-large", "test.csv"))
+    write_json(os.path.join(outdir, "input_example.json"), split_form(PIXEL_NAMES, X_te[0]),
+               indent=None)
+    write_requirements(os.path.join(outdir, "requirements.txt"), DEPS_TORCH)
+    print(f"{ex_id}: {perf} (mlp-large {quantization['source_performance_metrics']}, "
+          f"{changed} predictions changed)")
+
+
+def make_mlp_large_fp16(outdir: str) -> None:
+    make_mlp_large_variant(outdir, ex_id="mlp-large-fp16", kind="float16")
+
+
+def make_mlp_large_int8(outdir: str) -> None:
+    make_mlp_large_variant(outdir, ex_id="mlp-large-int8", kind="int8")
+
+
 # ---------------------------------------------------------------- index
 
+# (id, title, description, task, family, variantOf, maker). A family shares one
+# input signature, feature_names, target_classes and test.csv, so its members
+# can be compared like for like; variantOf names the model a variant was derived from.
 EXAMPLES = [
     ("iris-pipeline", "Iris pipeline",
      "A scaler and a logistic regression exported as one ONNX graph: four flower "
      "measurements in, a species and its probabilities out.",
-     "tabular classification", make_iris_pipeline),
+     "tabular classification", "iris", None, make_iris_pipeline),
     ("iris-trees", "Iris random forest",
      "A 10-tree random forest written with ONNX's ai.onnx.ml TreeEnsembleClassifier "
      "operator, trained on the same iris data.",
-     "tabular classification", make_iris_trees),
+     "tabular classification", "iris", None, make_iris_trees),
     ("digits-cnn", "Handwritten digits CNN",
      "A small convolutional network that reads an 8x8 image of a handwritten digit "
      "(pixel values 0-16) and scores the ten digits.",
-     "image classification", make_digits_cnn),
+     "image classification", "digits", None, make_digits_cnn),
     ("wine-mlflow", "Wine (MLflow model)",
      "A scaler and a small neural network saved as an MLflow model directory, with its "
      "MLmodel file, signature and input example.",
-     "tabular classification", make_wine_mlflow),
+     "tabular classification", "wine", None, make_wine_mlflow),
     ("mlp-large", "Large digits MLP",
      "A deliberately large (about 26 MB) fully connected network on the digits data, "
      "for seeing how loading and running time grow with model size.",
-     "image classification", make_mlp_large),
+     "image classification", "digits-mlp", None, make_mlp_large),
+    ("iris-mlp", "Iris neural network",
+     "A scaler and a 4-64-64-3 neural network exported from PyTorch as one graph, "
+     "trained and evaluated on the same iris rows as the other two iris models.",
+     "tabular classification", "iris", None, make_iris_mlp),
+    ("mlp-large-fp16", "Large digits MLP, float16 weights",
+     "The large digits MLP with its weights stored as float16 (half the download) and "
+     "cast back to float32 for computing; its accuracy cost is measured on the same test rows.",
+     "image classification", "digits-mlp", "mlp-large", make_mlp_large_fp16),
+    ("mlp-large-int8", "Large digits MLP, int8 weights",
+     "The large digits MLP with its weights quantized to int8, one scale per output neuron "
+     "(a quarter of the download), dequantized to float32 before each layer.",
+     "image classification", "digits-mlp", "mlp-large", make_mlp_large_int8),
 ]
 
 
@@ -709,21 +931,25 @@ def main() -> None:
     torch.use_deterministic_algorithms(True)
     os.makedirs(OUT, exist_ok=True)
     index = []
-    for ex_id, title, description, task, make in EXAMPLES:
+    for ex_id, title, description, task, family, variant_of, make in EXAMPLES:
         outdir = os.path.join(OUT, ex_id)
         if os.path.isdir(outdir):
             shutil.rmtree(outdir)
         os.makedirs(outdir)
         make(outdir)
         files = sorted(os.listdir(outdir))
-        index.append({
+        entry = {
             "id": ex_id,
             "title": title,
             "description": description,
             "task": task,
-            "files": files,
-            "bytes": sum(os.path.getsize(os.path.join(outdir, f)) for f in files),
-        })
+            "family": family,
+        }
+        if variant_of is not None:
+            entry["variantOf"] = variant_of
+        entry["files"] = files
+        entry["bytes"] = sum(os.path.getsize(os.path.join(outdir, f)) for f in files)
+        index.append(entry)
     write_json(os.path.join(OUT, "index.json"), {"examples": index})
     print(f"wrote {len(index)} examples to {os.path.relpath(OUT, ROOT)}", file=sys.stderr)
 

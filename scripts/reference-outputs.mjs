@@ -3,13 +3,19 @@
 //  1. write e2e/reference/<id>.json: the input built from input_example.json and
 //     every output the model returns for it (the browser must reproduce these);
 //  2. score the package's test.csv and check that accuracy and f1_macro equal
-//     metadata.json performance_metrics to 4 decimals (exit 1 on any mismatch).
+//     metadata.json performance_metrics to 4 decimals (exit 1 on any mismatch);
+//  3. check the comparison groups of index.json: every entry has a `family`, and
+//     the members of a family share test.csv (same bytes), feature_names,
+//     target_classes and input name; an entry with `variantOf` (a reduced-precision
+//     copy) is compared with its source on the test set: the predictions that
+//     changed and the logit differences recorded in metadata.json `quantization`
+//     are measured again here.
 //
 // Usage: node scripts/reference-outputs.mjs [--root DIR]
 //   --root  repository root holding public/examples and e2e/ (default: this
 //           script's parent directory)
 
-import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ort from 'onnxruntime-node';
@@ -178,8 +184,98 @@ async function checkExample(entry) {
   const measured = scores(yTrue, yPred);
   const recorded = metadata?.performance_metrics ?? {};
   const ok = same4(measured.accuracy, recorded.accuracy) && same4(measured.f1_macro, recorded.f1_macro);
-  return { entry, file, n, measured, recorded, note, ok };
+  return {
+    entry, file, n, measured, recorded, note, ok,
+    metadata,
+    inputName,
+    modelBytes: statSync(path.join(dir, file)).size,
+    testCsv: readFileSync(path.join(dir, 'test.csv')),
+    yPred,
+    scores: res[scoreName],
+  };
 }
+
+const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Members of a family must be comparable like for like: one evaluation set, one signature. */
+function checkFamilies(results) {
+  const problems = [];
+  const lines = [];
+  const families = new Map();
+  for (const r of results) {
+    if (r.error) continue;
+    if (typeof r.entry.family !== 'string' || r.entry.family === '') {
+      problems.push(`${r.entry.id}: index.json entry has no family`);
+      continue;
+    }
+    families.set(r.entry.family, [...(families.get(r.entry.family) ?? []), r]);
+  }
+  for (const [family, members] of families) {
+    const [first, ...rest] = members;
+    for (const r of rest) {
+      const why = [
+        !r.testCsv.equals(first.testCsv) && 'test.csv',
+        !sameJson(r.metadata?.feature_names, first.metadata?.feature_names) && 'feature_names',
+        !sameJson(r.metadata?.target_classes, first.metadata?.target_classes) && 'target_classes',
+        r.inputName !== first.inputName && 'input name',
+      ].filter(Boolean);
+      if (why.length) problems.push(`family ${family}: ${r.entry.id} differs from ${first.entry.id} in ${why.join(', ')}`);
+    }
+    lines.push(`family ${pad(family, 11)} ${members.map((m) => m.entry.id).join(', ')} (${first.n} test rows)`);
+  }
+  return { problems, lines };
+}
+
+/** A variant against its source: size, accuracy cost, changed predictions, logit differences. */
+function checkVariants(results) {
+  const problems = [];
+  const lines = [];
+  const byId = new Map(results.filter((r) => !r.error).map((r) => [r.entry.id, r]));
+  for (const r of results) {
+    if (r.error || r.entry.variantOf === undefined) continue;
+    const src = byId.get(r.entry.variantOf);
+    if (!src) {
+      problems.push(`${r.entry.id}: variantOf ${r.entry.variantOf} is not a working example`);
+      continue;
+    }
+    if (src.entry.family !== r.entry.family) problems.push(`${r.entry.id}: not in the family of ${src.entry.id}`);
+    const q = r.metadata?.quantization;
+    if (!q || typeof q !== 'object') {
+      problems.push(`${r.entry.id}: metadata.json has no quantization field`);
+      continue;
+    }
+    const changed = r.yPred.filter((p, i) => p !== src.yPred[i]).length;
+    let maxDiff = 0;
+    let sumDiff = 0;
+    for (let i = 0; i < r.scores.data.length; i++) {
+      const d = Math.abs(r.scores.data[i] - src.scores.data[i]);
+      maxDiff = Math.max(maxDiff, d);
+      sumDiff += d;
+    }
+    const meanDiff = sumDiff / r.scores.data.length;
+    // Recorded with 3 significant digits from torch; onnxruntime sums in another order.
+    const near = (measured, recorded) =>
+      typeof recorded === 'number' && Math.abs(measured - recorded) <= 0.05 * recorded + 2e-5;
+    const why = [
+      q.source_model !== src.entry.id && `quantization.source_model is ${q.source_model}`,
+      !sameJson(q.source_performance_metrics, src.recorded) && 'quantization.source_performance_metrics differ from the source',
+      q.test_predictions_changed !== changed && `test_predictions_changed ${q.test_predictions_changed}, measured ${changed}`,
+      !near(maxDiff, q.test_logits_max_abs_diff) && `test_logits_max_abs_diff ${q.test_logits_max_abs_diff}, measured ${maxDiff.toPrecision(3)}`,
+      !near(meanDiff, q.test_logits_mean_abs_diff) && `test_logits_mean_abs_diff ${q.test_logits_mean_abs_diff}, measured ${meanDiff.toPrecision(3)}`,
+    ].filter(Boolean);
+    for (const w of why) problems.push(`${r.entry.id}: ${w}`);
+    const delta = (k) => `${(r.measured[k] - src.measured[k] >= 0 ? '+' : '')}${(r.measured[k] - src.measured[k]).toFixed(4)}`;
+    lines.push(
+      `${pad(r.entry.id, 15)} vs ${src.entry.id}: model ${(r.modelBytes / src.modelBytes).toFixed(3)}x the bytes ` +
+        `(${r.modelBytes} / ${src.modelBytes}), accuracy ${delta('accuracy')}, f1_macro ${delta('f1_macro')}, ` +
+        `${changed}/${r.n} predictions changed, |Δlogit| max ${maxDiff.toPrecision(3)} mean ${meanDiff.toPrecision(3)}` +
+        (why.length ? ' MISMATCH' : ' ok'),
+    );
+  }
+  return { problems, lines };
+}
+
+const pad = (s, w) => String(s).padEnd(w);
 
 mkdirSync(REFERENCE, { recursive: true });
 const { examples } = readJson(path.join(EXAMPLES, 'index.json'));
@@ -194,7 +290,6 @@ for (const entry of examples) {
   }
 }
 
-const pad = (s, w) => String(s).padEnd(w);
 console.log(
   [pad('example', 15), pad('rows', 5), pad('accuracy', 17), pad('f1_macro', 17), pad('prediction', 12), 'result'].join(' '),
 );
@@ -208,6 +303,11 @@ for (const r of results) {
   console.log(
     [pad(r.entry.id, 15), pad(r.n, 5), pad(cell('accuracy'), 17), pad(cell('f1_macro'), 17), pad(r.note, 12), r.ok ? 'ok' : 'MISMATCH'].join(' '),
   );
+}
+for (const { problems, lines } of [checkFamilies(results), checkVariants(results)]) {
+  for (const line of lines) console.log(line);
+  for (const p of problems) console.log(`FAILED ${p}`);
+  if (problems.length) failed = true;
 }
 console.log(`reference outputs written to ${path.relative(ROOT, REFERENCE) || REFERENCE}`);
 process.exit(failed ? 1 : 0);
