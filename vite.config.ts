@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { isolationHeaders, ISOLATION_HEADERS } from './build/isolation-headers.ts';
 import { exampleZips } from './build/example-zips.ts';
+import { serviceWorker } from './build/service-worker.ts';
 
 const ortDist = 'node_modules/onnxruntime-web/dist';
 const local = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -17,6 +19,7 @@ export default defineConfig({
     react(),
     isolationHeaders(),
     exampleZips(local('./public/examples')),
+    serviceWorker(local('./build/sw-template.js')),
     // ORT's runtime files, served from our own origin and fetched only when a model loads.
     viteStaticCopy({
       targets: [
@@ -34,7 +37,10 @@ export default defineConfig({
     ],
   },
   worker: { format: 'es' },
-  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  // The tool version written into benchmark files.
+  define: { __APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(local('./package.json'), 'utf8')) as { version: string }).version) },
+  // The worker's dependencies are listed so that the dev server never reloads the page to optimise them mid-session.
+  optimizeDeps: { exclude: ['onnxruntime-web'], include: ['comlink', 'protobufjs/light', 'fflate', 'yaml'] },
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: ISOLATION_HEADERS },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },

@@ -24,7 +24,7 @@ export const test = base.extend<{ requests: string[]; appOrigins: string[] }>({
 
 export { expect };
 
-export const EXAMPLES = ['iris-pipeline', 'iris-trees', 'digits-cnn', 'wine-mlflow', 'mlp-large'] as const;
+export const EXAMPLES = ['iris-pipeline', 'iris-trees', 'digits-cnn', 'wine-mlflow', 'mlp-large', 'iris-mlp', 'mlp-large-fp16', 'mlp-large-int8'] as const;
 
 export function reference(id: string): OutputsFile {
   return JSON.parse(readFileSync(new URL(`../reference/${id}.json`, import.meta.url), 'utf8')) as OutputsFile;

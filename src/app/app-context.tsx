@@ -1,11 +1,17 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Actions } from './actions/create-actions';
+import type { BenchmarkActions } from './actions/benchmark-actions';
+import type { PredictActions } from './actions/predict-actions';
+import type { LibraryActions } from './actions/library-actions';
 import type { AppState, AppStore } from './store/app-store';
 
 interface AppServices {
   readonly store: AppStore;
   readonly actions: Actions;
+  readonly benchmark: BenchmarkActions;
+  readonly predict: PredictActions;
+  readonly library: LibraryActions;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);
@@ -26,4 +32,16 @@ export function useAppState<T>(selector: (state: AppState) => T): T {
 
 export function useActions(): Actions {
   return useServices().actions;
+}
+
+export function useBenchmarkActions(): BenchmarkActions {
+  return useServices().benchmark;
+}
+
+export function usePredictActions(): PredictActions {
+  return useServices().predict;
+}
+
+export function useLibraryActions(): LibraryActions {
+  return useServices().library;
 }

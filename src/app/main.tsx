@@ -3,24 +3,35 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AppProvider } from './app-context';
 import { createActions } from './actions/create-actions';
+import { createBenchmarkActions } from './actions/benchmark-actions';
+import { createPredictActions } from './actions/predict-actions';
+import { indexedDbRunStorage } from './storage/benchmark-runs';
+import { createLibraryActions } from './actions/library-actions';
+import { indexedDbLibrary } from './storage/library-db';
 import { probeCapabilities } from './capabilities';
 import { EngineClient, browserWorkers } from './engine/engine-client';
 import { createAppStore } from './store/app-store';
+import { registerServiceWorker } from './service-worker';
 import './styles.css';
 
 const base = import.meta.env.BASE_URL;
 const store = createAppStore();
 const client = new EngineClient(browserWorkers, new URL(`${base}ort/`, window.location.origin).href);
 const actions = createActions(store, client, base);
+const benchmark = createBenchmarkActions(store, client, indexedDbRunStorage());
+const predict = createPredictActions(store, client);
+const library = createLibraryActions(store, indexedDbLibrary(), actions);
 
+if (import.meta.env.PROD) void registerServiceWorker(base);
 void probeCapabilities().then((caps) => store.getState().setCapabilities(caps));
 void actions.loadExampleIndex();
+void library.load();
 const shared = new URLSearchParams(window.location.search).get('model');
 if (shared) void actions.openUrl(shared);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppProvider services={{ store, actions }}>
+    <AppProvider services={{ store, actions, benchmark, predict, library }}>
       <App />
     </AppProvider>
   </StrictMode>,

@@ -6,6 +6,8 @@ import { onnxDecodeError } from '../core/package/file-kinds';
 import { summarizeOnnx, type OnnxSummary } from '../core/package/onnx-summary';
 import { fromBuffer } from '../core/schema/host-tensor';
 import type { EnginePlatform, OrtRuntime } from './ort-runtime';
+import { createBenchmarkControl, runBenchmark } from './benchmark';
+import { prepareModel } from './non-tensor-outputs';
 
 /** Failures after which this onnxruntime instance cannot be trusted again: the worker must be replaced. */
 const FATAL = /abort|RuntimeError|out of memory|could not allocate|memory access out of bounds|unreachable/i;
@@ -42,6 +44,9 @@ function toPayload(tensor: Tensor): TensorPayload {
  */
 export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineApi {
   const sessions = new Map<string, InferenceSession>();
+  /** Per session, the outputs to fetch when some cannot be read (sequences, maps); absent = all. */
+  const fetches = new Map<string, readonly string[]>();
+  const benchmarks = createBenchmarkControl();
   let tail: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const next = tail.then(task, task);
@@ -64,10 +69,11 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
         return fail(engineError('missing-external-data', `The model stores weights in ${missing.map((m) => `“${m}”`).join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in what you opened.`, 'Open the whole folder (or a zip of it) so that the external-data files travel with model.onnx.'));
       }
     }
+    const prepared = prepareModel(bytes, summary);
     const started = platform.now();
     let session: InferenceSession;
     try {
-      session = await ort.InferenceSession.create(bytes, {
+      session = await ort.InferenceSession.create(prepared.bytes, {
         executionProviders: [request.backend],
         externalData: (request.externalData ?? []).map((f) => ({ path: f.path, data: new Uint8Array(f.data) })),
       });
@@ -77,10 +83,13 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
     const sessionCreateMs = platform.now() - started;
     sessions.get(request.sessionId)?.release().catch(() => undefined);
     sessions.set(request.sessionId, session);
+    if (prepared.fetches) fetches.set(request.sessionId, prepared.fetches);
+    else fetches.delete(request.sessionId);
     return ok({
       sessionId: request.sessionId,
       inputs: summary?.inputs ?? specsFromSession(session.inputMetadata),
-      outputs: summary?.outputs ?? specsFromSession(session.outputMetadata),
+      outputs: prepared.outputs ?? summary?.outputs ?? specsFromSession(session.outputMetadata),
+      ...(prepared.zipMaps.length > 0 ? { zipMaps: prepared.zipMaps } : {}),
       summary,
       sessionCreateMs,
     });
@@ -99,7 +108,8 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
     }
     const started = platform.now();
     try {
-      const results = await session.run(inputs);
+      const wanted = fetches.get(sessionId);
+      const results = wanted ? await session.run(inputs, wanted) : await session.run(inputs);
       const runMs = platform.now() - started;
       const outputs: Record<string, TensorPayload> = {};
       for (const [name, tensor] of Object.entries(results)) outputs[name] = toPayload(tensor);
@@ -124,6 +134,10 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
         sessions.delete(sessionId);
         await session?.release().catch(() => undefined);
       }),
+    benchmark: (request, onProgress) =>
+      serial(() => runBenchmark({ ort, now: () => platform.now(), load, sessions, runFailure: (t) => runtimeError('run-failed', 'benchmarking the model', t) }, request, onProgress, benchmarks)),
+    // Not queued: the cancel must reach the benchmark that is running.
+    cancelBenchmark: async (runId) => benchmarks.cancel(runId),
   };
 }
 

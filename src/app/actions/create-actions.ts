@@ -18,6 +18,8 @@ export interface Actions {
   openFiles(files: readonly File[]): Promise<void>;
   openFolder(name: string, files: readonly { path: string; file: File }[]): Promise<void>;
   openUrl(url: string): Promise<void>;
+  /** Opens files already in memory (a saved library version) as a package. */
+  openPackageFiles(name: string, files: readonly PackageFile[], source: string): Promise<void>;
   openExample(id: string): Promise<void>;
   loadExampleIndex(): Promise<void>;
   runModel(id: string): Promise<void>;
@@ -164,6 +166,9 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
       }
       const bytes = new Uint8Array(await response.arrayBuffer());
       await openPackage(openSingleFile(fileNameOfUrl(url), bytes), url.href, startedAt);
+    },
+    async openPackageFiles(name, files, source) {
+      await openPackage(assemblePackage(name, files), source, performance.now());
     },
     async openExample(id) {
       await this.openUrl(`${baseUrl}examples/${id}.zip`);

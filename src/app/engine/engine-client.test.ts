@@ -4,6 +4,7 @@ import { EngineClient, type WorkerFactory } from './engine-client';
 import type { BackendConfig, EngineApi, LoadRequest } from '../../core/protocol/engine-api';
 import { engineError, fail, ok, type EngineError, type Result } from '../../core/protocol/engine-error';
 import type { TensorPayload } from '../../core/protocol/tensor';
+import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest } from '../../core/protocol/benchmark';
 import { fromPayload, toPayload } from '../../core/schema/host-tensor';
 
 const WASM: BackendConfig = { backend: 'wasm', threads: 1 };
@@ -81,6 +82,30 @@ class FakeEngine implements EngineApi {
 
   async release(sessionId: string): Promise<void> {
     this.releases.push(sessionId);
+  }
+
+  /** Benchmarks: `benchmarkRuns` stands for one `session.run` (a never-settling one = a run that never ends). */
+  benchmarkRun: () => Promise<void> = async () => undefined;
+  readonly cancels: string[] = [];
+  readonly benchmarks: string[] = [];
+  private cancelled = false;
+
+  async benchmark(request: BenchmarkRequest, onProgress: (progress: BenchmarkProgress) => void): Promise<Result<BenchmarkMeasurement>> {
+    this.benchmarks.push(request.runId);
+    const samplesMs: number[] = [];
+    for (let i = 0; i < (request.stop.kind === 'runs' ? request.stop.runs : 1) && !this.cancelled; i++) {
+      await this.benchmarkRun();
+      samplesMs.push(1);
+      onProgress({ runId: request.runId, phase: 'measure', pointIndex: 0, pointCount: 1, batchSize: 1, runsDone: i + 1, elapsedMs: i });
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const points = this.cancelled ? [] : [{ batchSize: request.points[0]!.batchSize, warmupRuns: request.warmupRuns, samplesMs }];
+    return ok({ backend: request.backend, runtimeStartMs: 1, sessionCreateMs: 2, firstRunMs: 3, firstRunBatchSize: 1, points, completed: !this.cancelled, timerResolutionMs: 0.005, wasmSimd: true });
+  }
+
+  async cancelBenchmark(runId: string): Promise<void> {
+    this.cancels.push(runId);
+    this.cancelled = true;
   }
 }
 
@@ -237,5 +262,70 @@ describe('EngineClient', () => {
     await client.load({ backend: 'webgpu', threads: 1 }, 'a', loadOptions());
     await client.load(WASM, 'b', loadOptions());
     expect(factory.mock.calls.map(([config]) => config)).toEqual([WASM, { backend: 'wasm', threads: 4 }, { backend: 'webgpu', threads: 1 }]);
+  });
+});
+
+describe('EngineClient benchmarks', () => {
+  const request = (runId: string, runs: number) => ({
+    runId,
+    model: loadOptions(),
+    warmupRuns: 0,
+    stop: { kind: 'runs' as const, runs },
+    points: [{ batchSize: 1, feeds: { x: toPayload({ dtype: 'float32', dims: [1], data: Float32Array.of(1) }) } }],
+  });
+
+  it('runs a configuration on its worker, with progress and the engine environment', async () => {
+    const { client, factory } = rig();
+    const progress: BenchmarkProgress[] = [];
+    const result = await client.benchmark(WASM, request('b1', 3), (p) => progress.push(p));
+    expect(result.ok && result.value.measurement).toMatchObject({ backend: 'wasm', completed: true, points: [{ samplesMs: [1, 1, 1] }] });
+    expect(result.ok && result.value.environment).toEqual({ ortVersion: 'fake', threads: 1, crossOriginIsolated: false });
+    await vi.waitFor(() => expect(progress.map((p) => p.runsDone)).toEqual([1, 2, 3]));
+    expect(factory).toHaveBeenCalledWith(WASM);
+  });
+
+  it('cancels between runs, keeping the worker', async () => {
+    const { client, workers, engines } = rig();
+    const pending = client.benchmark(WASM, request('b2', 1000), () => undefined);
+    await vi.waitFor(() => expect(engines[0]?.benchmarks).toEqual(['b2']));
+    await client.cancelBenchmark('b2');
+    const result = await pending;
+    expect(result.ok && result.value.measurement.completed).toBe(false);
+    expect(engines[0]!.cancels).toEqual(['b2']);
+    expect(workers[0]!.terminated).toBe(false);
+  });
+
+  it('ends the worker when a run outlasts the grace period, and starts a fresh one next time', async () => {
+    const { client, factory, workers, engines } = rig();
+    const died = vi.fn();
+    client.onWorkerDied(died);
+    await client.load(WASM, 'm1', loadOptions());
+    engines[0]!.benchmarkRun = () => new Promise(() => {});
+    const pending = client.benchmark(WASM, request('b3', 5), () => undefined);
+    await vi.waitFor(() => expect(engines[0]!.benchmarks).toEqual(['b3']));
+    await client.cancelBenchmark('b3', 20);
+    const result = await pending;
+    expect(!result.ok && result.error.code).toBe('cancelled');
+    expect(workers[0]!.terminated).toBe(true);
+    expect(died).not.toHaveBeenCalled();
+    expect(client.hasSession(WASM, 'm1')).toBe(false);
+    expect((await client.benchmark(WASM, request('b4', 1), () => undefined)).ok).toBe(true);
+    expect(factory).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not start a benchmark cancelled while its worker was starting', async () => {
+    const { client, engines, workers } = rig();
+    const pending = client.benchmark(WASM, request('b5', 5), () => undefined);
+    await client.cancelBenchmark('b5');
+    const result = await pending;
+    expect(!result.ok && result.error.code).toBe('cancelled');
+    expect(engines[0]!.benchmarks).toEqual([]);
+    expect(workers[0]!.terminated).toBe(false);
+  });
+
+  it('ignores a cancel for a benchmark that is not running', async () => {
+    const { client, factory } = rig();
+    await client.cancelBenchmark('nothing');
+    expect(factory).not.toHaveBeenCalled();
   });
 });

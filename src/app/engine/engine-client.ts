@@ -1,7 +1,8 @@
-import { wrap, transfer, type Remote } from 'comlink';
+import { proxy, wrap, transfer, type Remote } from 'comlink';
 import { backendKey, type BackendConfig, type EngineApi, type EngineEnvironment, type LoadRequest, type LoadResult } from '../../core/protocol/engine-api';
 import { engineError, fail, ok, type EngineError, type Result } from '../../core/protocol/engine-error';
 import { fromPayload, toPayload, transferablesOf, type HostTensor } from '../../core/schema/host-tensor';
+import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest } from '../../core/protocol/benchmark';
 
 export type LoadOptions = Omit<LoadRequest, 'backend' | 'sessionId'>;
 
@@ -20,6 +21,21 @@ interface EngineWorker {
   readonly sessions: Set<string>;
 }
 
+export interface BenchmarkOutcome {
+  readonly measurement: BenchmarkMeasurement;
+  readonly environment: EngineEnvironment;
+}
+
+/** A benchmark in flight: how to end it by force, and when it has ended. */
+interface RunningBenchmark {
+  readonly config: BackendConfig;
+  readonly hardStop: (error: EngineError) => void;
+  readonly settled: Promise<void>;
+  cancelled: boolean;
+}
+
+const BENCHMARK_CANCELLED = engineError('cancelled', 'The benchmark was stopped.', 'Nothing is lost: models reload on their next run.');
+
 export type WorkerFactory = (config: BackendConfig) => Worker;
 
 /** The real workers. The `new URL(…, import.meta.url)` literals let Vite bundle each worker. */
@@ -36,6 +52,7 @@ export const browserWorkers: WorkerFactory = (config) =>
 export class EngineClient {
   private readonly pool = new Map<string, EngineWorker>();
   private readonly deathListeners = new Set<(key: string, error: EngineError) => void>();
+  private readonly benchmarks = new Map<string, RunningBenchmark>();
 
   constructor(
     private readonly createWorker: WorkerFactory,
@@ -72,6 +89,51 @@ export class EngineClient {
     if (!result.ok) return result;
     const outputs = Object.fromEntries(Object.entries(result.value.outputs).map(([name, p]) => [name, fromPayload(p)]));
     return ok({ outputs, runMs: result.value.runMs });
+  }
+
+  /** Times one configuration in its own worker; progress arrives through a throttled callback. */
+  async benchmark(config: BackendConfig, request: Omit<BenchmarkRequest, 'backend'>, onProgress: (progress: BenchmarkProgress) => void): Promise<Result<BenchmarkOutcome>> {
+    const engine = this.workerFor(config);
+    let hardStop: (error: EngineError) => void = () => undefined;
+    const stopped = new Promise<Result<never>>((resolve) => (hardStop = (error) => resolve(fail(error))));
+    let settle: () => void = () => undefined;
+    const running: RunningBenchmark = { config, hardStop, settled: new Promise<void>((resolve) => (settle = resolve)), cancelled: false };
+    this.benchmarks.set(request.runId, running);
+    try {
+      const ready = await Promise.race([this.guard(engine, engine.ready), stopped]);
+      if (!ready.ok) return ready;
+      if (running.cancelled) return fail(BENCHMARK_CANCELLED);
+      const transfers = [
+        request.model.modelBytes,
+        ...(request.model.externalData ?? []).map((f) => f.data),
+        ...transferablesOf(request.points.flatMap((p) => Object.values(p.feeds))),
+      ];
+      const call = engine.api.benchmark(transfer({ ...request, backend: config.backend }, transfers), proxy(onProgress));
+      const result = await Promise.race([this.guard(engine, call), stopped]);
+      return result.ok ? ok({ measurement: result.value, environment: ready.value }) : result;
+    } finally {
+      this.benchmarks.delete(request.runId);
+      settle();
+    }
+  }
+
+  /**
+   * Stops a benchmark between two runs; if the current run outlasts `graceMs`
+   * (a long WebGPU run), ends its worker instead, which the pool then replaces.
+   */
+  async cancelBenchmark(runId: string, graceMs = 2000): Promise<void> {
+    const running = this.benchmarks.get(runId);
+    if (!running) return;
+    running.cancelled = true;
+    const engine = this.pool.get(backendKey(running.config));
+    void engine?.api.cancelBenchmark(runId);
+    const timedOut = await Promise.race([running.settled.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs))]);
+    if (!timedOut) return;
+    if (engine) {
+      if (this.pool.get(engine.key) === engine) this.pool.delete(engine.key);
+      engine.worker.terminate();
+    }
+    running.hardStop(BENCHMARK_CANCELLED);
   }
 
   /** Releases a model's session on every worker that holds one. */

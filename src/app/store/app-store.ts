@@ -4,15 +4,18 @@ import { createModelsSlice, type ModelsSlice } from './models-slice';
 import { createNoticesSlice, type NoticesSlice } from './notices-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createGallerySlice, type GallerySlice } from './gallery-slice';
+import { createBenchmarkSlice, type BenchmarkSlice } from './benchmark-slice';
+import { createPredictSlice, type PredictSlice } from './predict-slice';
+import { createLibrarySlice, type LibrarySlice } from './library-slice';
 
-export type AppState = ModelsSlice & NoticesSlice & SettingsSlice & GallerySlice;
+export type AppState = ModelsSlice & NoticesSlice & SettingsSlice & GallerySlice & BenchmarkSlice & PredictSlice & LibrarySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store (one per page, one per test). Only settings persist. */
 export function createAppStore(): AppStore {
   return createStore<AppState>()(
     persist(
-      (...a) => ({ ...createModelsSlice(...a), ...createNoticesSlice(...a), ...createSettingsSlice(...a), ...createGallerySlice(...a) }),
+      (...a) => ({ ...createModelsSlice(...a), ...createNoticesSlice(...a), ...createSettingsSlice(...a), ...createGallerySlice(...a), ...createBenchmarkSlice(...a), ...createPredictSlice(...a), ...createLibrarySlice(...a) }),
       {
         name: 'onnx-playground-settings',
         version: 1,

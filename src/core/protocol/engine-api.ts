@@ -1,6 +1,8 @@
 import type { EngineError, Result } from './engine-error';
+import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest } from './benchmark';
 import type { OnnxSummary } from '../package/onnx-summary';
 import type { TensorPayload, TensorSpec } from './tensor';
+import type { ZipMapOutput } from '../schema/zipmap';
 
 export type BackendId = 'wasm' | 'webgpu';
 
@@ -42,6 +44,8 @@ export interface LoadResult {
   /** Absent for `.ort` files, whose structure is not an ONNX protobuf. */
   readonly summary: OnnxSummary | null;
   readonly sessionCreateMs: number;
+  /** sklearn-onnx ZipMap outputs (sequences of maps) and the probability tensors exposed in their place. */
+  readonly zipMaps?: readonly ZipMapOutput[];
 }
 
 export interface RunResult {
@@ -61,6 +65,10 @@ export interface EngineApi {
   load(request: LoadRequest): Promise<Result<LoadResult>>;
   run(sessionId: string, feeds: Readonly<Record<string, TensorPayload>>): Promise<Result<RunResult>>;
   release(sessionId: string): Promise<void>;
+  /** Times one configuration inside the worker (see engine/benchmark.ts); progress through a throttled callback. */
+  benchmark(request: BenchmarkRequest, onProgress: (progress: BenchmarkProgress) => void): Promise<Result<BenchmarkMeasurement>>;
+  /** Asks a running benchmark to stop after its current `session.run`. */
+  cancelBenchmark(runId: string): Promise<void>;
 }
 
 export type { EngineError };

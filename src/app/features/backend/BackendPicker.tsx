@@ -33,11 +33,9 @@ export function BackendPicker() {
           ))}
         </select>
       </label>
-      {!caps.crossOriginIsolated && (
-        <span className="muted" data-testid="threads-reason">
-          1 thread: the page is not cross-origin isolated
-        </span>
-      )}
+      <span className="muted" data-testid="threading-mode">
+        {caps.crossOriginIsolated ? `multi-threading on (up to ${limit})` : 'multi-threading off: the page is not cross-origin isolated, so WASM runs on 1 thread'}
+      </span>
       <label className="field-inline" title={gpu.available ? undefined : gpu.reason}>
         <input
           type="radio"

@@ -1,6 +1,9 @@
 import type { OpenModel } from '../../store/models-slice';
 import { Tabs, type TabDefinition } from '../../ui/Tabs';
 import { InspectView } from '../inspect/InspectView';
+import { SaveToLibrary } from '../library/SaveToLibrary';
+import { BenchmarkView } from '../benchmark/BenchmarkView';
+import { PredictTab } from '../predict/PredictTab';
 import { ModelFacts } from './ModelFacts';
 import { RunPanel } from './RunPanel';
 import { TensorTable } from './TensorTable';
@@ -23,14 +26,19 @@ function modelTabs(model: OpenModel): TabDefinition[] {
         </div>
       ),
     },
+    { id: 'predict', label: 'Predict', render: () => <PredictTab model={model} /> },
     { id: 'inspect', label: 'Inspect', render: () => <InspectView model={model} /> },
+    { id: 'benchmark', label: 'Benchmark', render: () => <BenchmarkView model={model} /> },
   ];
 }
 
 export function ModelView({ model }: { model: OpenModel }) {
   return (
     <article className="model-view" aria-labelledby="model-title">
-      <h2 id="model-title">{model.pkg.name}</h2>
+      <div className="model-header">
+        <h2 id="model-title">{model.pkg.name}</h2>
+        {model.status === 'ready' && <SaveToLibrary model={model} />}
+      </div>
       {model.status === 'loading' || !model.description ? (
         <p role="status">Loading the model (the runtime is fetched the first time)…</p>
       ) : (

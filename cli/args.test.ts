@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine, USAGE, UsageError } from './args.mjs';
+
+describe('onnx-playground command line', () => {
+  it('reads every bench option', () => {
+    expect(parseCommandLine(['bench', 'm.onnx', '--backend', 'webgpu,wasm', '--threads', '2,1,2', '--batch', '64,1,8', '--warmup', '0', '--runs', '50', '--json', 'out.json', '--dist', 'd', '--inputs', 'random', '--timeout', '60', '--quiet'])).toEqual({
+      command: 'bench',
+      model: 'm.onnx',
+      backends: ['webgpu', 'wasm'],
+      threads: [1, 2],
+      batch: [1, 8, 64],
+      warmup: 0,
+      runs: 50,
+      seconds: null,
+      inputs: 'random',
+      json: 'out.json',
+      dist: 'd',
+      timeoutMs: 60_000,
+      quiet: true,
+    });
+  });
+
+  it('leaves the app its defaults when options are absent', () => {
+    expect(parseCommandLine(['bench', 'pkg/', '--seconds', '1.5'])).toMatchObject({ backends: ['wasm'], threads: [1], batch: null, warmup: null, runs: null, seconds: 1.5, inputs: null, json: null, timeoutMs: 1_800_000, quiet: false });
+  });
+
+  it('answers --help and --version', () => {
+    expect(parseCommandLine(['--help'])).toEqual({ command: 'help' });
+    expect(parseCommandLine(['bench', '-h'])).toEqual({ command: 'help' });
+    expect(parseCommandLine(['-v'])).toEqual({ command: 'version' });
+    for (const flag of ['--backend', '--threads', '--batch', '--warmup', '--runs', '--seconds', '--inputs', '--json', '--dist', '--timeout', '--quiet']) expect(USAGE).toContain(flag);
+  });
+
+  it.each([
+    [[], /No command/],
+    [['predict', 'm.onnx'], /Unknown command “predict”/],
+    [['bench'], /needs a model/],
+    [['bench', 'a.onnx', 'b.onnx'], /Unexpected argument “b.onnx”/],
+    [['bench', 'm.onnx', '--backend', 'cuda'], /Unknown backend “cuda”/],
+    [['bench', 'm.onnx', '--threads', '0'], /--threads must be a whole number ≥ 1/],
+    [['bench', 'm.onnx', '--batch', '1,x'], /--batch must be a whole number/],
+    [['bench', 'm.onnx', '--batch', ','], /--batch needs at least one value/],
+    [['bench', 'm.onnx', '--runs', '5', '--seconds', '2'], /not both/],
+    [['bench', 'm.onnx', '--seconds', '0'], /--seconds must be between/],
+    [['bench', 'm.onnx', '--inputs', 'zeros'], /example or random/],
+    [['bench', 'm.onnx', '--backend', 'webgpu', '--threads', '2'], /applies to WASM/],
+    [['bench', 'm.onnx', '--frobnicate'], /Unknown option/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(UsageError);
+    expect(() => parseCommandLine(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// The `onnx-playground` command (package.json "bin"). Plain ESM for plain `node`.
+import { writeFileSync } from 'node:fs';
+import { parseCommandLine, USAGE, UsageError } from './args.mjs';
+import { BenchError, runBench, toolVersion } from './bench.mjs';
+import { formatReport } from './table.mjs';
+
+async function main(argv) {
+  let command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`onnx-playground: ${error.message}\nRun \`onnx-playground --help\` for the options.\n`);
+    return 2;
+  }
+  if (command.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command.command === 'version') {
+    process.stdout.write(`${toolVersion()}\n`);
+    return 0;
+  }
+  try {
+    const report = await runBench(command);
+    process.stdout.write(`${formatReport(report)}\n`);
+    if (command.json) {
+      writeFileSync(command.json, `${JSON.stringify(report, null, 2)}\n`);
+      process.stderr.write(`Wrote ${command.json}\n`);
+    }
+    return report.failures.length > 0 || report.status !== 'complete' ? 1 : 0;
+  } catch (error) {
+    if (!(error instanceof BenchError)) throw error;
+    process.stderr.write(`onnx-playground: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`onnx-playground: unexpected error: ${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

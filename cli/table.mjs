@@ -1,0 +1,52 @@
+// The terminal summary of a benchmark report (the JSON the app downloads).
+
+const ms = (n) => Number(n.toPrecision(4)).toString();
+const rate = (n) => Math.round(n).toLocaleString('en-US');
+
+export function backendName(result, adapter) {
+  if (result.backend === 'webgpu') return adapter?.software ? 'WebGPU (software)' : 'WebGPU';
+  return `WASM ${result.threads} thread${result.threads === 1 ? '' : 's'}`;
+}
+
+/** Columns padded to width: text left-aligned, numbers right-aligned. */
+function layout(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ').trimEnd());
+}
+
+export function formatReport(report) {
+  const env = report.environment;
+  const adapter = env.webgpuAdapter;
+  const stop = report.settings.stop.kind === 'runs' ? `${report.settings.stop.runs} runs` : `${report.settings.stop.ms / 1000} s`;
+  const head = [
+    `${report.model.file} · ${report.model.bytes.toLocaleString('en-US')} bytes · sha256 ${report.model.sha256.slice(0, 16)}…`,
+    `onnxruntime-web ${env.ortVersion} · ${env.hardwareConcurrency} logical cores · cross-origin isolated: ${env.crossOriginIsolated ? 'yes' : 'no'} · timer ${env.timerResolutionMs} ms`,
+    `WebGPU adapter: ${adapter ? `${adapter.vendor} / ${adapter.architecture}${adapter.software ? ' (software emulation, not a GPU)' : ''}` : 'none'}`,
+    `${report.settings.warmupRuns} warm-up runs, then ${stop} per point; ${report.settings.inputs === 'example' ? 'the package example repeated to the batch size' : 'random inputs'}${report.status === 'cancelled' ? ' · CANCELLED, partial' : ''}`,
+    '',
+  ];
+  const rows = [['backend', 'session ms', 'first run ms', 'batch', 'runs', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms', 'std ms', 'min ms', 'max ms', 'samples/s', 'ms/sample']];
+  for (const r of report.results) {
+    r.points.forEach((p, i) => {
+      rows.push([
+        i === 0 ? backendName(r, adapter) : '',
+        i === 0 ? ms(r.sessionCreateMs) : '',
+        i === 0 ? ms(r.firstRunMs) : '',
+        p.batchSize,
+        p.runs,
+        ms(p.p50Ms),
+        ms(p.p95Ms),
+        ms(p.p99Ms),
+        ms(p.meanMs),
+        ms(p.stdMs),
+        ms(p.minMs),
+        ms(p.maxMs),
+        rate(p.throughputPerSec),
+        ms(p.perSampleMs),
+      ]);
+    });
+  }
+  const failures = report.failures.map((f) => `${backendName(f, adapter)} failed: ${f.message}`);
+  const notes = report.results.some((r) => r.backend === 'webgpu') ? ['', 'WebGPU times include copying the outputs back to the CPU.'] : [];
+  return [...head, ...layout(rows), ...(failures.length ? ['', ...failures] : []), ...notes].join('\n');
+}

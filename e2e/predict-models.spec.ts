@@ -1,0 +1,70 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, PlaygroundPage } from './support/fixtures';
+import { linearRegressor, zipMapClassifier } from './support/onnx-builder';
+
+async function openBuilt(app: PlaygroundPage, name: string, bytes: Uint8Array): Promise<void> {
+  await app.goto();
+  await app.openFile(name, Buffer.from(bytes));
+  await app.waitForModel();
+  await app.page.getByRole('tab', { name: 'Predict' }).click();
+  await expect(app.page.getByRole('button', { name: 'Predict', exact: true })).toBeVisible();
+}
+
+test('an sklearn-onnx classifier with ZipMap: label and probabilities are read, though the maps cannot be', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await openBuilt(app, 'zipmap.onnx', zipMapClassifier(['setosa', 'versicolor', 'virginica']));
+  // No metadata: the four columns of [N, 4] are numbered.
+  await expect(page.getByText('The package names no features, so they are numbered.')).toBeVisible();
+  for (const [i, v] of ['0.1', '0.2', '3', '0.3'].entries()) await page.getByRole('spinbutton', { name: `feature_${i}` }).fill(v);
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(page.getByTestId('predicted-class')).toContainText('Predicted class: virginica (probability 0.');
+  await expect(page.getByTestId('top-k')).toContainText('setosa');
+  await expect(page.getByText('“output_probability” is a sequence or map output')).toBeVisible();
+  await expect(page.getByText('the same probabilities are read from “probabilities”')).toBeVisible();
+  // The one-shot Run tab works too (it used to fail on the map output).
+  await page.getByRole('tab', { name: 'Run' }).click();
+  await app.run();
+  await expect(page.getByTestId('outputs')).toContainText('probabilities');
+});
+
+test('a regressor: the value with its name, and RMSE / MAE / R² for a labelled file', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  // y = 2·x0 − x1 + 0.5
+  await openBuilt(app, 'regressor.onnx', linearRegressor([2, -1], 0.5));
+  await page.getByRole('spinbutton', { name: 'feature_0' }).fill('3');
+  await page.getByRole('spinbutton', { name: 'feature_1' }).fill('1');
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(page.getByTestId('predicted-value')).toContainText('Predicted variable: 5.5');
+  // Columns without feature names are taken in order; y is the label, off by 1 on one row in four.
+  const rows = Array.from({ length: 8 }, (_, i) => `${i},${i % 3},${2 * i - (i % 3) + 0.5 + (i % 4 === 0 ? 1 : 0)}`);
+  await page.getByTestId('batch-file-input').setInputFiles({ name: 'reg.csv', mimeType: 'text/csv', buffer: Buffer.from(['a,b,y', ...rows].join('\n')) });
+  await expect(page.getByTestId('batch-status')).toContainText('8 of 8 rows scored');
+  const metrics = page.getByTestId('metrics-check');
+  // Two errors of 1 in 8 rows: RMSE = sqrt(2/8) = 0.5, MAE = 0.25.
+  await expect(metrics.getByRole('definition').nth(0)).toHaveText('0.5000');
+  await expect(metrics.getByRole('definition').nth(1)).toHaveText('0.2500');
+});
+
+test('the Predict tab has no axe violations, in light and dark themes', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.openExample('Iris pipeline');
+  await page.getByRole('tab', { name: 'Predict' }).click();
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(page.getByTestId('probability-chart')).toBeVisible();
+  await page.getByRole('button', { name: 'Check the claimed metrics' }).click();
+  await expect(page.getByTestId('metrics-verdict')).toBeVisible();
+  for (const theme of ['light', 'dark'] as const) {
+    await page.getByLabel('Theme').selectOption(theme);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'no horizontal scrolling on a phone').toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: '+ Open another' }).click();
+  await app.openExample('Handwritten digits CNN');
+  await page.getByRole('tab', { name: 'Predict' }).click();
+  await expect(page.getByTestId('draw-pad')).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

@@ -1,0 +1,68 @@
+import { lazy, Suspense } from 'react';
+import { formatMsPlain } from '../../../core/benchmark/report';
+import { configLabel, type BenchmarkRun } from '../../../core/benchmark/run';
+import { runLabel } from '../../../core/benchmark/series';
+import { useBenchmarkActions } from '../../app-context';
+import { formatBytes } from '../../ui/format';
+import { BenchmarkTable } from './BenchmarkTable';
+
+const BenchmarkCharts = lazy(() => import('./BenchmarkCharts').then((m) => ({ default: m.BenchmarkCharts })));
+
+/** One run: where it ran, every figure, charts, and the ways to take it away. */
+export function BenchmarkResults({ run }: { run: BenchmarkRun }) {
+  const actions = useBenchmarkActions();
+  const env = run.environment;
+  const adapter = env.webgpuAdapter;
+  const stop = run.settings.stop.kind === 'runs' ? `${run.settings.stop.runs} runs` : `${run.settings.stop.ms / 1000} s`;
+  const facts: [string, string][] = [
+    ['Model', `${run.model.name} (${run.model.file}, ${formatBytes(run.model.bytes)}, SHA-256 ${run.model.sha256.slice(0, 12)}…)`],
+    ['Measured', `${run.settings.warmupRuns} warm-up runs, then ${stop} per point; ${run.settings.inputs === 'example' ? 'the package’s example repeated to the batch size' : 'random inputs'}`],
+    ['Browser', env.userAgent],
+    ['Cores', `${env.hardwareConcurrency} logical`],
+    ['Cross-origin isolated', env.crossOriginIsolated ? 'yes (multi-threaded WASM possible)' : 'no (WASM limited to 1 thread)'],
+    ['onnxruntime-web', `${env.ortVersion}; WASM SIMD ${env.wasmSimd ? 'yes' : 'no'}, threads ${env.wasmThreads ? 'yes' : 'no'}`],
+    ['Timer resolution', `${formatMsPlain(env.timerResolutionMs)} ms`],
+    ['WebGPU adapter', adapter ? `${adapter.vendor} / ${adapter.architecture}${adapter.software ? ' — software, not a GPU' : ''}` : 'none'],
+  ];
+  return (
+    <section className="panel benchmark-results" aria-labelledby="benchmark-results-title" data-testid="benchmark-results">
+      <h3 id="benchmark-results-title">Results · {runLabel(run)}</h3>
+      {run.status === 'cancelled' && <p className="finding finding-warning">Cancelled: only the points measured before Cancel are shown.</p>}
+      <dl className="facts">
+        {facts.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {run.failures.length > 0 && (
+        <ul className="findings">
+          {run.failures.map((f) => (
+            <li key={`${f.backend}-${f.threads}`} className="finding finding-error">
+              {configLabel(f, adapter)} could not be measured: {f.error.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => actions.downloadBenchmarkJson(run.id)}>
+          Download JSON
+        </button>
+        <button type="button" className="button" onClick={() => void actions.downloadBenchmarkCsv(run.id)}>
+          Download CSV
+        </button>
+        <button type="button" className="button" onClick={() => void actions.copyBenchmarkMarkdown(run.id)}>
+          Copy as Markdown
+        </button>
+      </div>
+      {adapter && run.results.some((r) => r.backend === 'webgpu') && (
+        <p className="muted">WebGPU times include copying the outputs back to the CPU{adapter.software ? '; this adapter emulates a GPU in software, so they say nothing about a real GPU' : ''}.</p>
+      )}
+      <Suspense fallback={<p className="muted">Loading charts…</p>}>
+        <BenchmarkCharts run={run} />
+      </Suspense>
+      <BenchmarkTable run={run} />
+    </section>
+  );
+}

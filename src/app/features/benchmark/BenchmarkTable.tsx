@@ -1,0 +1,72 @@
+import { formatMsPlain } from '../../../core/benchmark/report';
+import { configLabel, type BenchmarkRun } from '../../../core/benchmark/run';
+
+const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** Every figure of a run: one row per point, the session and cold-run times once per configuration. */
+export function BenchmarkTable({ run }: { run: BenchmarkRun }) {
+  const adapter = run.environment.webgpuAdapter;
+  return (
+    <div className="table-scroll">
+      <table className="data-table numeric" data-testid="benchmark-table">
+        <caption>
+          Milliseconds, from the raw samples of each point. Session creation is timed after the runtime has started (the WASM compile or WebGPU device, timed
+          apart as “runtime start”); the first run is the session’s cold run.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Backend</th>
+            <th scope="col">Session creation</th>
+            <th scope="col">First run (cold)</th>
+            <th scope="col">Batch</th>
+            <th scope="col">Runs</th>
+            <th scope="col">p50</th>
+            <th scope="col">p95</th>
+            <th scope="col">p99</th>
+            <th scope="col">Mean</th>
+            <th scope="col">Std</th>
+            <th scope="col">Min</th>
+            <th scope="col">Max</th>
+            <th scope="col">Samples/s</th>
+            <th scope="col">Per sample</th>
+          </tr>
+        </thead>
+        <tbody>
+          {run.results.map((r) =>
+            r.points.map((p, i) => (
+              <tr key={`${r.backend}-${r.threads}-${p.batchSize}`}>
+                {i === 0 && (
+                  <>
+                    <th scope="rowgroup" rowSpan={r.points.length}>
+                      {configLabel(r, adapter)}
+                      {!r.completed && <span className="muted"> (cancelled)</span>}
+                    </th>
+                    <td rowSpan={r.points.length}>
+                      {formatMsPlain(r.sessionCreateMs)}
+                      {r.runtimeStartMs !== null && <span className="muted cell-note">runtime start {formatMsPlain(r.runtimeStartMs)}</span>}
+                    </td>
+                    <td rowSpan={r.points.length}>
+                      {formatMsPlain(r.firstRunMs)}
+                      <span className="muted cell-note">batch {r.firstRunBatchSize}</span>
+                    </td>
+                  </>
+                )}
+                <td>{p.batchSize}</td>
+                <td>{p.runs}</td>
+                <td>{formatMsPlain(p.p50Ms)}</td>
+                <td>{formatMsPlain(p.p95Ms)}</td>
+                <td>{formatMsPlain(p.p99Ms)}</td>
+                <td>{formatMsPlain(p.meanMs)}</td>
+                <td>{formatMsPlain(p.stdMs)}</td>
+                <td>{formatMsPlain(p.minMs)}</td>
+                <td>{formatMsPlain(p.maxMs)}</td>
+                <td>{rate(p.throughputPerSec)}</td>
+                <td>{formatMsPlain(p.perSampleMs)}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { useState, type DragEvent } from 'react';
+import { usePredictActions } from '../../app-context';
+import type { OpenModel } from '../../store/models-slice';
+import type { PredictState } from '../../store/predict-slice';
+import { formatBytes, formatMs } from '../../ui/format';
+import { BatchTable } from './BatchTable';
+import { MetricsCheck } from './MetricsCheck';
+
+/** Score a whole file (CSV or an MLflow JSON body) in the worker, in chunks, with progress and Cancel. */
+export function BatchPanel({ model, state }: { model: OpenModel; state: PredictState }) {
+  const actions = usePredictActions();
+  const [over, setOver] = useState(false);
+  const { batch, signature } = state;
+  const running = batch.status === 'running' || batch.status === 'reading';
+  const evaluation = model.pkg.entries.find((e) => e.role === 'evaluation-csv');
+  const recorded = model.pkg.metadata?.performanceMetrics;
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file && !running) void actions.chooseBatchFile(model.id, file);
+  };
+  if (signature.features.length === 0) {
+    return (
+      <section className="panel" aria-labelledby="batch-title">
+        <h3 id="batch-title">Score a file</h3>
+        <p className="muted">This model takes tensors without named features, so rows of a file cannot be matched to its inputs. Fill its inputs above instead.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="panel" aria-labelledby="batch-title">
+      <h3 id="batch-title">Score a file</h3>
+      {evaluation && (
+        <div className="metrics-check-intro">
+          <p>
+            Check the claimed metrics: score the package’s evaluation set <code>{evaluation.path}</code>
+            {recorded && Object.keys(recorded).length > 0 ? ` and compare with what metadata.json records (${Object.entries(recorded).map(([k, v]) => `${k} ${v}`).join(', ')}).` : '.'}
+            {' '}The same figures, up to rounding, show that the package is complete.
+          </p>
+          <button type="button" className="button primary" disabled={running} onClick={() => void actions.checkClaimedMetrics(model.id)}>
+            Check the claimed metrics
+          </button>
+        </div>
+      )}
+      <div
+        className={over ? 'drop-zone drop-zone-over batch-drop' : 'drop-zone batch-drop'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <p>
+          Drop a CSV (a header row naming the {signature.features.length} features, any order; a <code>{model.pkg.metadata?.targetColumn ?? 'target'}</code> column adds metrics) or an MLflow JSON body
+          (<code>dataframe_split</code>, <code>dataframe_records</code>, <code>instances</code>, <code>inputs</code>).
+        </p>
+        <label className="button">
+          Choose a CSV or JSON file…
+          <input
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            className="visually-hidden"
+            data-testid="batch-file-input"
+            disabled={running}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void actions.chooseBatchFile(model.id, file);
+            }}
+          />
+        </label>
+      </div>
+      {batch.fileName && (
+        <p className="muted">
+          {batch.evaluation ? 'Evaluation set' : 'File'} <code>{batch.fileName}</code> ({formatBytes(batch.fileBytes)}{batch.form && batch.form !== 'csv' ? `, MLflow “${batch.form}” form` : ''})
+          {batch.match?.labelColumn && `, labels in “${batch.match.labelColumn}”`}
+          {batch.match?.byPosition && ', columns taken in order (the model names no features)'}.
+        </p>
+      )}
+      {batch.status === 'mismatch' && batch.match?.problem && (
+        <div role="alert" className="finding finding-error" data-testid="column-mismatch">
+          <p>{batch.match.problem.message}</p>
+          <p className="notice-hint">{batch.match.problem.hint}</p>
+          {batch.match.misnamed.length > 0 && batch.match.missing.length === 0 && (
+            <button type="button" className="button" onClick={() => void actions.acceptSuggestedColumns(model.id)}>
+              Use {batch.match.misnamed.map((m) => `“${m.column}” as “${m.feature}”`).join(', ')}
+            </button>
+          )}
+        </div>
+      )}
+      {batch.match && batch.match.runnable && batch.match.extra.length > 0 && (
+        <p className="muted" role="status">
+          Ignored {batch.match.extra.length === 1 ? 'column' : 'columns'} (no such feature): {batch.match.extra.map((c) => `“${c}”`).join(', ')}.
+        </p>
+      )}
+      {(running || batch.status === 'done' || batch.status === 'cancelled') && (
+        <div className="batch-progress">
+          <label>
+            {running ? 'Scoring' : batch.status === 'cancelled' ? 'Cancelled' : 'Scored'}: {batch.rowsDone.toLocaleString('en-US')} rows
+            {batch.elapsedMs !== null && ` in ${formatMs(batch.elapsedMs)}`}
+            <progress max={1} value={batch.fraction} aria-label="Batch progress" />
+          </label>
+          {running && (
+            <button type="button" className="button" onClick={() => actions.cancelBatch(model.id)}>
+              Cancel
+            </button>
+          )}
+        </div>
+      )}
+      {batch.summary && (
+        <p role="status" data-testid="batch-status">
+          {batch.status === 'cancelled' ? 'Stopped: ' : ''}
+          {batch.summary.scored.toLocaleString('en-US')} of {batch.summary.rows.toLocaleString('en-US')} rows scored
+          {batch.summary.skipped > 0 && `, ${batch.summary.skipped} not scored (missing or unreadable values)`}
+          {batch.summary.flagged > 0 && `, ${batch.summary.flagged} flagged (outside a declared or training range, still scored)`}.
+        </p>
+      )}
+      {/* The table appears when scoring ends: re-measuring a growing virtual list on every chunk would cost the page its smoothness. */}
+      {batch.chunks.length > 0 && !running && (
+        <>
+          <div className="button-row">
+            <button type="button" className="button" disabled={running} onClick={() => void actions.downloadBatch(model.id, 'csv')}>
+              Download predictions (CSV)
+            </button>
+            <button type="button" className="button" disabled={running} onClick={() => void actions.downloadBatch(model.id, 'json')}>
+              Download predictions (JSON)
+            </button>
+          </div>
+          <BatchTable state={state} />
+        </>
+      )}
+      {batch.summary && <MetricsCheck summary={batch.summary} evaluation={batch.evaluation} partial={batch.status === 'cancelled'} />}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { lazy, Suspense } from 'react';
+import { rankClasses } from '../../../core/schema/prediction';
+import { toNumbers } from '../../../core/schema/host-tensor';
+import { usePredictActions } from '../../app-context';
+import type { OpenModel } from '../../store/models-slice';
+import type { PredictionResult, PredictState } from '../../store/predict-slice';
+import { formatMs, formatValue } from '../../ui/format';
+
+const ProbabilityChart = lazy(() => import('./ProbabilityChart').then((m) => ({ default: m.ProbabilityChart })));
+
+const TOP_K = 5;
+const SHOWN_VALUES = 24;
+
+/** The prediction in words first (class or value), then the scores as a chart, then every output. */
+export function PredictionView({ model, state, result }: { model: OpenModel; state: PredictState; result: PredictionResult }) {
+  const actions = usePredictActions();
+  const p = result.predictions;
+  const where = result.config.backend === 'webgpu' ? 'WebGPU' : `WASM (${result.config.threads} thread${result.config.threads === 1 ? '' : 's'})`;
+  const rows = p.rows;
+  const ranked = p.kind === 'classification' && rows > 0 ? rankClasses(p, 0) : [];
+  const scoreWord = p.scoreKind === 'logits' ? 'logit' : 'probability';
+  return (
+    <section className="panel" aria-labelledby="prediction-title" data-testid="predict-result">
+      <h3 id="prediction-title">Prediction</h3>
+      <p className="muted" role="status">
+        Ran on {where} in {formatMs(result.runMs)}.
+      </p>
+      {p.kind === 'classification' && rows > 0 && (
+        <>
+          <p className="prediction-headline" data-testid="predicted-class">
+            Predicted class: <strong>{p.className[0] || '—'}</strong>
+            {Number.isFinite(p.confidence[0]) && ` (${scoreWord} ${p.confidence[0]!.toFixed(3)})`}
+            {rows > 1 && ` — and ${rows - 1} more row${rows > 2 ? 's' : ''}: ${p.className.slice(1, 6).join(', ')}${rows > 6 ? ', …' : ''}`}
+          </p>
+          {p.scoreKind === 'logits' || p.scoreKind === 'softmax' ? (
+            <div className="finding finding-warning" data-testid="logits-note">
+              <p>
+                {p.scoreKind === 'logits'
+                  ? `The scores of “${state.plan.kind === 'classification' ? state.plan.scoreOutput : ''}” are not probabilities (they do not lie in 0–1 and sum to 1): they are logits.`
+                  : 'Softmax applied to the logits: these are probabilities.'}
+              </p>
+              <label>
+                <input type="checkbox" checked={state.softmax} onChange={(e) => actions.setSoftmax(model.id, e.target.checked)} /> Apply softmax
+              </label>
+            </div>
+          ) : null}
+          {ranked.length > 0 && (
+            <>
+              <table className="data-table" data-testid="top-k">
+                <caption>
+                  Top {Math.min(TOP_K, ranked.length)} of {ranked.length} classes{rows > 1 ? ' (first row)' : ''}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Class</th>
+                    <th scope="col">{p.scoreKind === 'logits' ? 'Logit' : 'Probability'}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ranked.slice(0, TOP_K).map((c) => (
+                    <tr key={c.index}>
+                      <td>{c.name}</td>
+                      <td>{c.score.toFixed(4)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <Suspense fallback={<p className="muted">Loading the chart…</p>}>
+                <ProbabilityChart classes={ranked} kind={p.scoreKind === 'logits' ? 'Logit' : 'Probability'} />
+              </Suspense>
+            </>
+          )}
+        </>
+      )}
+      {p.kind === 'regression' && p.values && (
+        <p className="prediction-headline" data-testid="predicted-value">
+          Predicted {state.plan.kind === 'regression' ? state.plan.target : 'value'}: <strong>{formatValue(p.values[0] ?? NaN)}</strong>
+          {rows > 1 && ` — and ${rows - 1} more: ${[...p.values.slice(1, 6)].map(formatValue).join(', ')}${rows > 6 ? ', …' : ''}`}
+        </p>
+      )}
+      {result.unreadable.length > 0 && (
+        <p className="muted">
+          {result.unreadable.map((n) => `“${n}”`).join(', ')} {result.unreadable.length === 1 ? 'is a sequence or map output' : 'are sequence or map outputs'} (as sklearn-onnx’s ZipMap writes), which onnxruntime cannot hand to a page;{' '}
+          {model.description?.zipMaps?.length ? `the same probabilities are read from “${model.description.zipMaps.map((z) => z.tensor).join('”, “')}”.` : 'the other outputs are shown.'}
+        </p>
+      )}
+      <details open={p.kind === 'tensors'}>
+        <summary>Every output ({Object.keys(result.outputs).length})</summary>
+        {Object.entries(result.outputs).map(([name, t]) => (
+          <div key={name} className="output-values">
+            <p>
+              <code>{name}</code> {t.dtype} [{t.dims.join(', ')}] — {t.data.length.toLocaleString('en-US')} value{t.data.length === 1 ? '' : 's'}
+            </p>
+            <pre className="pre">
+              {(t.dtype === 'string' ? [...(t.data as readonly string[])].slice(0, SHOWN_VALUES) : toNumbers(t.data, SHOWN_VALUES).map(formatValue)).join(', ')}
+              {t.data.length > SHOWN_VALUES && ` … (${(t.data.length - SHOWN_VALUES).toLocaleString('en-US')} more; use “Download outputs” on the Run tab or the code below for all)`}
+            </pre>
+          </div>
+        ))}
+      </details>
+    </section>
+  );
+}

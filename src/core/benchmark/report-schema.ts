@@ -1,0 +1,110 @@
+/**
+ * JSON Schema (draft-07) of the benchmark file written by "Download JSON" and
+ * by `onnx-playground bench --json`. Objects are closed, so that a field
+ * added to the report without being added here fails the tests.
+ */
+const nonNegative = { type: 'number', minimum: 0 } as const;
+const count = { type: 'integer', minimum: 1 } as const;
+const backend = { enum: ['wasm', 'webgpu'] } as const;
+
+const point = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['batchSize', 'runs', 'p50Ms', 'p95Ms', 'p99Ms', 'meanMs', 'stdMs', 'minMs', 'maxMs', 'throughputPerSec', 'perSampleMs'],
+  properties: {
+    batchSize: count,
+    runs: count,
+    p50Ms: nonNegative,
+    p95Ms: nonNegative,
+    p99Ms: nonNegative,
+    meanMs: nonNegative,
+    stdMs: nonNegative,
+    minMs: nonNegative,
+    maxMs: nonNegative,
+    throughputPerSec: nonNegative,
+    perSampleMs: nonNegative,
+  },
+} as const;
+
+export const BENCHMARK_REPORT_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'ONNX Playground benchmark',
+  type: 'object',
+  additionalProperties: false,
+  required: ['tool', 'status', 'createdAt', 'environment', 'model', 'settings', 'results', 'failures'],
+  properties: {
+    tool: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'version'],
+      properties: { name: { const: 'onnx-playground' }, version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+' } },
+    },
+    status: { enum: ['complete', 'cancelled'] },
+    createdAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
+    environment: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['userAgent', 'hardwareConcurrency', 'crossOriginIsolated', 'ortVersion', 'wasmSimd', 'wasmThreads', 'timerResolutionMs', 'webgpuAdapter'],
+      properties: {
+        userAgent: { type: 'string' },
+        hardwareConcurrency: count,
+        crossOriginIsolated: { type: 'boolean' },
+        ortVersion: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+' },
+        wasmSimd: { type: 'boolean' },
+        wasmThreads: { type: 'boolean' },
+        timerResolutionMs: nonNegative,
+        webgpuAdapter: {
+          oneOf: [
+            { type: 'null' },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['vendor', 'architecture', 'software'],
+              properties: { vendor: { type: 'string' }, architecture: { type: 'string' }, software: { type: 'boolean' } },
+            },
+          ],
+        },
+      },
+    },
+    model: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['file', 'bytes', 'sha256'],
+      properties: { file: { type: 'string', minLength: 1 }, bytes: count, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+    },
+    settings: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['batchSizes', 'warmupRuns', 'stop', 'inputs'],
+      properties: {
+        batchSizes: { type: 'array', minItems: 1, items: count },
+        warmupRuns: { type: 'integer', minimum: 0 },
+        stop: {
+          oneOf: [
+            { type: 'object', additionalProperties: false, required: ['kind', 'runs'], properties: { kind: { const: 'runs' }, runs: count } },
+            { type: 'object', additionalProperties: false, required: ['kind', 'ms'], properties: { kind: { const: 'time' }, ms: { type: 'number', exclusiveMinimum: 0 } } },
+          ],
+        },
+        inputs: { enum: ['random', 'example'] },
+      },
+    },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['backend', 'threads', 'sessionCreateMs', 'firstRunMs', 'points'],
+        properties: { backend, threads: count, sessionCreateMs: nonNegative, firstRunMs: nonNegative, points: { type: 'array', items: point } },
+      },
+    },
+    failures: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['backend', 'threads', 'code', 'message'],
+        properties: { backend, threads: count, code: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+} as const;

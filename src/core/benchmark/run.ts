@@ -1,0 +1,116 @@
+import type { BenchmarkMeasurement, StopRule } from '../protocol/benchmark';
+import type { BackendConfig, BackendId } from '../protocol/engine-api';
+import type { EngineError } from '../protocol/engine-error';
+import { summarizeLatency, throughputPerSec, type LatencySummary } from '../stats/summary';
+import type { InputSource } from './plan';
+
+/** One batch size on one configuration: the summary of its raw samples, which are kept. */
+export interface BenchmarkPoint extends LatencySummary {
+  readonly batchSize: number;
+  readonly warmupRuns: number;
+  /** Samples per second while running back to back: batch / mean latency. */
+  readonly throughputPerSec: number;
+  /** p50 latency divided by the batch size: what one row costs inside a batch. */
+  readonly perSampleMs: number;
+  readonly samplesMs: readonly number[];
+}
+
+export interface BackendResult {
+  readonly backend: BackendId;
+  readonly threads: number;
+  /** Starting the runtime before the session (WASM compile, WebGPU device): see BenchmarkMeasurement. */
+  readonly runtimeStartMs: number | null;
+  readonly sessionCreateMs: number;
+  readonly firstRunMs: number;
+  readonly firstRunBatchSize: number;
+  readonly points: readonly BenchmarkPoint[];
+  /** False when the run was cancelled during this configuration. */
+  readonly completed: boolean;
+}
+
+export interface BenchmarkFailure {
+  readonly backend: BackendId;
+  readonly threads: number;
+  readonly error: EngineError;
+}
+
+export interface WebGpuAdapterInfo {
+  readonly vendor: string;
+  readonly architecture: string;
+  /** SwiftShader and other CPU emulations: not a GPU. */
+  readonly software: boolean;
+}
+
+export interface BenchmarkEnvironment {
+  readonly userAgent: string;
+  readonly hardwareConcurrency: number;
+  readonly crossOriginIsolated: boolean;
+  readonly ortVersion: string;
+  readonly wasmSimd: boolean;
+  /** Multi-threaded WASM possible (needs cross-origin isolation and SharedArrayBuffer). */
+  readonly wasmThreads: boolean;
+  readonly timerResolutionMs: number;
+  readonly webgpuAdapter: WebGpuAdapterInfo | null;
+}
+
+export interface BenchmarkSettings {
+  readonly batchSizes: readonly number[];
+  readonly warmupRuns: number;
+  readonly stop: StopRule;
+  readonly inputs: InputSource;
+}
+
+export interface BenchmarkModelIdentity {
+  /** The package (or file) name the user opened. */
+  readonly name: string;
+  /** The model file measured, as named in the package. */
+  readonly file: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** One benchmark as kept (IndexedDB) and compared: everything needed to redraw it, raw samples included. */
+export interface BenchmarkRun {
+  readonly id: string;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  readonly status: 'complete' | 'cancelled';
+  readonly model: BenchmarkModelIdentity;
+  readonly settings: BenchmarkSettings;
+  readonly environment: BenchmarkEnvironment;
+  readonly results: readonly BackendResult[];
+  readonly failures: readonly BenchmarkFailure[];
+}
+
+export function benchmarkPoint(batchSize: number, warmupRuns: number, samplesMs: readonly number[]): BenchmarkPoint {
+  const summary = summarizeLatency(samplesMs);
+  return { ...summary, batchSize, warmupRuns, throughputPerSec: throughputPerSec(batchSize, summary), perSampleMs: summary.p50Ms / batchSize, samplesMs: [...samplesMs] };
+}
+
+export function backendResult(config: BackendConfig, measurement: BenchmarkMeasurement): BackendResult {
+  return {
+    backend: config.backend,
+    threads: config.threads,
+    runtimeStartMs: measurement.runtimeStartMs,
+    sessionCreateMs: measurement.sessionCreateMs,
+    firstRunMs: measurement.firstRunMs,
+    firstRunBatchSize: measurement.firstRunBatchSize,
+    points: measurement.points.filter((p) => p.samplesMs.length > 0).map((p) => benchmarkPoint(p.batchSize, p.warmupRuns, p.samplesMs)),
+    completed: measurement.completed,
+  };
+}
+
+/** "WASM · 2 threads", "WebGPU (google / swiftshader, software)": how every figure is labelled. */
+export function configLabel(config: Pick<BackendConfig, 'backend' | 'threads'>, adapter?: WebGpuAdapterInfo | null): string {
+  if (config.backend === 'webgpu') return adapter ? `WebGPU (${adapter.vendor} / ${adapter.architecture}${adapter.software ? ', software' : ''})` : 'WebGPU';
+  return `WASM · ${config.threads} thread${config.threads === 1 ? '' : 's'}`;
+}
+
+export function configKey(config: Pick<BackendConfig, 'backend' | 'threads'>): string {
+  return config.backend === 'webgpu' ? 'webgpu' : `wasm-${config.threads}`;
+}
+
+/** The point with the highest throughput: where batching pays off most. */
+export function bestPoint(result: BackendResult): BenchmarkPoint | null {
+  return result.points.reduce<BenchmarkPoint | null>((best, p) => (best === null || p.throughputPerSec > best.throughputPerSec ? p : best), null);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { classificationMetrics } from './classification';
+import { compareRecorded, printedDecimals } from './recorded';
+import { regressionMetrics } from './regression';
+
+describe('classificationMetrics (checked by hand)', () => {
+  // true 0 0 1 1 2 2 / predicted 0 1 1 1 2 0
+  const m = classificationMetrics([0, 0, 1, 1, 2, 2], [0, 1, 1, 1, 2, 0], 3);
+
+  it('gives accuracy, macro F1 and the confusion matrix', () => {
+    expect(m.accuracy).toBeCloseTo(4 / 6, 12);
+    // F1 per class: 0.5, 0.8, 2/3.
+    expect(m.perClass.map((c) => c.f1)).toEqual([0.5, 0.8, 2 / 3]);
+    expect(m.f1Macro).toBeCloseTo((0.5 + 0.8 + 2 / 3) / 3, 12);
+    expect(m.precisionMacro).toBeCloseTo((0.5 + 2 / 3 + 1) / 3, 12);
+    expect(m.recallMacro).toBeCloseTo((0.5 + 1 + 0.5) / 3, 12);
+    expect(m.confusion).toEqual([
+      [1, 1, 0],
+      [0, 2, 0],
+      [1, 0, 1],
+    ]);
+    expect(m.f1Binary).toBeNull();
+  });
+
+  it('averages over the labels present in y_true or y_pred, as scikit-learn does', () => {
+    // Class 2 never appears: macro F1 is over {0, 1}.
+    const two = classificationMetrics([0, 1, 1, 0], [0, 1, 0, 0], 3);
+    expect(two.perClass.map((c) => c.label)).toEqual([0, 1]);
+    expect(two.f1Macro).toBeCloseTo((0.8 + 2 / 3) / 2, 12);
+    expect(two.f1Binary).toBeCloseTo(2 / 3, 12);
+  });
+});
+
+describe('regressionMetrics (scikit-learn’s documented example)', () => {
+  it('gives RMSE, MAE and R²', () => {
+    const m = regressionMetrics([3, -0.5, 2, 7], [2.5, 0, 2, 8]);
+    expect(m.mse).toBeCloseTo(0.375, 12);
+    expect(m.rmse).toBeCloseTo(Math.sqrt(0.375), 12);
+    expect(m.mae).toBeCloseTo(0.5, 12);
+    expect(m.r2).toBeCloseTo(0.9486081370449679, 12);
+    expect(regressionMetrics([1, 1], [1, 2]).r2).toBeNaN();
+  });
+});
+
+describe('compareRecorded', () => {
+  const classification = classificationMetrics([0, 0, 1, 1, 2, 2], [0, 1, 1, 1, 2, 0], 3);
+
+  it('says “reproduced” when the measured figure rounds to the recorded one at its printed precision', () => {
+    const rows = compareRecorded({ accuracy: 0.6667, f1_macro: 0.65, auc: 0.9 }, { classification });
+    expect(rows.map((r) => [r.key, r.status, r.decimals])).toEqual([
+      ['accuracy', 'reproduced', 4],
+      ['f1_macro', 'differs', 2],
+      ['auc', 'not-computed', 1],
+    ]);
+    expect(rows[1]!.difference).toBeCloseTo(0.65556 - 0.65, 4);
+    expect(compareRecorded({ f1_macro: 0.66 }, { classification })[0]!.status).toBe('reproduced');
+  });
+
+  it('compares regression metrics under their usual names', () => {
+    const regression = regressionMetrics([3, -0.5, 2, 7], [2.5, 0, 2, 8]);
+    const rows = compareRecorded({ RMSE: 0.612, mean_absolute_error: 0.5, r2_score: 0.94, accuracy: 1 }, { regression });
+    expect(rows.map((r) => r.status)).toEqual(['reproduced', 'reproduced', 'differs', 'not-computed']);
+  });
+
+  it('reads printed precision', () => {
+    expect([0.9111, 0.98, 1, 12.5, 1e-5, 2.5e-7].map(printedDecimals)).toEqual([4, 2, 1, 1, 5, 8]);
+  });
+});

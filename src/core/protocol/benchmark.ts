@@ -1,0 +1,65 @@
+import type { BackendId, LoadRequest } from './engine-api';
+import type { TensorPayload } from './tensor';
+
+/** When a benchmark point stops measuring: after a number of runs, or after a time budget. */
+export type StopRule = { readonly kind: 'runs'; readonly runs: number } | { readonly kind: 'time'; readonly ms: number };
+
+/** One batch size to measure, with the inputs for it (already repeated or drawn to that batch size). */
+export interface BenchmarkPointRequest {
+  readonly batchSize: number;
+  /** Transferred to the worker. */
+  readonly feeds: Readonly<Record<string, TensorPayload>>;
+}
+
+/**
+ * One configuration (backend + threads) of a benchmark: the worker creates its
+ * own session from the model bytes, times one cold run, then each point.
+ */
+export interface BenchmarkRequest {
+  /** Unique per configuration; `cancelBenchmark` names it. */
+  readonly runId: string;
+  readonly backend: BackendId;
+  readonly model: Omit<LoadRequest, 'sessionId' | 'backend'>;
+  readonly warmupRuns: number;
+  readonly stop: StopRule;
+  readonly points: readonly BenchmarkPointRequest[];
+}
+
+export type BenchmarkPhase = 'session' | 'first-run' | 'warmup' | 'measure';
+
+/** Sent through a throttled callback (a few per second), never per iteration. */
+export interface BenchmarkProgress {
+  readonly runId: string;
+  readonly phase: BenchmarkPhase;
+  readonly pointIndex: number;
+  readonly pointCount: number;
+  readonly batchSize: number;
+  /** Warm-up or timed runs done in the current phase. */
+  readonly runsDone: number;
+  /** Milliseconds spent in the current phase. */
+  readonly elapsedMs: number;
+}
+
+/** Raw timings of one point; statistics are computed from them on the page (core/stats). */
+export interface PointMeasurement {
+  readonly batchSize: number;
+  readonly warmupRuns: number;
+  /** One entry per timed `session.run`, in milliseconds, in the order they ran. */
+  readonly samplesMs: readonly number[];
+}
+
+export interface BenchmarkMeasurement {
+  readonly backend: BackendId;
+  /** Starting the runtime with a one-node model before the session is timed: large only in a new worker; null if that failed. */
+  readonly runtimeStartMs: number | null;
+  readonly sessionCreateMs: number;
+  /** The first `session.run` of the fresh session, at the first point's batch size. */
+  readonly firstRunMs: number;
+  readonly firstRunBatchSize: number;
+  /** Points fully measured; fewer than requested when cancelled. */
+  readonly points: readonly PointMeasurement[];
+  readonly completed: boolean;
+  /** Smallest step of the worker's clock (browsers coarsen `performance.now()`). */
+  readonly timerResolutionMs: number;
+  readonly wasmSimd: boolean;
+}

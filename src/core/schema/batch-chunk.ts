@@ -1,0 +1,113 @@
+import type { HostTensor } from './host-tensor';
+import type { BatchPredictions, PredictionPlan } from './prediction';
+import { readPredictions } from './prediction';
+import { rowsToFeeds } from './row-feeds';
+import type { Signature } from './signature';
+import type { FeatureValue, RowValidator } from './validate-row';
+
+/** Row status in a scored batch. */
+export const ROW_OK = 0;
+export const ROW_WARNING = 1;
+export const ROW_SKIPPED = 2;
+
+/** Rows read from a file, checked, with the feeds of the rows that can run. */
+export interface PreparedChunk {
+  readonly start: number;
+  readonly values: readonly (readonly FeatureValue[])[];
+  readonly truth: readonly string[] | null;
+  readonly status: Uint8Array;
+  /** First problem per flagged row (local index). */
+  readonly notes: ReadonlyMap<number, string>;
+  /** Local indices of the rows that are fed to the model. */
+  readonly runnable: readonly number[];
+  readonly feeds: Record<string, HostTensor> | null;
+}
+
+/** A scored part of a batch; immutable once made, so the table can hold many of them. */
+export interface ScoredChunk extends Omit<PreparedChunk, 'feeds' | 'runnable'> {
+  readonly count: number;
+  /** Predictions per row of the chunk (skipped rows: class -1, value NaN). */
+  readonly predictions: BatchPredictions;
+}
+
+/**
+ * Checks raw rows (cells in feature order, as read from a CSV or JSON file) and builds the
+ * feeds of the runnable ones. Rows with errors (missing, unreadable, NaN) are not fed;
+ * rows outside a declared or training range are fed and flagged.
+ */
+export function prepareChunk(signature: Signature, validator: RowValidator, start: number, cells: readonly (readonly unknown[])[], truth: readonly string[] | null): PreparedChunk {
+  const status = new Uint8Array(cells.length);
+  const notes = new Map<number, string>();
+  const values: (readonly FeatureValue[])[] = [];
+  const runnable: number[] = [];
+  cells.forEach((row, i) => {
+    const check = validator.check(row);
+    values.push(check.values);
+    const blocking = check.issues.find((issue) => issue.rule === 'missing' || issue.rule === 'type' || issue.rule === 'not-finite');
+    if (blocking) {
+      status[i] = ROW_SKIPPED;
+      notes.set(i, blocking.message);
+      return;
+    }
+    runnable.push(i);
+    if (check.issues.length > 0) {
+      status[i] = ROW_WARNING;
+      notes.set(i, check.issues.map((issue) => issue.message).join(' '));
+    }
+  });
+  const feeds = runnable.length > 0 ? rowsToFeeds(signature, runnable.map((i) => values[i]!)) : null;
+  return { start, values, truth, status, notes, runnable, feeds };
+}
+
+/** Spreads the predictions of the runnable rows back over the whole chunk. */
+export function finishChunk(prepared: PreparedChunk, plan: PredictionPlan, outputs: Readonly<Record<string, HostTensor>> | null, options: { readonly softmax?: boolean } = {}): ScoredChunk {
+  const count = prepared.values.length;
+  const fed = outputs ? readPredictions(plan, outputs, options) : readPredictions(plan, {}, options);
+  const width = fed.scores ? fed.classes.length : 0;
+  const classIndex = new Int32Array(count).fill(-1);
+  const className = new Array<string>(count).fill('');
+  const confidence = new Float32Array(count).fill(NaN);
+  const scores = fed.scores ? new Float32Array(count * width).fill(NaN) : null;
+  const values = fed.values ? new Float64Array(count).fill(NaN) : null;
+  prepared.runnable.forEach((row, k) => {
+    classIndex[row] = fed.classIndex[k] ?? -1;
+    className[row] = fed.className[k] ?? '';
+    confidence[row] = fed.confidence[k] ?? NaN;
+    if (scores && fed.scores) scores.set(fed.scores.subarray(k * width, (k + 1) * width), row * width);
+    if (values && fed.values) values[row] = fed.values[k]!;
+  });
+  const { start, values: rowValues, truth, status, notes } = prepared;
+  return { start, values: rowValues, truth, status, notes, count, predictions: { ...fed, rows: count, classIndex, className, confidence, scores, values } };
+}
+
+/** Rows per engine call: aim for about `targetMs` per call so that Cancel answers quickly. */
+export function nextChunkRows(current: number, lastRunMs: number, targetMs = 120, limit = 8192): number {
+  if (!(lastRunMs > 0)) return Math.min(limit, current * 2);
+  const scaled = Math.round((current * targetMs) / lastRunMs);
+  return Math.max(1, Math.min(limit, current * 4, scaled));
+}
+
+/** Finds the chunk holding a row (chunks are in order and contiguous). */
+export function locateRow(chunks: readonly ScoredChunk[], row: number): { chunk: ScoredChunk; index: number } | null {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = chunks[mid]!;
+    if (row < c.start) hi = mid - 1;
+    else if (row >= c.start + c.count) lo = mid + 1;
+    else return { chunk: c, index: row - c.start };
+  }
+  return null;
+}
+
+/** A true label from a file cell: a class name, or a class index. */
+export function truthIndex(cell: string, classes: readonly string[]): number {
+  const byName = classes.indexOf(cell);
+  if (byName >= 0) return byName;
+  const trimmed = cell.trim();
+  const byTrimmed = classes.indexOf(trimmed);
+  if (byTrimmed >= 0) return byTrimmed;
+  const n = Number(trimmed);
+  return trimmed !== '' && Number.isInteger(n) && n >= 0 && (classes.length === 0 || n < classes.length) ? n : -1;
+}

@@ -1,0 +1,87 @@
+import { classificationMetrics, type ClassificationMetrics } from '../metrics/classification';
+import { compareRecorded, type MetricComparison } from '../metrics/recorded';
+import { regressionMetrics, type RegressionMetrics } from '../metrics/regression';
+import { ROW_SKIPPED, ROW_WARNING, truthIndex, type ScoredChunk } from './batch-chunk';
+
+export interface BatchSummary {
+  readonly rows: number;
+  readonly scored: number;
+  readonly flagged: number;
+  readonly skipped: number;
+  /** Scored rows whose label could be read (and so count in the metrics). */
+  readonly labelled: number;
+  readonly classes: readonly string[];
+  readonly classification: ClassificationMetrics | null;
+  readonly regression: RegressionMetrics | null;
+  /** The package's recorded metrics next to the measured ones. */
+  readonly comparisons: readonly MetricComparison[];
+}
+
+/** Running counts and labels, fed chunk by chunk so that the end of a long batch costs little. */
+export interface BatchTally {
+  add(chunk: ScoredChunk): void;
+  summary(recorded: Readonly<Record<string, number>> | null): BatchSummary;
+}
+
+export function createBatchTally(): BatchTally {
+  let rows = 0;
+  let flagged = 0;
+  let skipped = 0;
+  let kind: 'classification' | 'regression' | 'tensors' = 'tensors';
+  let classes: readonly string[] = [];
+  const yTrue: number[] = [];
+  const yPred: number[] = [];
+  return {
+    add(chunk) {
+      if (kind === 'tensors') kind = chunk.predictions.kind;
+      if (classes.length === 0) classes = chunk.predictions.classes;
+      rows += chunk.count;
+      for (let i = 0; i < chunk.count; i++) {
+        const status = chunk.status[i];
+        if (status === ROW_SKIPPED) {
+          skipped++;
+          continue;
+        }
+        if (status === ROW_WARNING) flagged++;
+        const cell = chunk.truth?.[i];
+        if (cell === undefined || cell === null || cell.trim() === '') continue;
+        if (kind === 'classification') {
+          const t = truthIndex(cell, classes);
+          if (t < 0) continue;
+          yTrue.push(t);
+          yPred.push(chunk.predictions.classIndex[i]!);
+        } else if (kind === 'regression') {
+          const t = Number(cell);
+          const p = chunk.predictions.values?.[i] ?? NaN;
+          if (!Number.isFinite(t) || !Number.isFinite(p)) continue;
+          yTrue.push(t);
+          yPred.push(p);
+        }
+      }
+    },
+    summary(recorded) {
+      const labelled = yTrue.length;
+      const classification = kind === 'classification' && labelled > 0 ? classificationMetrics(yTrue, yPred, classes.length) : null;
+      const regression = kind === 'regression' && labelled > 0 ? regressionMetrics(yTrue, yPred) : null;
+      const measured = classification ? { classification } : regression ? { regression } : null;
+      return {
+        rows,
+        scored: rows - skipped,
+        flagged,
+        skipped,
+        labelled,
+        classes,
+        classification,
+        regression,
+        comparisons: recorded && measured ? compareRecorded(recorded, measured) : [],
+      };
+    },
+  };
+}
+
+/** Counts and metrics over every scored chunk; metrics only when the file had labels. */
+export function summarizeBatch(chunks: readonly ScoredChunk[], recorded: Readonly<Record<string, number>> | null): BatchSummary {
+  const tally = createBatchTally();
+  for (const chunk of chunks) tally.add(chunk);
+  return tally.summary(recorded);
+}

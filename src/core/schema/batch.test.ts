@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { finishChunk, locateRow, nextChunkRows, prepareChunk, ROW_OK, ROW_SKIPPED, ROW_WARNING, truthIndex } from './batch-chunk';
+import { batchCsvParts, batchJsonParts } from './batch-export';
+import { summarizeBatch } from './batch-summary';
+import { planPrediction } from './prediction';
+import { buildSignature } from './signature';
+import { createRowValidator } from './validate-row';
+
+const CLASSES = ['a', 'b'];
+const signature = buildSignature({
+  metadata: { feature_names: ['x', 'y'], target_classes: CLASSES, input_schema: { type: 'object', properties: { x: { type: 'number', minimum: 0 }, y: { type: 'number', description: 'training range 0 to 1' } } } },
+  mlmodel: null,
+  inputs: [{ name: 'input', dtype: 'float32', shape: ['N', 2] }],
+});
+const validator = createRowValidator(signature);
+const plan = planPrediction([{ name: 'label', dtype: 'int64', shape: ['N'] }, { name: 'probabilities', dtype: 'float32', shape: ['N', 2] }], { classes: CLASSES });
+
+/** A fake model: class b when x > y. */
+function run(feeds: ReturnType<typeof prepareChunk>['feeds']) {
+  const data = feeds!.input!.data as Float32Array;
+  const n = data.length / 2;
+  const label = new BigInt64Array(n);
+  const probabilities = new Float32Array(n * 2);
+  for (let r = 0; r < n; r++) {
+    const b = data[r * 2]! > data[r * 2 + 1]! ? 1 : 0;
+    label[r] = BigInt(b);
+    probabilities[r * 2 + b] = 0.9;
+    probabilities[r * 2 + 1 - b] = 0.1;
+  }
+  return { label: { dtype: 'int64' as const, dims: [n], data: label }, probabilities: { dtype: 'float32' as const, dims: [n, 2], data: probabilities } };
+}
+
+describe('a batch, chunk by chunk', () => {
+  const cells = [
+    ['0.9', '0.1'], // b, right
+    ['0.1', '0.9'], // a, right
+    ['', '0.5'], // missing: not scored
+    ['0.8', '1.5'], // a (training range warning), labelled b: wrong
+    ['-1', '0.5'], // declared minimum broken: scored and flagged
+  ];
+  const truth = ['b', '0', 'a', '1', 'a'];
+  const prepared = prepareChunk(signature, validator, 10, cells, truth);
+
+  it('feeds only the runnable rows and flags the others', () => {
+    expect(prepared.runnable).toEqual([0, 1, 3, 4]);
+    expect([...prepared.status]).toEqual([ROW_OK, ROW_OK, ROW_SKIPPED, ROW_WARNING, ROW_WARNING]);
+    expect(prepared.notes.get(2)).toMatch(/“x” has no value/);
+    expect(prepared.notes.get(3)).toMatch(/outside the training range/);
+    expect(prepared.notes.get(4)).toMatch(/below the declared minimum 0/);
+    expect(prepared.feeds!.input!.dims).toEqual([4, 2]);
+  });
+
+  const chunk = finishChunk(prepared, plan, run(prepared.feeds));
+
+  it('spreads predictions back over every row', () => {
+    expect(chunk.count).toBe(5);
+    expect(chunk.predictions.className).toEqual(['b', 'a', '', 'a', 'a']);
+    expect([...chunk.predictions.classIndex]).toEqual([1, 0, -1, 0, 0]);
+    expect(chunk.predictions.confidence[2]).toBeNaN();
+    expect(locateRow([chunk], 12)).toEqual({ chunk, index: 2 });
+    expect(locateRow([chunk], 15)).toBeNull();
+  });
+
+  it('summarises counts and metrics, and compares them with the recorded ones', () => {
+    const s = summarizeBatch([chunk], { accuracy: 0.75 });
+    expect(s).toMatchObject({ rows: 5, scored: 4, skipped: 1, flagged: 2, labelled: 4 });
+    expect(s.classification!.accuracy).toBe(0.75);
+    expect(s.classification!.confusion).toEqual([
+      [2, 0],
+      [1, 1],
+    ]);
+    expect(s.comparisons[0]).toMatchObject({ key: 'accuracy', status: 'reproduced' });
+  });
+
+  it('exports CSV and JSON with inputs, label, prediction, scores and status', () => {
+    const csv = batchCsvParts([chunk], { features: ['x', 'y'], labelColumn: 'target' }).join('');
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('x,y,target,prediction,confidence,probability_a,probability_b,status,note');
+    expect(lines[1]).toMatch(/^0\.9,0\.1,b,b,0\.89999\d*,0\.10000\d*,0\.89999\d*,ok,$/);
+    expect(lines[3]).toMatch(/^,0\.5,a,,,,,not scored,/);
+    const json = JSON.parse(batchJsonParts([chunk], { features: ['x', 'y'], labelColumn: 'target' }).join('')) as Record<string, unknown>[];
+    expect(json).toHaveLength(5);
+    expect(json[0]).toMatchObject({ row: 11, x: 0.9, y: 0.1, target: 'b', prediction: 'b', class_index: 1, status: 'ok' });
+    expect(json[2]).toMatchObject({ row: 13, status: 'not scored' });
+    expect(json[2]!.prediction).toBeUndefined();
+  });
+});
+
+describe('batch helpers', () => {
+  it('sizes chunks for about 120 ms per engine call', () => {
+    expect(nextChunkRows(256, 0)).toBe(512);
+    expect(nextChunkRows(256, 12)).toBe(1024);
+    expect(nextChunkRows(1000, 240)).toBe(500);
+    expect(nextChunkRows(4000, 1)).toBe(8192);
+    expect(nextChunkRows(1, 5000)).toBe(1);
+  });
+
+  it('reads a true label as a class name or index', () => {
+    expect(['b', ' a ', '1', '7', 'x', ''].map((c) => truthIndex(c, CLASSES))).toEqual([1, 0, 1, -1, -1, -1]);
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * The shortest decimal that reads back as the same float32 (0.2 rather than
+ * 0.20000000298023224), so that code and JSON show what the user typed.
+ */
+export function float32Text(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  for (let digits = 1; digits <= 9; digits++) {
+    const text = Number(value.toPrecision(digits));
+    if (Math.fround(text) === Math.fround(value)) return String(text);
+  }
+  return String(value);
+}
+

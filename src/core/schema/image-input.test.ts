@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildSignature } from './signature';
+import { defaultPixelScale, describeImageMapping, imageToTensor, resizeRgba, tensorPreview } from './image-input';
+
+const digits = buildSignature({
+  metadata: {
+    feature_names: Array.from({ length: 64 }, (_, i) => `pixel_${i}`),
+    input_schema: { type: 'object', properties: Object.fromEntries(Array.from({ length: 64 }, (_, i) => [`pixel_${i}`, { type: 'number', minimum: 0, maximum: 16 }])) },
+  },
+  mlmodel: null,
+  inputs: [{ name: 'pixels', dtype: 'float32', shape: ['batch', 1, 8, 8] }],
+});
+const input = digits.inputs[0]!;
+
+/** A white `size × size` RGBA canvas with a black square over [x0, x1) × [y0, y1). */
+function canvas(size: number, x0: number, x1: number, y0: number, y1: number): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(size * size * 4).fill(255);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) rgba.set([0, 0, 0, 255], (y * size + x) * 4);
+  return rgba;
+}
+
+describe('images to tensors', () => {
+  it('scales digits’ pixels to the declared 0–16, ink high', () => {
+    const scale = defaultPixelScale(digits, input);
+    expect(scale).toMatchObject({ min: 0, max: 16, ink: true });
+    // Ink fills the left half of cell (0, 0) and all of cell (0, 1) of an 8×8 grid over 64×64 pixels.
+    const { tensor, preview } = imageToTensor(canvas(64, 4, 16, 0, 8), 64, 64, input.image!, 'float32', scale);
+    expect(tensor.dims).toEqual([1, 1, 8, 8]);
+    const data = tensor.data as Float32Array;
+    expect(data[0]).toBeCloseTo(8, 4);
+    expect(data[1]).toBeCloseTo(16, 4);
+    expect(data[2]).toBeCloseTo(0, 4);
+    expect(preview[1]).toBeCloseTo(1, 5);
+    expect(tensorPreview(tensor, input.image!, scale)[0]).toBeCloseTo(0.5, 5);
+  });
+
+  it('keeps RGB brightness for 3-channel NHWC inputs and treats transparent as white', () => {
+    const rgb = buildSignature({ metadata: null, mlmodel: null, inputs: [{ name: 'img', dtype: 'uint8', shape: ['N', 4, 4, 3] }] }).inputs[0]!;
+    const scale = { min: 0, max: 255, ink: false, source: 'test' };
+    const rgba = new Uint8ClampedArray(4 * 4 * 4); // fully transparent
+    rgba.set([255, 0, 0, 255], 0); // one red pixel
+    const { tensor } = imageToTensor(rgba, 4, 4, rgb.image!, 'uint8', scale);
+    expect(tensor.dims).toEqual([1, 4, 4, 3]);
+    expect([...(tensor.data as Uint8Array).subarray(0, 6)]).toEqual([255, 0, 0, 255, 255, 255]);
+  });
+
+  it('area-averages with fractional coverage', () => {
+    // 3 pixels wide → 2: the middle pixel is split between both cells.
+    const rgba = Uint8ClampedArray.of(0, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 255);
+    const [r] = resizeRgba(rgba, 3, 1, 2, 1);
+    expect([...r!].map((v) => Number(v.toFixed(4)))).toEqual([0.3333, 0.3333]);
+  });
+
+  it('states the resize and the scaling', () => {
+    expect(describeImageMapping(input.image!, 256, 256, defaultPixelScale(digits, input))).toBe(
+      'Your picture (256×256) is resized to 8×8 by averaging the pixels each cell covers, converted to grey, and scaled so that dark ink = 16, blank = 0 — the range the package gives every pixel feature (0 to 16). Layout NCHW.',
+    );
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { classesFromMetadataProps, isDistribution, planPrediction, rankClasses, readPredictions, softmaxRows } from './prediction';
+
+const IRIS = ['setosa', 'versicolor', 'virginica'];
+
+describe('planPrediction', () => {
+  it('recognises sklearn label + probabilities, logits, regression and plain tensors', () => {
+    expect(planPrediction([{ name: 'label', dtype: 'int64', shape: ['N'] }, { name: 'probabilities', dtype: 'float32', shape: ['N', 3] }], { classes: IRIS })).toEqual({
+      kind: 'classification',
+      labelOutput: 'label',
+      scoreOutput: 'probabilities',
+      classes: IRIS,
+    });
+    expect(planPrediction([{ name: 'logits', dtype: 'float32', shape: ['batch', 10] }])).toMatchObject({ kind: 'classification', labelOutput: null, scoreOutput: 'logits', classes: null });
+    expect(planPrediction([{ name: 'variable', dtype: 'float32', shape: ['N', 1] }], { targetColumn: 'price' })).toEqual({ kind: 'regression', output: 'variable', target: 'price' });
+    expect(planPrediction([{ name: 'embedding', dtype: 'float32', shape: ['N', 768] }])).toEqual({ kind: 'tensors' });
+  });
+});
+
+describe('readPredictions', () => {
+  const plan = planPrediction([{ name: 'label', dtype: 'int64', shape: ['N'] }, { name: 'probabilities', dtype: 'float32', shape: ['N', 3] }], { classes: IRIS });
+
+  it('takes the label output and its probability', () => {
+    const p = readPredictions(plan, {
+      label: { dtype: 'int64', dims: [2], data: BigInt64Array.of(2n, 0n) },
+      probabilities: { dtype: 'float32', dims: [2, 3], data: Float32Array.of(0.1, 0.2, 0.7, 0.5, 0.25, 0.25) },
+    });
+    expect([...p.classIndex]).toEqual([2, 0]);
+    expect(p.className).toEqual(['virginica', 'setosa']);
+    expect(p.confidence[0]).toBeCloseTo(0.7, 6);
+    expect(p.scoreKind).toBe('probabilities');
+    expect(rankClasses(p, 0, 2).map((c) => c.name)).toEqual(['virginica', 'versicolor']);
+  });
+
+  it('detects logits, and applies softmax when asked', () => {
+    const logitsPlan = planPrediction([{ name: 'logits', dtype: 'float32', shape: ['N', 3] }], { classes: IRIS });
+    const outputs = { logits: { dtype: 'float32' as const, dims: [1, 3], data: Float32Array.of(-1, 2, 0.5) } };
+    const raw = readPredictions(logitsPlan, outputs);
+    expect(raw.scoreKind).toBe('logits');
+    expect(raw.className).toEqual(['versicolor']);
+    const soft = readPredictions(logitsPlan, outputs, { softmax: true });
+    expect(soft.scoreKind).toBe('softmax');
+    const e = [Math.exp(-1), Math.exp(2), Math.exp(0.5)];
+    expect(soft.confidence[0]).toBeCloseTo(e[1]! / (e[0]! + e[1]! + e[2]!), 6);
+  });
+
+  it('reads string labels (ZipMap style) and regression values', () => {
+    const p = readPredictions({ kind: 'classification', labelOutput: 'output_label', scoreOutput: null, classes: IRIS }, { output_label: { dtype: 'string', dims: [1], data: ['virginica'] } });
+    expect([p.className[0], p.classIndex[0]]).toEqual(['virginica', 2]);
+    const r = readPredictions({ kind: 'regression', output: 'variable', target: 'y' }, { variable: { dtype: 'float32', dims: [2, 1], data: Float32Array.of(1.5, -2) } });
+    expect([...r.values!]).toEqual([1.5, -2]);
+  });
+});
+
+describe('score helpers', () => {
+  it('tells distributions from logits, and softmaxes stably', () => {
+    expect(isDistribution([0.2, 0.8, 1, 0], 2)).toBe(true);
+    expect(isDistribution([0.2, 0.7], 2)).toBe(false);
+    expect(isDistribution([-1, 2], 2)).toBe(false);
+    const s = softmaxRows([1000, 1000], 2);
+    expect([...s]).toEqual([0.5, 0.5]);
+  });
+
+  it('reads class names from metadata_props', () => {
+    expect(classesFromMetadataProps({ target_classes: '["a", "b"]' })).toEqual(['a', 'b']);
+    expect(classesFromMetadataProps({ classes: 'cat, dog' })).toEqual(['cat', 'dog']);
+    expect(classesFromMetadataProps({})).toBeNull();
+  });
+});

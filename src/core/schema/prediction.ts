@@ -1,0 +1,173 @@
+import type { TensorSpec } from '../protocol/tensor';
+import type { HostTensor } from './host-tensor';
+
+/** How to read a model's outputs, decided from their specs before anything runs. */
+export type PredictionPlan =
+  | {
+      readonly kind: 'classification';
+      /** An integer or string label output (sklearn-onnx `label`, `output_label`). */
+      readonly labelOutput: string | null;
+      /** A `[N, classes]` score output: probabilities or logits. */
+      readonly scoreOutput: string | null;
+      readonly classes: readonly string[] | null;
+    }
+  | { readonly kind: 'regression'; readonly output: string; readonly target: string }
+  | { readonly kind: 'tensors' };
+
+export interface PlanHints {
+  /** metadata.json target_classes, the ZipMap labels, or the model's metadata_props. */
+  readonly classes?: readonly string[] | null;
+  readonly targetColumn?: string | null;
+}
+
+const rank1 = (s: TensorSpec): boolean => s.shape !== null && (s.shape.length === 1 || (s.shape.length === 2 && s.shape[1] === 1));
+const isFloat = (s: TensorSpec): boolean => s.dtype.startsWith('float');
+
+export function planPrediction(outputs: readonly TensorSpec[], hints: PlanHints = {}): PredictionPlan {
+  const classes = hints.classes && hints.classes.length > 0 ? hints.classes : null;
+  const labels = outputs.filter((o) => ['int64', 'int32', 'string'].includes(o.dtype) && rank1(o));
+  const label = labels.find((o) => /label|class/i.test(o.name)) ?? labels[0] ?? null;
+  const scores = outputs.filter((o) => isFloat(o) && o.shape?.length === 2 && o.shape[1] !== 1);
+  const score =
+    scores.find((o) => classes !== null && o.shape![1] === classes.length) ??
+    scores.find((o) => /prob|logit|score/i.test(o.name)) ??
+    (classes !== null || label !== null ? (scores[0] ?? null) : null);
+  if (label || (score && (classes !== null || /prob|logit|score|class/i.test(score.name)))) {
+    return { kind: 'classification', labelOutput: label?.name ?? null, scoreOutput: score?.name ?? null, classes };
+  }
+  const value = outputs.find((o) => isFloat(o) && (rank1(o) || o.shape === null));
+  if (value && classes === null) return { kind: 'regression', output: value.name, target: hints.targetColumn ?? value.name };
+  return { kind: 'tensors' };
+}
+
+export interface RankedClass {
+  readonly index: number;
+  readonly name: string;
+  readonly score: number;
+}
+
+/** Scores of one batch, one entry per row. */
+export interface BatchPredictions {
+  readonly kind: 'classification' | 'regression' | 'tensors';
+  readonly rows: number;
+  /** Predicted class per row (-1 when unknown). */
+  readonly classIndex: Int32Array;
+  /** The predicted class’s name per row (string labels have no index without a class list). */
+  readonly className: readonly string[];
+  /** Score of the predicted class (probability when the scores are probabilities). */
+  readonly confidence: Float32Array;
+  /** `[rows × classes]` scores as shown (after softmax when asked), or null. */
+  readonly scores: Float32Array | null;
+  readonly classes: readonly string[];
+  /** `probabilities` when rows sum to 1, `logits` otherwise; `softmax` when softmax was applied. */
+  readonly scoreKind: 'probabilities' | 'logits' | 'softmax' | null;
+  /** Regression values per row. */
+  readonly values: Float64Array | null;
+}
+
+function plain(t: HostTensor): number[] {
+  return Array.from(t.data as ArrayLike<number | bigint>, (v) => Number(v));
+}
+
+/** True when every row lies in [0, 1] and sums to 1 (within float error). */
+export function isDistribution(scores: ArrayLike<number>, classes: number): boolean {
+  if (classes < 1) return false;
+  for (let r = 0; r * classes < scores.length; r++) {
+    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      const v = scores[r * classes + c]!;
+      if (!(v >= -1e-6 && v <= 1 + 1e-6)) return false;
+      sum += v;
+    }
+    if (Math.abs(sum - 1) > 1e-3) return false;
+  }
+  return true;
+}
+
+/** Row-wise softmax, stable against large logits. */
+export function softmaxRows(scores: ArrayLike<number>, classes: number): Float32Array {
+  const out = new Float32Array(scores.length);
+  for (let r = 0; r * classes < scores.length; r++) {
+    let max = -Infinity;
+    for (let c = 0; c < classes; c++) max = Math.max(max, scores[r * classes + c]!);
+    let sum = 0;
+    for (let c = 0; c < classes; c++) sum += out[r * classes + c] = Math.exp(scores[r * classes + c]! - max);
+    for (let c = 0; c < classes; c++) out[r * classes + c]! /= sum;
+  }
+  return out;
+}
+
+/** The classes of one row, highest score first. */
+export function rankClasses(predictions: BatchPredictions, row: number, k = Infinity): RankedClass[] {
+  const { scores, classes } = predictions;
+  if (!scores) return [];
+  const width = classes.length;
+  return Array.from({ length: width }, (_, c) => ({ index: c, name: classes[c]!, score: scores[row * width + c]! }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, k);
+}
+
+/** Reads a batch's outputs with the plan: predicted class, confidence and scores, or a value per row. */
+export function readPredictions(plan: PredictionPlan, outputs: Readonly<Record<string, HostTensor>>, options: { readonly softmax?: boolean } = {}): BatchPredictions {
+  const empty = { classIndex: new Int32Array(0), className: [], confidence: new Float32Array(0), scores: null, classes: [], scoreKind: null, values: null };
+  if (plan.kind === 'regression') {
+    const t = outputs[plan.output];
+    const values = t ? Float64Array.from(plain(t)) : new Float64Array(0);
+    return { ...empty, kind: 'regression', rows: values.length, classIndex: new Int32Array(values.length).fill(-1), values, confidence: new Float32Array(values.length) };
+  }
+  if (plan.kind === 'tensors') {
+    const first = Object.values(outputs)[0];
+    return { ...empty, kind: 'tensors', rows: first?.dims[0] ?? 0 };
+  }
+  const scoreTensor = plan.scoreOutput ? outputs[plan.scoreOutput] : undefined;
+  const labelTensor = plan.labelOutput ? outputs[plan.labelOutput] : undefined;
+  const width = scoreTensor?.dims[1] ?? plan.classes?.length ?? 0;
+  const rows = scoreTensor?.dims[0] ?? labelTensor?.data.length ?? 0;
+  const classes = plan.classes && plan.classes.length === width ? plan.classes : plan.classes && !scoreTensor ? plan.classes : Array.from({ length: width }, (_, c) => String(c));
+  let scores: Float32Array | null = null;
+  let scoreKind: BatchPredictions['scoreKind'] = null;
+  if (scoreTensor && width > 0) {
+    const raw = Float32Array.from(plain(scoreTensor));
+    const distribution = isDistribution(raw, width);
+    scoreKind = distribution ? 'probabilities' : options.softmax ? 'softmax' : 'logits';
+    scores = !distribution && options.softmax ? softmaxRows(raw, width) : raw;
+  }
+  const classIndex = new Int32Array(rows).fill(-1);
+  const className: string[] = new Array<string>(rows).fill('');
+  const confidence = new Float32Array(rows).fill(NaN);
+  for (let r = 0; r < rows; r++) {
+    if (labelTensor) {
+      const v = labelTensor.data[r]!;
+      if (typeof v === 'string') {
+        className[r] = v;
+        classIndex[r] = classes.indexOf(v);
+      } else {
+        classIndex[r] = Number(v);
+        className[r] = classes[Number(v)] ?? String(v);
+      }
+    } else if (scores) {
+      let best = 0;
+      for (let c = 1; c < width; c++) if (scores[r * width + c]! > scores[r * width + best]!) best = c;
+      classIndex[r] = best;
+      className[r] = classes[best] ?? String(best);
+    }
+    if (scores && classIndex[r]! >= 0 && classIndex[r]! < width) confidence[r] = scores[r * width + classIndex[r]!]!;
+  }
+  return { kind: 'classification', rows, classIndex, className, confidence, scores, classes, scoreKind, values: null };
+}
+
+/** Class names from an ONNX model's metadata_props (`target_classes` / `classes` as a JSON list). */
+export function classesFromMetadataProps(props: Readonly<Record<string, string>> | undefined): string[] | null {
+  for (const key of ['target_classes', 'classes', 'class_names', 'labels']) {
+    const text = props?.[key];
+    if (!text) continue;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed) && parsed.length > 0) return parsed.map(String);
+    } catch {
+      const parts = text.split(',').map((s) => s.trim()).filter(Boolean);
+      if (parts.length > 1) return parts;
+    }
+  }
+  return null;
+}

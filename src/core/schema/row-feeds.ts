@@ -1,0 +1,75 @@
+import type { TensorDType } from '../protocol/tensor';
+import { allocate, type HostTensor } from './host-tensor';
+import type { Signature } from './signature';
+import type { FeatureValue } from './validate-row';
+
+function numeric(value: FeatureValue): number {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number') return value;
+  return Number(value);
+}
+
+function fillColumn(dtype: TensorDType, dims: number[], count: number, at: (row: number) => FeatureValue): HostTensor {
+  if (dtype === 'string') return { dtype, dims, data: Array.from({ length: count }, (_, r) => String(at(r) ?? '')) };
+  const out = allocate(dtype, count);
+  if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
+    for (let r = 0; r < count; r++) out[r] = BigInt(Math.trunc(numeric(at(r))));
+  } else {
+    for (let r = 0; r < count; r++) out[r] = numeric(at(r));
+  }
+  return { dtype, dims, data: out };
+}
+
+/**
+ * Rows of typed feature values (in signature order) to the model's feeds:
+ * one `[N, …rowShape]` tensor, or one `[N, 1]` tensor per feature input.
+ */
+export function rowsToFeeds(signature: Signature, rows: readonly (readonly FeatureValue[])[]): Record<string, HostTensor> {
+  const n = rows.length;
+  const { layout } = signature;
+  if (layout.kind === 'one-input') {
+    const width = signature.features.length;
+    const feed = fillColumn(layout.dtype, [n, ...layout.rowShape], n * width, (i) => rows[Math.floor(i / width)]![i % width]!);
+    return { [layout.input]: feed };
+  }
+  if (layout.kind === 'input-per-feature') {
+    const feeds: Record<string, HostTensor> = {};
+    signature.features.forEach((feature, f) => {
+      const input = signature.inputs.find((i) => i.name === feature.name)!;
+      const dims = input.shape && input.shape.length === 1 ? [n] : [n, 1];
+      feeds[input.name] = fillColumn(input.dtype === 'unknown' ? 'float32' : input.dtype, dims, n, (r) => rows[r]![f]!);
+    });
+    return feeds;
+  }
+  throw new Error('rowsToFeeds needs a signature with features');
+}
+
+/** The inverse for a single-input layout: the feature values of each row of a feed. */
+export function feedToRows(signature: Signature, feeds: Readonly<Record<string, HostTensor>>): FeatureValue[][] | null {
+  const { layout, features } = signature;
+  if (layout.kind === 'one-input') {
+    const t = feeds[layout.input];
+    if (!t) return null;
+    const width = features.length;
+    const n = t.dims[0] ?? 0;
+    if (t.data.length !== n * width) return null;
+    return Array.from({ length: n }, (_, r) =>
+      Array.from({ length: width }, (_, f) => {
+        const v = t.data[r * width + f]!;
+        return typeof v === 'bigint' ? Number(v) : v;
+      }),
+    );
+  }
+  if (layout.kind === 'input-per-feature') {
+    const columns = features.map((f) => feeds[f.name]);
+    if (columns.some((c) => !c)) return null;
+    const n = columns[0]!.dims[0] ?? 0;
+    return Array.from({ length: n }, (_, r) =>
+      columns.map((c) => {
+        const v = c!.data[r]!;
+        return typeof v === 'bigint' ? Number(v) : c!.dtype === 'bool' ? v === 1 : v;
+      }),
+    );
+  }
+  return null;
+}

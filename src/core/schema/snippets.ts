@@ -1,0 +1,111 @@
+import type { TensorDType } from '../protocol/tensor';
+import { float32Text } from './float-text';
+import { toNumbers, type HostTensor } from './host-tensor';
+import type { FeatureValue } from './validate-row';
+
+/** Past this many values a snippet builds the input instead of spelling it out. */
+export const INLINE_LIMIT = 256;
+
+export interface SnippetRequest {
+  readonly modelFile: string;
+  readonly feeds: Readonly<Record<string, HostTensor>>;
+  readonly outputNames: readonly string[];
+  /** For tabular models: the feature names and one row of values per batch row. */
+  readonly table: { readonly columns: readonly string[]; readonly rows: readonly (readonly FeatureValue[])[] } | null;
+}
+
+const JS_ARRAYS: Record<Exclude<TensorDType, 'string'>, string> = {
+  float32: 'Float32Array',
+  float64: 'Float64Array',
+  float16: 'Uint16Array',
+  int8: 'Int8Array',
+  uint8: 'Uint8Array',
+  int16: 'Int16Array',
+  uint16: 'Uint16Array',
+  int32: 'Int32Array',
+  uint32: 'Uint32Array',
+  int64: 'BigInt64Array',
+  uint64: 'BigUint64Array',
+  bool: 'Uint8Array',
+};
+
+const NUMPY: Record<TensorDType, string> = {
+  float32: 'np.float32',
+  float64: 'np.float64',
+  float16: 'np.float16',
+  int8: 'np.int8',
+  uint8: 'np.uint8',
+  int16: 'np.int16',
+  uint16: 'np.uint16',
+  int32: 'np.int32',
+  uint32: 'np.uint32',
+  int64: 'np.int64',
+  uint64: 'np.uint64',
+  bool: 'np.bool_',
+  string: 'object',
+};
+
+const count = (t: HostTensor): number => t.data.length;
+const values = (t: HostTensor): (number | string)[] =>
+  t.dtype === 'string' ? [...(t.data as readonly string[])] : t.dtype === 'float32' ? toNumbers(t.data).map((v) => Number(float32Text(v as number))) : toNumbers(t.data);
+
+function jsValues(t: HostTensor): string {
+  const v = values(t);
+  if (t.dtype === 'string') return JSON.stringify(v);
+  if (t.dtype === 'int64' || t.dtype === 'uint64') return `[${v.map((x) => `${x}n`).join(', ')}]`;
+  return `[${v.join(', ')}]`;
+}
+
+function nested(t: HostTensor, map: (v: number | string) => string): string {
+  const v = values(t);
+  const build = (depth: number, offset: number, stride: number): string => {
+    if (depth === t.dims.length) return map(v[offset]!);
+    const inner = stride / t.dims[depth]!;
+    return `[${Array.from({ length: t.dims[depth]! }, (_, i) => build(depth + 1, offset + i * inner, inner)).join(', ')}]`;
+  };
+  return build(0, 0, v.length);
+}
+
+const pyValue = (dtype: TensorDType) => (v: number | string): string => (typeof v === 'string' ? JSON.stringify(v) : dtype === 'bool' ? (v ? 'True' : 'False') : String(v));
+const key = (name: string): string => JSON.stringify(name);
+
+/** JavaScript (onnxruntime-web) for this model and these inputs. */
+export function javascriptSnippet(request: SnippetRequest): string {
+  const lines = [
+    "import * as ort from 'onnxruntime-web';",
+    '',
+    `const session = await ort.InferenceSession.create(${key(request.modelFile)});`,
+    'const feeds = {',
+  ];
+  for (const [name, t] of Object.entries(request.feeds)) {
+    const dims = `[${t.dims.join(', ')}]`;
+    let data: string;
+    if (count(t) > INLINE_LIMIT) data = t.dtype === 'string' ? `new Array(${count(t)}).fill('')` : `new ${JS_ARRAYS[t.dtype]}(${count(t)}) /* ${count(t).toLocaleString('en-US')} values: fill with yours */`;
+    else data = t.dtype === 'string' ? jsValues(t) : `${JS_ARRAYS[t.dtype]}.from(${jsValues(t)})`;
+    lines.push(`  ${key(name)}: new ort.Tensor('${t.dtype}', ${data}, ${dims}),`);
+  }
+  lines.push('};', 'const results = await session.run(feeds);');
+  for (const name of request.outputNames) lines.push(`console.log(${key(name)}, results[${key(name)}].dims, results[${key(name)}].data);`);
+  return lines.join('\n');
+}
+
+/** Python (onnxruntime + numpy) for this model and these inputs. */
+export function pythonSnippet(request: SnippetRequest): string {
+  const lines = ['import numpy as np', 'import onnxruntime as ort', '', `session = ort.InferenceSession(${key(request.modelFile)}, providers=["CPUExecutionProvider"])`, 'feeds = {'];
+  for (const [name, t] of Object.entries(request.feeds)) {
+    const shape = `(${t.dims.join(', ')}${t.dims.length === 1 ? ',' : ''})`;
+    const data = count(t) > INLINE_LIMIT ? `np.zeros(${shape}, dtype=${NUMPY[t.dtype]})  # ${count(t).toLocaleString('en-US')} values: load yours here` : `np.array(${nested(t, pyValue(t.dtype))}, dtype=${NUMPY[t.dtype]})`;
+    lines.push(`    ${key(name)}: ${data},`);
+  }
+  lines.push('}', 'outputs = session.run(None, feeds)', 'for output, value in zip(session.get_outputs(), outputs):', '    print(output.name, value)');
+  return lines.join('\n');
+}
+
+/** The MLflow `/invocations` request body: `dataframe_split` for tables, `inputs` for tensors. */
+export function mlflowBody(request: SnippetRequest): string {
+  if (request.table) return JSON.stringify({ dataframe_split: { columns: request.table.columns, data: request.table.rows } }, null, 2);
+  const inputs: Record<string, unknown> = {};
+  for (const [name, t] of Object.entries(request.feeds)) inputs[name] = JSON.parse(nested(t, (v) => JSON.stringify(v))) as unknown;
+  // Nested arrays on few lines: the innermost arrays stay on one line.
+  return JSON.stringify({ inputs }, null, 2).replace(/\[\s+([^[\]{}]*?)\s+\]/g, (_, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`);
+}

@@ -1,0 +1,149 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import type { Feature, Signature } from './signature';
+
+export type IssueRule = 'missing' | 'type' | 'not-finite' | 'range' | 'training-range' | 'enum' | 'shape' | 'schema';
+
+/** One problem with one field, in words that name the field and the rule. */
+export interface InputIssue {
+  readonly field: string;
+  readonly severity: 'error' | 'warning';
+  readonly rule: IssueRule;
+  readonly message: string;
+}
+
+export type FeatureValue = number | string | boolean | null;
+
+export interface RowCheck {
+  /** Typed values in feature order; `null` where missing or unreadable. */
+  readonly values: readonly FeatureValue[];
+  readonly issues: readonly InputIssue[];
+  /** No error (warnings allowed): the row can run. */
+  readonly runnable: boolean;
+}
+
+export interface RowValidator {
+  /** Checks one row given in feature order: numbers, booleans, or text as typed or read from a file. */
+  check(row: readonly unknown[]): RowCheck;
+}
+
+const NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;
+const TRUE = /^(true|yes|1)$/i;
+const FALSE = /^(false|no|0)$/i;
+
+const format = (v: number): string => String(Number(v.toPrecision(10)));
+
+function parse(feature: Feature, raw: unknown): { value: FeatureValue; issue: InputIssue | null } {
+  const field = feature.name;
+  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { value: null, issue: null };
+  const error = (rule: IssueRule, message: string) => ({ value: null, issue: { field, severity: 'error' as const, rule, message } });
+  switch (feature.kind) {
+    case 'number':
+    case 'integer': {
+      if (typeof raw === 'boolean') return { value: raw ? 1 : 0, issue: null };
+      const text = String(raw).trim();
+      if (typeof raw === 'number' ? !Number.isFinite(raw) : NOT_FINITE.test(text)) {
+        return error('not-finite', `“${field}” is ${text}: NaN and ±Infinity cannot be given to a model (they silently turn its output into garbage).`);
+      }
+      const value = typeof raw === 'number' ? raw : Number(text);
+      if (!Number.isFinite(value)) return error('type', `“${field}” must be a number, not “${text}”.`);
+      return { value, issue: null };
+    }
+    case 'boolean': {
+      if (typeof raw === 'boolean') return { value: raw, issue: null };
+      const text = String(raw).trim();
+      if (TRUE.test(text)) return { value: true, issue: null };
+      if (FALSE.test(text)) return { value: false, issue: null };
+      return error('type', `“${field}” must be true or false, not “${text}”.`);
+    }
+    case 'category': {
+      const numeric = feature.options?.every((o) => typeof o === 'number') ?? false;
+      if (numeric && typeof raw !== 'number') {
+        const value = Number(String(raw).trim());
+        return Number.isFinite(value) ? { value, issue: null } : error('type', `“${field}” must be one of ${feature.options!.join(', ')}, not “${String(raw)}”.`);
+      }
+      return { value: typeof raw === 'number' || typeof raw === 'boolean' ? raw : String(raw), issue: null };
+    }
+    default:
+      return { value: String(raw), issue: null };
+  }
+}
+
+function fieldOf(error: ErrorObject): string {
+  if (error.keyword === 'required') return String((error.params as { missingProperty?: string }).missingProperty ?? '');
+  // A JSON Pointer: "/od280~1od315" is the property "od280/od315".
+  const first = error.instancePath.split('/')[1] ?? '';
+  return first.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function describe(error: ErrorObject, value: unknown): { rule: IssueRule; message: string } {
+  const field = fieldOf(error);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { rule: 'missing', message: `“${field}” is required (input_schema lists it under “required”) but has no value.` };
+    case 'type':
+      return { rule: 'type', message: `“${field}” must be ${params.type === 'integer' ? 'a whole number' : `of type ${String(params.type)}`}, not ${JSON.stringify(value)}.` };
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { rule: 'range', message: `“${field}” is ${String(value)}, below the declared ${error.keyword === 'minimum' ? 'minimum' : 'exclusive minimum'} ${String(params.limit)} (input_schema).` };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { rule: 'range', message: `“${field}” is ${String(value)}, above the declared ${error.keyword === 'maximum' ? 'maximum' : 'exclusive maximum'} ${String(params.limit)} (input_schema).` };
+    case 'enum':
+      return { rule: 'enum', message: `“${field}” is ${JSON.stringify(value)}, not one of the allowed values ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` };
+    default:
+      return { rule: 'schema', message: `“${field}” ${error.message ?? 'is invalid'} (input_schema rule “${error.keyword}”).` };
+  }
+}
+
+/** Compiles the signature's JSON Schema once (ajv) and checks rows against it and the training ranges. */
+export function createRowValidator(signature: Signature): RowValidator {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(signature.schema);
+  const features = signature.features;
+  return {
+    check(row) {
+      const issues: InputIssue[] = [];
+      const values: FeatureValue[] = [];
+      const object: Record<string, FeatureValue> = {};
+      const unreadable = new Set<string>();
+      features.forEach((feature, i) => {
+        const { value, issue } = parse(feature, row[i]);
+        values.push(value);
+        if (issue) {
+          issues.push(issue);
+          unreadable.add(feature.name);
+        } else if (value !== null) object[feature.name] = value;
+      });
+      if (!validate(object)) {
+        for (const error of validate.errors ?? []) {
+          const field = fieldOf(error);
+          if (unreadable.has(field)) continue;
+          const { rule, message } = describe(error, object[field]);
+          issues.push({ field, severity: 'error', rule, message });
+        }
+      }
+      // A feature nobody declared as required can still not be left empty: the model needs a value.
+      features.forEach((feature, i) => {
+        if (values[i] === null && !unreadable.has(feature.name) && !feature.required) {
+          issues.push({ field: feature.name, severity: 'error', rule: 'missing', message: `“${feature.name}” has no value; the model needs one for every feature.` });
+        }
+      });
+      const erred = new Set(issues.map((i) => i.field));
+      features.forEach((feature, i) => {
+        const v = values[i];
+        const r = feature.training;
+        if (typeof v !== 'number' || !r || erred.has(feature.name)) return;
+        if ((r.min !== null && v < r.min) || (r.max !== null && v > r.max)) {
+          issues.push({
+            field: feature.name,
+            severity: 'warning',
+            rule: 'training-range',
+            message: `“${feature.name}” is ${format(v)}, outside the training range ${r.min ?? '−∞'} to ${r.max ?? '∞'}: the model never saw such a value, so treat the prediction with care.`,
+          });
+        }
+      });
+      return { values, issues, runnable: !issues.some((i) => i.severity === 'error') };
+    },
+  };
+}

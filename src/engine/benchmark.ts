@@ -1,0 +1,212 @@
+import type { InferenceSession, Tensor } from 'onnxruntime-common';
+import type { BenchmarkMeasurement, BenchmarkPhase, BenchmarkProgress, BenchmarkRequest, PointMeasurement, StopRule } from '../core/protocol/benchmark';
+import type { LoadRequest, LoadResult } from '../core/protocol/engine-api';
+import { engineError, fail, ok, type EngineError, type Result } from '../core/protocol/engine-error';
+import type { TensorPayload } from '../core/protocol/tensor';
+import { fromBuffer } from '../core/schema/host-tensor';
+import type { OrtRuntime } from './ort-runtime';
+
+/** How often the loop lets the worker read its messages (a cancel), outside any timed region. */
+const YIELD_EVERY_MS = 50;
+/** How often progress is reported. */
+const PROGRESS_EVERY_MS = 250;
+/** A ceiling on samples per point, so that a long time budget on a fast model cannot exhaust memory. */
+export const MAX_RUNS_PER_POINT = 200_000;
+
+/** A one-node model (Identity on float32[1]): creating it starts the runtime, so that session creation is timed without it. */
+const RUNTIME_PROBE_MODEL = Uint8Array.from([
+  8, 8, 58, 55, 10, 16, 10, 1, 120, 18, 1, 121, 34, 8, 73, 100, 101, 110, 116, 105, 116, 121, 18, 1, 103, 90, 15, 10, 1, 120, 18, 10, 10, 8, 8, 1, 18, 4, 10, 2, 8, 1, 98,
+  15, 10, 1, 121, 18, 10, 10, 8, 8, 1, 18, 4, 10, 2, 8, 1, 66, 2, 16, 17,
+]);
+
+/**
+ * Starts the runtime (WASM compile, WebGPU device) with the probe model and
+ * says how long that took: large the first time in a worker, about 1 ms after.
+ * A failure is left for the real session to report, with its proper message.
+ */
+async function startRuntime(ort: OrtRuntime, backend: string, now: () => number): Promise<number | null> {
+  const started = now();
+  try {
+    const probe = await ort.InferenceSession.create(RUNTIME_PROBE_MODEL, { executionProviders: [backend] });
+    const elapsed = now() - started;
+    await probe.release().catch(() => undefined);
+    return elapsed;
+  } catch {
+    return null;
+  }
+}
+
+/** What the benchmark borrows from the engine that runs it. */
+export interface BenchmarkDeps {
+  readonly ort: OrtRuntime;
+  now(): number;
+  /** The engine's own `load`: session creation, timed the same way, with the same error messages. */
+  load(request: LoadRequest): Promise<Result<LoadResult>>;
+  readonly sessions: Map<string, InferenceSession>;
+  /** Turns a failed `session.run` into the engine's error (a crash becomes `worker-died`). */
+  runFailure(thrown: unknown): EngineError;
+}
+
+/** Cancellation flags by run id, set from outside the serial queue while a benchmark runs. */
+export interface BenchmarkControl {
+  cancel(runId: string): void;
+  isCancelled(runId: string): boolean;
+  forget(runId: string): void;
+}
+
+export function createBenchmarkControl(): BenchmarkControl {
+  const cancelled = new Set<string>();
+  return {
+    cancel: (runId) => void cancelled.add(runId),
+    isCancelled: (runId) => cancelled.has(runId),
+    forget: (runId) => void cancelled.delete(runId),
+  };
+}
+
+/** A macrotask boundary: lets the worker handle incoming messages (a `session.run` may resolve through microtasks only). */
+function nextTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      channel.port2.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** The smallest step the clock shows (browsers coarsen `performance.now()` to 5–100 µs). */
+function timerResolution(now: () => number): number {
+  let smallest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 5; i++) {
+    const start = now();
+    let next = now();
+    for (let spins = 0; next === start && spins < 1_000_000; spins++) next = now();
+    if (next > start) smallest = Math.min(smallest, next - start);
+  }
+  return Number.isFinite(smallest) ? smallest : 0;
+}
+
+function wasmSimdSupported(): boolean {
+  // The smallest module using a v128 instruction: (func (result v128) i32.const 0 i8x16.splat).
+  const probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+  try {
+    return typeof WebAssembly !== 'undefined' && WebAssembly.validate(probe);
+  } catch {
+    return false;
+  }
+}
+
+function tensorsOf(ort: OrtRuntime, feeds: Readonly<Record<string, TensorPayload>>): Record<string, Tensor> {
+  return Object.fromEntries(
+    Object.entries(feeds).map(([name, p]) => {
+      const data = p.dtype === 'string' || Array.isArray(p.data) ? [...(p.data as readonly string[])] : fromBuffer(p.dtype, p.data as ArrayBuffer);
+      return [name, new ort.Tensor(p.dtype, data as Tensor.DataType, p.dims)];
+    }),
+  );
+}
+
+/**
+ * Times one configuration. Everything between two clock reads is one
+ * `session.run` plus touching each output's data, so that the outputs are in
+ * JavaScript memory (on WebGPU the default output location is the CPU: the
+ * read-back is inside the sample). Progress, cancel checks and yields happen
+ * between samples, never inside one; nothing is posted per iteration.
+ */
+export async function runBenchmark(
+  deps: BenchmarkDeps,
+  request: BenchmarkRequest,
+  onProgress: (progress: BenchmarkProgress) => void,
+  control: BenchmarkControl,
+): Promise<Result<BenchmarkMeasurement>> {
+  const { now } = deps;
+  const sessionId = `benchmark:${request.runId}`;
+  const pointCount = request.points.length;
+  const first = request.points[0];
+  if (!first) return fail(engineError('bad-input', 'The benchmark has no batch size to measure.', 'Choose at least one batch size.'));
+  let lastProgress = Number.NEGATIVE_INFINITY;
+  let lastYield = now();
+  const report = (phase: BenchmarkPhase, pointIndex: number, runsDone: number, phaseStart: number, at: number, force = false): void => {
+    if (!force && at - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = at;
+    onProgress({ runId: request.runId, phase, pointIndex, pointCount, batchSize: request.points[pointIndex]!.batchSize, runsDone, elapsedMs: at - phaseStart });
+  };
+  /** Between samples: lets a cancel message in now and then; true when the run should stop. */
+  const shouldStop = async (at: number): Promise<boolean> => {
+    if (at - lastYield >= YIELD_EVERY_MS) {
+      await nextTask();
+      lastYield = now();
+    }
+    return control.isCancelled(request.runId);
+  };
+
+  try {
+    const timerResolutionMs = timerResolution(now);
+    const wasmSimd = wasmSimdSupported();
+    report('session', 0, 0, now(), now(), true);
+    const runtimeStartMs = await startRuntime(deps.ort, request.backend, now);
+    const loaded = await deps.load({ ...request.model, sessionId, backend: request.backend });
+    if (!loaded.ok) return loaded;
+    const session = deps.sessions.get(sessionId)!;
+    const timedRun = async (feeds: Record<string, Tensor>): Promise<number> => {
+      const t0 = now();
+      const outputs = await session.run(feeds);
+      for (const tensor of Object.values(outputs)) void tensor.data;
+      return now() - t0;
+    };
+
+    let feeds = tensorsOf(deps.ort, first.feeds);
+    report('first-run', 0, 0, now(), now(), true);
+    const firstRunMs = await timedRun(feeds);
+    const measured: PointMeasurement[] = [];
+    const measurement = (completed: boolean): Result<BenchmarkMeasurement> =>
+      ok({ backend: request.backend, runtimeStartMs, sessionCreateMs: loaded.value.sessionCreateMs, firstRunMs, firstRunBatchSize: first.batchSize, points: measured, completed, timerResolutionMs, wasmSimd });
+
+    if (control.isCancelled(request.runId)) return measurement(false);
+    for (const [index, point] of request.points.entries()) {
+      if (index > 0) feeds = tensorsOf(deps.ort, point.feeds);
+      let phaseStart = now();
+      report('warmup', index, 0, phaseStart, phaseStart, true);
+      for (let i = 0; i < request.warmupRuns; i++) {
+        await timedRun(feeds);
+        const at = now();
+        report('warmup', index, i + 1, phaseStart, at);
+        if (await shouldStop(at)) return measurement(false);
+      }
+      phaseStart = now();
+      report('measure', index, 0, phaseStart, phaseStart, true);
+      const samples = measureUntil(request.stop);
+      while (!samples.done(now() - phaseStart)) {
+        samples.add(await timedRun(feeds));
+        const at = now();
+        report('measure', index, samples.count, phaseStart, at);
+        if (await shouldStop(at)) return measurement(false);
+      }
+      measured.push({ batchSize: point.batchSize, warmupRuns: request.warmupRuns, samplesMs: samples.values() });
+    }
+    return measurement(true);
+  } catch (thrown) {
+    return fail(deps.runFailure(thrown));
+  } finally {
+    control.forget(request.runId);
+    const session = deps.sessions.get(sessionId);
+    deps.sessions.delete(sessionId);
+    await session?.release().catch(() => undefined);
+  }
+}
+
+/** Collects samples until the stop rule says enough (at least one sample per point). */
+function measureUntil(stop: StopRule) {
+  const values: number[] = [];
+  return {
+    get count() {
+      return values.length;
+    },
+    add: (ms: number) => void values.push(ms),
+    done: (elapsedMs: number) =>
+      values.length >= MAX_RUNS_PER_POINT || (stop.kind === 'runs' ? values.length >= stop.runs : values.length > 0 && elapsedMs >= stop.ms),
+    values: () => values,
+  };
+}
