@@ -10,7 +10,7 @@ test('the landing page is cross-origin isolated, shows the gallery and fetches n
   const app = new PlaygroundPage(page);
   await app.goto();
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
-  for (const id of EXAMPLES) await expect(page.getByRole('button', { name: `Open example ${titleOf(id)}` })).toBeVisible();
+  for (const id of EXAMPLES) await expect(page.getByRole('button', { name: `Open example ${titleOf(id)}`, exact: true })).toBeVisible();
   await expect(page.getByText('Open model…')).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(requests.filter((u) => /\.wasm$|\/ort\//.test(u))).toEqual([]);

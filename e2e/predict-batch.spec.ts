@@ -5,7 +5,9 @@ const IRIS_CSV = readFileSync(new URL('../public/examples/iris-pipeline/test.csv
 
 async function openPredict(app: PlaygroundPage, title: string): Promise<void> {
   await app.goto();
-  await app.openExample(title);
+  // Exact: "Large digits MLP" is also the start of its float16 and int8 variants' titles.
+  await app.page.getByRole('button', { name: `Open example ${title}`, exact: true }).click();
+  await app.waitForModel();
   await app.page.getByRole('tab', { name: 'Predict' }).click();
   await expect(app.page.getByRole('heading', { name: 'Score a file' })).toBeVisible();
 }
@@ -20,6 +22,9 @@ for (const [id, title, rows] of [
   ['digits-cnn', 'Handwritten digits CNN', 450],
   ['wine-mlflow', 'Wine (MLflow model)', 54],
   ['mlp-large', 'Large digits MLP', 450],
+  ['iris-mlp', 'Iris neural network', 45],
+  ['mlp-large-fp16', 'Large digits MLP, float16 weights', 450],
+  ['mlp-large-int8', 'Large digits MLP, int8 weights', 450],
 ] as const) {
   test(`${id}: scoring the package’s test.csv reproduces the metrics metadata.json records`, async ({ page }) => {
     const app = new PlaygroundPage(page);

@@ -39,7 +39,7 @@ export class PlaygroundPage {
   }
 
   async openExample(title: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Open example ${title}` }).click();
+    await this.page.getByRole('button', { name: `Open example ${title}`, exact: true }).click();
     await this.waitForModel();
   }
 

@@ -24,7 +24,7 @@ const RUNTIME_PROBE_MODEL = Uint8Array.from([
  * says how long that took: large the first time in a worker, about 1 ms after.
  * A failure is left for the real session to report, with its proper message.
  */
-async function startRuntime(ort: OrtRuntime, backend: string, now: () => number): Promise<number | null> {
+export async function startRuntime(ort: OrtRuntime, backend: string, now: () => number): Promise<number | null> {
   const started = now();
   try {
     const probe = await ort.InferenceSession.create(RUNTIME_PROBE_MODEL, { executionProviders: [backend] });
@@ -99,7 +99,7 @@ function wasmSimdSupported(): boolean {
   }
 }
 
-function tensorsOf(ort: OrtRuntime, feeds: Readonly<Record<string, TensorPayload>>): Record<string, Tensor> {
+export function tensorsOf(ort: OrtRuntime, feeds: Readonly<Record<string, TensorPayload>>): Record<string, Tensor> {
   return Object.fromEntries(
     Object.entries(feeds).map(([name, p]) => {
       const data = p.dtype === 'string' || Array.isArray(p.data) ? [...(p.data as readonly string[])] : fromBuffer(p.dtype, p.data as ArrayBuffer);

@@ -8,6 +8,7 @@ import { fromBuffer } from '../core/schema/host-tensor';
 import type { EnginePlatform, OrtRuntime } from './ort-runtime';
 import { createBenchmarkControl, runBenchmark } from './benchmark';
 import { prepareModel } from './non-tensor-outputs';
+import { runProfile } from './profile';
 
 /** Failures after which this onnxruntime instance cannot be trusted again: the worker must be replaced. */
 const FATAL = /abort|RuntimeError|out of memory|could not allocate|memory access out of bounds|unreachable/i;
@@ -54,7 +55,8 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
     return next;
   };
 
-  async function load(request: LoadRequest): Promise<Result<LoadResult>> {
+  /** `extra`: session options only the engine sets (profiling, the verbose log). */
+  async function load(request: LoadRequest, extra: InferenceSession.SessionOptions = {}): Promise<Result<LoadResult>> {
     const bytes = new Uint8Array(request.modelBytes);
     let summary: OnnxSummary | null = null;
     if (request.format === 'onnx') {
@@ -74,6 +76,8 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
     let session: InferenceSession;
     try {
       session = await ort.InferenceSession.create(prepared.bytes, {
+        ...request.tuning,
+        ...extra,
         executionProviders: [request.backend],
         externalData: (request.externalData ?? []).map((f) => ({ path: f.path, data: new Uint8Array(f.data) })),
       });
@@ -138,6 +142,8 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
       serial(() => runBenchmark({ ort, now: () => platform.now(), load, sessions, runFailure: (t) => runtimeError('run-failed', 'benchmarking the model', t) }, request, onProgress, benchmarks)),
     // Not queued: the cancel must reach the benchmark that is running.
     cancelBenchmark: async (runId) => benchmarks.cancel(runId),
+    profile: (request, onProgress) =>
+      serial(() => runProfile({ ort, now: () => platform.now(), load, sessions, tap: platform.tap ?? null, runFailure: (t) => runtimeError('run-failed', 'profiling the model', t) }, request, onProgress)),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { InferenceSession, Tensor, Env } from 'onnxruntime-common';
+import type { RuntimeTap } from './runtime-tap';
 
 /**
  * What the engine needs from an onnxruntime package. onnxruntime-web (in the
@@ -14,4 +15,6 @@ export interface OrtRuntime {
 export interface EnginePlatform {
   now(): number;
   readonly crossOriginIsolated: boolean;
+  /** The worker's console and memory tap (engine/runtime-tap.ts), installed before onnxruntime starts; absent in tests. */
+  readonly tap?: RuntimeTap;
 }

@@ -1,5 +1,6 @@
 import { expose } from 'comlink';
 import * as ort from 'onnxruntime-web/wasm';
 import { createEngine } from './create-engine';
+import { installRuntimeTap } from './runtime-tap';
 
-expose(createEngine(ort, { now: () => performance.now(), crossOriginIsolated: self.crossOriginIsolated }));
+expose(createEngine(ort, { now: () => performance.now(), crossOriginIsolated: self.crossOriginIsolated, tap: installRuntimeTap(self) }));

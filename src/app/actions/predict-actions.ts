@@ -1,7 +1,7 @@
 import type { BackendConfig } from '../../core/protocol/engine-api';
 import { engineError, ok, type Result } from '../../core/protocol/engine-error';
 import { roleOf, type PackageFile } from '../../core/package/model-package';
-import { randomTensor, resolveDims, elementCount, type HostTensor } from '../../core/schema/host-tensor';
+import { randomTensor, resolveDims, type HostTensor } from '../../core/schema/host-tensor';
 import { exampleToTensors } from '../../core/schema/input-example';
 import type { InputIssue, RowValidator } from '../../core/schema/validate-row';
 import type { EngineClient } from '../engine/engine-client';
@@ -10,11 +10,12 @@ import type { OpenModel } from '../store/models-slice';
 import { IDLE_BATCH, type PredictState, type TensorDraft } from '../store/predict-slice';
 import { selectBackendConfig } from '../store/selectors';
 import { createBatchActions, type BatchActions } from './predict-batch';
+import { createTensorActions, type TensorActions } from './predict-tensor-actions';
 import type * as PredictRuntimeModule from './predict-runtime';
 
 export type PredictRuntime = typeof PredictRuntimeModule;
 
-export interface PredictActions extends BatchActions {
+export interface PredictActions extends BatchActions, TensorActions {
   /** Builds the model's signature and form the first time its Predict tab opens. */
   openPredict(id: string): Promise<void>;
   setValue(id: string, feature: string, value: string | boolean): void;
@@ -22,11 +23,6 @@ export interface PredictActions extends BatchActions {
   fillFromEvaluationRow(id: string): Promise<void>;
   resetForm(id: string): void;
   setMode(id: string, mode: PredictState['mode']): void;
-  setDim(id: string, name: string, value: number): void;
-  setTensorText(id: string, input: string, text: string): void;
-  loadTensorFile(id: string, input: string, file: File): Promise<void>;
-  randomizeTensor(id: string, input: string): void;
-  setImage(id: string, input: string, rgba: Uint8ClampedArray, width: number, height: number, source: string): void;
   setSoftmax(id: string, on: boolean): void;
   predict(id: string): Promise<void>;
 }
@@ -151,7 +147,7 @@ export function createPredictActions(store: AppStore, client: EngineClient): Pre
     return csvs.find((f) => /(^|\/)test\.csv$/i.test(f.path)) ?? csvs[0];
   }
 
-  const batch = createBatchActions({ store, client, runtime, ensureSession, evaluationFile });
+  const batch = createBatchActions({ store, client, runtime, ensureSession, evaluationFile, validatorOf: (id) => validators.get(id) });
 
   // A closed model takes its form, results and caches with it.
   store.subscribe((s) => {
@@ -164,8 +160,20 @@ export function createPredictActions(store: AppStore, client: EngineClient): Pre
     }
   });
 
+  const tensorActions = createTensorActions({
+    store,
+    runtime,
+    loaded: () => rt,
+    modelOf,
+    stateOf,
+    expectedDims,
+    draftOf,
+    recheck,
+  });
+
   return {
     ...batch,
+    ...tensorActions,
     async openPredict(id) {
       if (stateOf(id)) return;
       rt = await runtime();
@@ -261,79 +269,6 @@ export function createPredictActions(store: AppStore, client: EngineClient): Pre
     },
     setMode(id, mode) {
       getState().updatePredict(id, { mode });
-      recheck(id);
-    },
-    setDim(id, name, value) {
-      getState().setDim(id, name, value);
-      const s = stateOf(id);
-      const model = modelOf(id);
-      if (!s || !model) return;
-      // Random inputs follow the new size; the others are checked against it.
-      const tensors = { ...s.tensors };
-      for (const input of s.signature.inputs) {
-        if (tensors[input.name]?.source.startsWith('random') && input.shape?.includes(name)) {
-          tensors[input.name] = draftOf(randomTensor(input.dtype === 'unknown' ? 'float32' : input.dtype, expectedDims(model, input.shape), Math.random), tensors[input.name]!.source);
-        }
-      }
-      getState().updatePredict(id, { tensors });
-      recheck(id);
-    },
-    setTensorText(id, input, text) {
-      const s = stateOf(id);
-      const model = modelOf(id);
-      const spec = s?.signature.inputs.find((i) => i.name === input);
-      if (!s || !model || !spec || !rt) return;
-      const made = rt.tensorFromJsonText(text, spec, expectedDims(model, spec.shape));
-      const scale = s.pixelScales[input];
-      const draft: TensorDraft = made.ok
-        ? { tensor: made.value, source: 'typed JSON', text, error: null, imageNote: null, preview: spec.image && scale ? rt.tensorPreview(made.value, spec.image, scale) : null }
-        : { tensor: null, source: 'typed JSON', text, error: made.error.message, imageNote: null, preview: null };
-      getState().updatePredict(id, { tensors: { ...s.tensors, [input]: draft }, fillNote: null });
-      recheck(id);
-    },
-    async loadTensorFile(id, input, file) {
-      rt = await runtime();
-      const s = stateOf(id);
-      const model = modelOf(id);
-      const spec = s?.signature.inputs.find((i) => i.name === input);
-      if (!s || !model || !spec) return;
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const expected = expectedDims(model, spec.shape);
-      const made = /\.npy$/i.test(file.name) ? rt.tensorFromNpy(bytes, spec, expected) : rt.tensorFromJsonText(new TextDecoder().decode(bytes), spec, expected);
-      if (!made.ok) {
-        getState().notify({ ...made.error, message: `${file.name}: ${made.error.message}` });
-        return;
-      }
-      const scale = s.pixelScales[input];
-      getState().updatePredict(id, { tensors: { ...s.tensors, [input]: draftOf(made.value, file.name, { preview: spec.image && scale ? rt.tensorPreview(made.value, spec.image, scale) : null }) }, fillNote: null });
-      recheck(id);
-    },
-    randomizeTensor(id, input) {
-      const s = stateOf(id);
-      const model = modelOf(id);
-      const spec = s?.signature.inputs.find((i) => i.name === input);
-      if (!s || !model || !spec || !rt) return;
-      const dims = expectedDims(model, spec.shape);
-      const scale = s.pixelScales[input];
-      // Image inputs get random pixels over their scale; other inputs the dtype's usual random values.
-      const base = randomTensor(spec.dtype === 'unknown' ? 'float32' : spec.dtype, dims, Math.random);
-      const tensor = scale && spec.dtype.startsWith('float') ? { ...base, data: Float32Array.from(base.data as Float32Array, (v) => scale.min + v * (scale.max - scale.min)) } : base;
-      getState().updatePredict(id, {
-        tensors: { ...s.tensors, [input]: draftOf(tensor, `random ${tensor.dtype} values (${elementCount(dims).toLocaleString('en-US')})`, { preview: spec.image && scale ? rt.tensorPreview(tensor, spec.image, scale) : null }) },
-        fillNote: null,
-      });
-      recheck(id);
-    },
-    setImage(id, input, rgba, width, height, source) {
-      const s = stateOf(id);
-      const spec = s?.signature.inputs.find((i) => i.name === input);
-      const scale = s?.pixelScales[input];
-      if (!s || !spec?.image || !scale || !rt) return;
-      const { tensor, preview } = rt.imageToTensor(rgba, width, height, spec.image, spec.dtype === 'unknown' ? 'float32' : spec.dtype, scale);
-      getState().updatePredict(id, {
-        tensors: { ...s.tensors, [input]: draftOf(tensor, source, { preview, imageNote: rt.describeImageMapping(spec.image, width, height, scale) }) },
-        fillNote: null,
-      });
       recheck(id);
     },
     setSoftmax(id, on) {

@@ -4,6 +4,7 @@ import { describeThrown, engineError, type EngineError, type Result } from '../.
 import type { PackageFile } from '../../core/package/model-package';
 import type { ScoredChunk } from '../../core/schema/batch-chunk';
 import type { BatchTable } from '../../core/schema/batch-json';
+import type { RowValidator } from '../../core/schema/validate-row';
 import type { EngineClient } from '../engine/engine-client';
 import type { AppStore } from '../store/app-store';
 import type { OpenModel } from '../store/models-slice';
@@ -29,6 +30,8 @@ interface Deps {
   readonly runtime: () => Promise<PredictRuntime>;
   readonly ensureSession: (model: OpenModel, config: BackendConfig) => Promise<Result<null>>;
   readonly evaluationFile: (model: OpenModel) => PackageFile | undefined;
+  /** The model's compiled validator (compiled once, when its Predict tab opened). */
+  readonly validatorOf: (id: string) => RowValidator | undefined;
 }
 
 type Source = { readonly kind: 'csv'; readonly file: File } | { readonly kind: 'table'; readonly table: BatchTable };
@@ -49,7 +52,7 @@ function saveParts(fileName: string, parts: BlobPart[], type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function createBatchActions({ store, client, runtime, ensureSession, evaluationFile }: Deps): BatchActions {
+export function createBatchActions({ store, client, runtime, ensureSession, evaluationFile, validatorOf }: Deps): BatchActions {
   const { getState } = store;
   const sources = new Map<string, Source>();
   const controls = new Map<string, { cancelled: boolean; parser: Parser | null }>();
@@ -134,7 +137,7 @@ export function createBatchActions({ store, client, runtime, ensureSession, eval
       getState().updateBatch(id, { status: 'failed', error: ready.error.message });
       return;
     }
-    const validator = rt.createRowValidator(s.signature);
+    const validator = validatorOf(id) ?? rt.createRowValidator(s.signature);
     const limit = Math.max(1, Math.floor(CELLS_PER_CHUNK / Math.max(1, s.signature.features.length)));
     // A model with a fixed batch size takes exactly that many rows per call.
     const batchDim = s.signature.inputs[0]?.shape?.[0];

@@ -5,6 +5,7 @@ import type { BackendConfig, EngineApi, LoadRequest } from '../../core/protocol/
 import { engineError, fail, ok, type EngineError, type Result } from '../../core/protocol/engine-error';
 import type { TensorPayload } from '../../core/protocol/tensor';
 import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest } from '../../core/protocol/benchmark';
+import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from '../../core/protocol/profile';
 import { fromPayload, toPayload } from '../../core/schema/host-tensor';
 
 const WASM: BackendConfig = { backend: 'wasm', threads: 1 };
@@ -106,6 +107,17 @@ class FakeEngine implements EngineApi {
   async cancelBenchmark(runId: string): Promise<void> {
     this.cancels.push(runId);
     this.cancelled = true;
+  }
+
+  /** Profiles: `profileGate` stands for the work (a never-settling one = a profile that never ends). */
+  profileGate: () => Promise<void> = async () => undefined;
+  readonly profiles: ProfileRequest[] = [];
+
+  async profile(request: ProfileRequest, onProgress: (progress: ProfileProgress) => void): Promise<Result<ProfileMeasurement>> {
+    this.profiles.push(request);
+    onProgress({ runId: request.runId, phase: 'runtime' });
+    await this.profileGate();
+    return ok({ backend: request.backend, batchSize: request.batchSize, runtimeStartMs: 5, sessionCreateMs: 4, firstRunMs: 3, warmRunsMs: [1], events: [], profilerNote: null, placementLog: null, wasmHeapBytes: null });
   }
 }
 
@@ -327,5 +339,60 @@ describe('EngineClient benchmarks', () => {
     const { client, factory } = rig();
     await client.cancelBenchmark('nothing');
     expect(factory).not.toHaveBeenCalled();
+  });
+});
+
+describe('EngineClient profiles', () => {
+  const request = (runId: string) => ({
+    runId,
+    model: loadOptions(),
+    batchSize: 1,
+    feeds: { x: toPayload({ dtype: 'float32', dims: [1], data: Float32Array.of(1) }) },
+    warmRuns: 3,
+    profiledRuns: 2,
+    placement: false,
+  });
+
+  it('profiles in a worker of its own, outside the pool, and ends it afterwards', async () => {
+    const { client, factory, workers, engines } = rig();
+    await client.load(WASM, 'm1', loadOptions());
+    const progress: ProfileProgress[] = [];
+    const result = await client.profile(WASM, request('p1'), (p) => progress.push(p));
+    expect(result.ok && result.value).toMatchObject({ backend: 'wasm', runtimeStartMs: 5, sessionCreateMs: 4 });
+    expect(factory).toHaveBeenCalledTimes(2);
+    expect(engines[1]!.profiles.map((r) => [r.runId, r.backend])).toEqual([['p1', 'wasm']]);
+    expect(workers[1]!.terminated).toBe(true);
+    // The pooled worker, and the model loaded on it, are untouched.
+    expect(workers[0]!.terminated).toBe(false);
+    expect(client.hasSession(WASM, 'm1')).toBe(true);
+    await vi.waitFor(() => expect(progress).toEqual([{ runId: 'p1', phase: 'runtime' }]));
+  });
+
+  it('cancels by ending the profile’s worker at once', async () => {
+    const { client, workers, engines } = rig();
+    const pending = client.profile(WASM, request('p2'), () => undefined);
+    // The worker starts synchronously: its engine exists before the call goes out.
+    engines[0]!.profileGate = () => new Promise(() => {});
+    await vi.waitFor(() => expect(engines[0]!.profiles).toHaveLength(1));
+    client.cancelProfile('p2');
+    const result = await pending;
+    expect(!result.ok && result.error.code).toBe('cancelled');
+    expect(workers[0]!.terminated).toBe(true);
+  });
+
+  it('answers worker-died when the profile’s worker crashes', async () => {
+    const { client, workers, engines } = rig();
+    const died = vi.fn();
+    client.onWorkerDied(died);
+    const pending = client.profile(WASM, request('p3'), () => undefined);
+    engines[0]!.profileGate = () => new Promise(() => {});
+    await vi.waitFor(() => expect(engines[0]!.profiles).toHaveLength(1));
+    workers[0]!.crash('out of memory');
+    const result = await pending;
+    expect(!result.ok && result.error.code).toBe('worker-died');
+    expect(!result.ok && result.error.message).toContain('out of memory');
+    expect(workers[0]!.terminated).toBe(true);
+    // Not a pooled worker: nobody else is told.
+    expect(died).not.toHaveBeenCalled();
   });
 });

@@ -3,6 +3,7 @@ import { backendKey, type BackendConfig, type EngineApi, type EngineEnvironment,
 import { engineError, fail, ok, type EngineError, type Result } from '../../core/protocol/engine-error';
 import { fromPayload, toPayload, transferablesOf, type HostTensor } from '../../core/schema/host-tensor';
 import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest } from '../../core/protocol/benchmark';
+import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from '../../core/protocol/profile';
 
 export type LoadOptions = Omit<LoadRequest, 'backend' | 'sessionId'>;
 
@@ -35,6 +36,7 @@ interface RunningBenchmark {
 }
 
 const BENCHMARK_CANCELLED = engineError('cancelled', 'The benchmark was stopped.', 'Nothing is lost: models reload on their next run.');
+const PROFILE_CANCELLED = engineError('cancelled', 'The profile was stopped.', 'Nothing is lost: its engine was ended, the others carry on.');
 
 export type WorkerFactory = (config: BackendConfig) => Worker;
 
@@ -53,6 +55,8 @@ export class EngineClient {
   private readonly pool = new Map<string, EngineWorker>();
   private readonly deathListeners = new Set<(key: string, error: EngineError) => void>();
   private readonly benchmarks = new Map<string, RunningBenchmark>();
+  /** Profiles in flight, each in a worker of its own: how to end one. */
+  private readonly profiles = new Map<string, () => void>();
 
   constructor(
     private readonly createWorker: WorkerFactory,
@@ -134,6 +138,38 @@ export class EngineClient {
       engine.worker.terminate();
     }
     running.hardStop(BENCHMARK_CANCELLED);
+  }
+
+  /**
+   * Takes one configuration apart in a worker started for it alone (so the runtime start
+   * is what a new page pays, and no other session shares its memory), then ends that worker.
+   */
+  async profile(config: BackendConfig, request: Omit<ProfileRequest, 'backend'>, onProgress: (progress: ProfileProgress) => void): Promise<Result<ProfileMeasurement>> {
+    const worker = this.createWorker(config);
+    let stop: () => void = () => undefined;
+    const stopped = new Promise<Result<never>>((resolve) => (stop = () => resolve(fail(PROFILE_CANCELLED))));
+    const death = new Promise<Result<never>>((resolve) => {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        resolve(fail(engineError('worker-died', `The engine profiling ${backendKey(config)} stopped unexpectedly${event.message ? ` (${event.message})` : ''}.`, 'The model may need more memory than this tab can give; try a smaller batch size.')));
+      });
+    });
+    this.profiles.set(request.runId, stop);
+    try {
+      const api = wrap<EngineApi>(worker);
+      const ready = await Promise.race([api.init({ threads: config.backend === 'wasm' ? config.threads : 1, wasmPaths: this.wasmPaths }), stopped, death]);
+      if (!ready.ok) return ready;
+      const transfers = [request.model.modelBytes, ...(request.model.externalData ?? []).map((f) => f.data), ...transferablesOf(Object.values(request.feeds))];
+      return await Promise.race([api.profile(transfer({ ...request, backend: config.backend }, transfers), proxy(onProgress)), stopped, death]);
+    } finally {
+      this.profiles.delete(request.runId);
+      worker.terminate();
+    }
+  }
+
+  /** Ends a profile at once (its worker is terminated; nothing else is affected). */
+  cancelProfile(runId: string): void {
+    this.profiles.get(runId)?.();
   }
 
   /** Releases a model's session on every worker that holds one. */

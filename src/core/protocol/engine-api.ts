@@ -1,5 +1,6 @@
 import type { EngineError, Result } from './engine-error';
 import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest } from './benchmark';
+import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from './profile';
 import type { OnnxSummary } from '../package/onnx-summary';
 import type { TensorPayload, TensorSpec } from './tensor';
 import type { ZipMapOutput } from '../schema/zipmap';
@@ -35,6 +36,15 @@ export interface LoadRequest {
   readonly externalData?: readonly { readonly path: string; readonly data: ArrayBuffer }[];
   readonly backend: BackendId;
   readonly format: 'onnx' | 'ort';
+  /** onnxruntime session options worth tuning (the speed tuner varies them); absent = onnxruntime's defaults. */
+  readonly tuning?: SessionTuning;
+}
+
+/** The session options the speed tuner tries. */
+export interface SessionTuning {
+  readonly graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
+  /** Fixed sizes for symbolic dimensions, e.g. `{ N: 8 }`: onnxruntime then optimises for that shape. */
+  readonly freeDimensionOverrides?: Readonly<Record<string, number>>;
 }
 
 export interface LoadResult {
@@ -69,6 +79,8 @@ export interface EngineApi {
   benchmark(request: BenchmarkRequest, onProgress: (progress: BenchmarkProgress) => void): Promise<Result<BenchmarkMeasurement>>;
   /** Asks a running benchmark to stop after its current `session.run`. */
   cancelBenchmark(runId: string): Promise<void>;
+  /** Takes one configuration apart: cold start, onnxruntime's profile of warm runs, node placement (see engine/profile.ts). */
+  profile(request: ProfileRequest, onProgress: (progress: ProfileProgress) => void): Promise<Result<ProfileMeasurement>>;
 }
 
 export type { EngineError };

@@ -1,0 +1,108 @@
+import { elementCount, randomTensor, type HostTensor } from '../../core/schema/host-tensor';
+import type { AppStore } from '../store/app-store';
+import type { OpenModel } from '../store/models-slice';
+import type { PredictState, TensorDraft } from '../store/predict-slice';
+import type { PredictRuntime } from './predict-actions';
+
+/** Filling inputs as tensors: sizes, JSON, .npy/.json files, random values, pictures and drawings. */
+export interface TensorActions {
+  setDim(id: string, name: string, value: number): void;
+  setTensorText(id: string, input: string, text: string): void;
+  loadTensorFile(id: string, input: string, file: File): Promise<void>;
+  randomizeTensor(id: string, input: string): void;
+  setImage(id: string, input: string, rgba: Uint8ClampedArray, width: number, height: number, source: string): void;
+}
+
+interface Context {
+  readonly store: AppStore;
+  readonly runtime: () => Promise<PredictRuntime>;
+  /** The runtime once loaded (the Predict tab loads it before showing these controls). */
+  readonly loaded: () => PredictRuntime | null;
+  readonly modelOf: (id: string) => OpenModel | undefined;
+  readonly stateOf: (id: string) => PredictState | undefined;
+  readonly expectedDims: (model: OpenModel, shape: readonly (number | string)[] | null) => number[];
+  readonly draftOf: (tensor: HostTensor, source: string, extra?: Partial<TensorDraft>) => TensorDraft;
+  readonly recheck: (id: string) => void;
+}
+
+export function createTensorActions({ store, runtime, loaded, modelOf, stateOf, expectedDims, draftOf, recheck }: Context): TensorActions {
+  const { getState } = store;
+  return {
+    setDim(id, name, value) {
+      getState().setDim(id, name, value);
+      const s = stateOf(id);
+      const model = modelOf(id);
+      if (!s || !model) return;
+      // Random inputs follow the new size; the others are checked against it.
+      const tensors = { ...s.tensors };
+      for (const input of s.signature.inputs) {
+        if (tensors[input.name]?.source.startsWith('random') && input.shape?.includes(name)) {
+          tensors[input.name] = draftOf(randomTensor(input.dtype === 'unknown' ? 'float32' : input.dtype, expectedDims(model, input.shape), Math.random), tensors[input.name]!.source);
+        }
+      }
+      getState().updatePredict(id, { tensors });
+      recheck(id);
+    },
+    setTensorText(id, input, text) {
+      const rt = loaded();
+      const s = stateOf(id);
+      const model = modelOf(id);
+      const spec = s?.signature.inputs.find((i) => i.name === input);
+      if (!s || !model || !spec || !rt) return;
+      const made = rt.tensorFromJsonText(text, spec, expectedDims(model, spec.shape));
+      const scale = s.pixelScales[input];
+      const draft: TensorDraft = made.ok
+        ? { tensor: made.value, source: 'typed JSON', text, error: null, imageNote: null, preview: spec.image && scale ? rt.tensorPreview(made.value, spec.image, scale) : null }
+        : { tensor: null, source: 'typed JSON', text, error: made.error.message, imageNote: null, preview: null };
+      getState().updatePredict(id, { tensors: { ...s.tensors, [input]: draft }, fillNote: null });
+      recheck(id);
+    },
+    async loadTensorFile(id, input, file) {
+      const rt = await runtime();
+      const s = stateOf(id);
+      const model = modelOf(id);
+      const spec = s?.signature.inputs.find((i) => i.name === input);
+      if (!s || !model || !spec) return;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const expected = expectedDims(model, spec.shape);
+      const made = /\.npy$/i.test(file.name) ? rt.tensorFromNpy(bytes, spec, expected) : rt.tensorFromJsonText(new TextDecoder().decode(bytes), spec, expected);
+      if (!made.ok) {
+        getState().notify({ ...made.error, message: `${file.name}: ${made.error.message}` });
+        return;
+      }
+      const scale = s.pixelScales[input];
+      getState().updatePredict(id, { tensors: { ...s.tensors, [input]: draftOf(made.value, file.name, { preview: spec.image && scale ? rt.tensorPreview(made.value, spec.image, scale) : null }) }, fillNote: null });
+      recheck(id);
+    },
+    randomizeTensor(id, input) {
+      const rt = loaded();
+      const s = stateOf(id);
+      const model = modelOf(id);
+      const spec = s?.signature.inputs.find((i) => i.name === input);
+      if (!s || !model || !spec || !rt) return;
+      const dims = expectedDims(model, spec.shape);
+      const scale = s.pixelScales[input];
+      // Image inputs get random pixels over their scale; other inputs the dtype's usual random values.
+      const base = randomTensor(spec.dtype === 'unknown' ? 'float32' : spec.dtype, dims, Math.random);
+      const tensor = scale && spec.dtype.startsWith('float') ? { ...base, data: Float32Array.from(base.data as Float32Array, (v) => scale.min + v * (scale.max - scale.min)) } : base;
+      getState().updatePredict(id, {
+        tensors: { ...s.tensors, [input]: draftOf(tensor, `random ${tensor.dtype} values (${elementCount(dims).toLocaleString('en-US')})`, { preview: spec.image && scale ? rt.tensorPreview(tensor, spec.image, scale) : null }) },
+        fillNote: null,
+      });
+      recheck(id);
+    },
+    setImage(id, input, rgba, width, height, source) {
+      const rt = loaded();
+      const s = stateOf(id);
+      const spec = s?.signature.inputs.find((i) => i.name === input);
+      const scale = s?.pixelScales[input];
+      if (!s || !spec?.image || !scale || !rt) return;
+      const { tensor, preview } = rt.imageToTensor(rgba, width, height, spec.image, spec.dtype === 'unknown' ? 'float32' : spec.dtype, scale);
+      getState().updatePredict(id, {
+        tensors: { ...s.tensors, [input]: draftOf(tensor, source, { preview, imageNote: rt.describeImageMapping(spec.image, width, height, scale) }) },
+        fillNote: null,
+      });
+      recheck(id);
+    },
+  };
+}

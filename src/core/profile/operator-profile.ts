@@ -1,0 +1,124 @@
+import type { ProfilerEvent } from '../protocol/profile';
+import { gpuProgramOf, nodeNameOf } from './profiler-events';
+
+/** One node of the optimised graph, averaged over the warm runs profiled. */
+export interface NodeTiming {
+  readonly name: string;
+  /** The operator that ran, after graph optimisation (e.g. FusedConv). */
+  readonly opType: string;
+  /** The execution provider onnxruntime assigned it to (e.g. WebGpuExecutionProvider). */
+  readonly provider: string;
+  /** Milliseconds per run on the CPU side, as the session profiler timed the kernel call. */
+  readonly cpuMs: number;
+  /** Milliseconds per run of its WebGPU programs on the GPU (timestamp queries); null when it dispatched none. */
+  readonly gpuMs: number | null;
+  /** The time this node costs where it runs: `gpuMs` for a node with GPU programs, `cpuMs` otherwise. */
+  readonly ms: number;
+  readonly clock: 'gpu' | 'cpu';
+}
+
+export interface OpTypeTiming {
+  readonly opType: string;
+  /** Milliseconds per run, all nodes of this type together. */
+  readonly totalMs: number;
+  /** Nodes of this type in the graph that ran. */
+  readonly count: number;
+}
+
+/** Where a warm run's time goes, from onnxruntime's own profiler. */
+export interface OperatorProfile {
+  /** Warm runs averaged (the profiler's first, cold run is left out). */
+  readonly runs: number;
+  /** Mean `model_run` per run: the whole `session.run` inside onnxruntime, outputs included. */
+  readonly runMs: number;
+  /** Mean `SequentialExecutor::Execute`: the graph's nodes one after the other, on the CPU side. */
+  readonly executeMs: number;
+  /** Sum of every node's CPU-side time per run. */
+  readonly cpuKernelsMs: number;
+  /** Sum of every GPU program's time per run; null without GPU timestamps. */
+  readonly gpuKernelsMs: number | null;
+  /** Nodes, slowest first. */
+  readonly nodes: readonly NodeTiming[];
+  /** Operator types, most time first. */
+  readonly byOpType: readonly OpTypeTiming[];
+}
+
+interface Window {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The run an event belongs to: the window that contains it, else the last one started before it. */
+function runIndex(windows: readonly Window[], ts: number): number {
+  let last = -1;
+  for (const [i, w] of windows.entries()) {
+    if (ts >= w.start && ts <= w.end) return i;
+    if (w.start <= ts) last = i;
+  }
+  return last;
+}
+
+const mean = (values: readonly number[]): number => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
+
+/**
+ * Aggregates the profiler's events over its warm runs. Runs are the `model_run`
+ * events; Node and (WebGPU) Api events are assigned to the run whose window holds
+ * them. The first `skipRuns` runs are left out (the cold run: WebGPU compiles its
+ * shaders there), unless there is nothing else. Returns null without any run.
+ */
+export function operatorProfile(events: readonly ProfilerEvent[], skipRuns = 1): OperatorProfile | null {
+  const runs = events.filter((e) => e.cat === 'Session' && e.name === 'model_run').sort((a, b) => a.ts - b.ts);
+  if (runs.length === 0) return null;
+  const windows = runs.map((r) => ({ start: r.ts, end: r.ts + r.dur }));
+  const skip = runs.length > skipRuns ? skipRuns : 0;
+  const kept = (ts: number): boolean => runIndex(windows, ts) >= skip;
+  const n = runs.length - skip;
+
+  const cpu = new Map<string, { opType: string; provider: string; us: number }>();
+  const gpu = new Map<string, { opType: string; us: number }>();
+  for (const e of events) {
+    if (!kept(e.ts)) continue;
+    const node = nodeNameOf(e);
+    if (node !== null) {
+      const entry = cpu.get(node) ?? { opType: e.opType ?? 'unknown', provider: e.provider ?? 'unknown', us: 0 };
+      entry.us += e.dur;
+      cpu.set(node, entry);
+      continue;
+    }
+    const program = gpuProgramOf(e);
+    if (program) {
+      const entry = gpu.get(program.node) ?? { opType: program.opType, us: 0 };
+      entry.us += e.dur;
+      gpu.set(program.node, entry);
+    }
+  }
+  const names = new Set([...cpu.keys(), ...gpu.keys()]);
+  const nodes: NodeTiming[] = [...names].map((name) => {
+    const c = cpu.get(name);
+    const g = gpu.get(name);
+    const cpuMs = (c?.us ?? 0) / n / 1000;
+    const gpuMs = g ? g.us / n / 1000 : null;
+    return { name, opType: c?.opType ?? g!.opType, provider: c?.provider ?? 'WebGpuExecutionProvider', cpuMs, gpuMs, ms: gpuMs ?? cpuMs, clock: gpuMs === null ? 'cpu' : 'gpu' };
+  });
+  nodes.sort((a, b) => b.ms - a.ms || a.name.localeCompare(b.name));
+
+  const byType = new Map<string, { totalMs: number; count: number }>();
+  for (const node of nodes) {
+    const entry = byType.get(node.opType) ?? { totalMs: 0, count: 0 };
+    entry.totalMs += node.ms;
+    entry.count += 1;
+    byType.set(node.opType, entry);
+  }
+  const byOpType = [...byType.entries()].map(([opType, t]) => ({ opType, ...t })).sort((a, b) => b.totalMs - a.totalMs || a.opType.localeCompare(b.opType));
+  const sessionMean = (name: string): number => mean(events.filter((e) => e.cat === 'Session' && e.name === name && kept(e.ts)).map((e) => e.dur / 1000));
+
+  return {
+    runs: n,
+    runMs: mean(runs.slice(skip).map((r) => r.dur / 1000)),
+    executeMs: sessionMean('SequentialExecutor::Execute'),
+    cpuKernelsMs: nodes.reduce((sum, node) => sum + node.cpuMs, 0),
+    gpuKernelsMs: gpu.size > 0 ? nodes.reduce((sum, node) => sum + (node.gpuMs ?? 0), 0) : null,
+    nodes,
+    byOpType,
+  };
+}

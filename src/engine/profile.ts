@@ -1,0 +1,126 @@
+import type { InferenceSession, Tensor } from 'onnxruntime-common';
+import type { LoadRequest, LoadResult } from '../core/protocol/engine-api';
+import { fail, ok, type EngineError, type Result } from '../core/protocol/engine-error';
+import type { ProfileMeasurement, ProfilePhase, ProfileProgress, ProfileRequest, ProfilerEvent } from '../core/protocol/profile';
+import { parseProfilerLines } from '../core/profile/profiler-events';
+import { isPlacementLine } from '../core/profile/placement';
+import { startRuntime, tensorsOf } from './benchmark';
+import type { OrtRuntime } from './ort-runtime';
+import type { RuntimeTap } from './runtime-tap';
+
+/** How long the unprofiled warm runs and the profiled ones may take at most (at least one of each runs). */
+const WARM_RUNS_MS = 1000;
+const PROFILED_RUNS_MS = 2000;
+
+/** What the profile borrows from the engine that runs it. */
+export interface ProfileDeps {
+  readonly ort: OrtRuntime;
+  now(): number;
+  /** The engine's own `load`, with extra session options (profiling, verbose log). */
+  load(request: LoadRequest, extra?: InferenceSession.SessionOptions): Promise<Result<LoadResult>>;
+  readonly sessions: Map<string, InferenceSession>;
+  /** The worker's console and memory tap; null where there is none (onnxruntime-node in tests). */
+  readonly tap: RuntimeTap | null;
+  runFailure(thrown: unknown): EngineError;
+}
+
+/** Up to `count` runs, stopping early once `budgetMs` has passed (after at least one). */
+async function repeatRuns(run: () => Promise<number>, count: number, budgetMs: number, now: () => number): Promise<number[]> {
+  const samples: number[] = [];
+  const started = now();
+  while (samples.length < count && (samples.length === 0 || now() - started < budgetMs)) samples.push(await run());
+  return samples;
+}
+
+/**
+ * Takes one configuration apart (see ProfileRequest). Meant for an engine worker
+ * started for it alone, so that the runtime start is what a new page pays.
+ * Three sessions one after the other: a plain one (timed), one recorded by
+ * onnxruntime's profiler (its JSON is printed to the console, collected through
+ * the tap), and with `placement` one created with the verbose log, which lists
+ * the nodes placed on each execution provider.
+ */
+export async function runProfile(deps: ProfileDeps, request: ProfileRequest, onProgress: (progress: ProfileProgress) => void): Promise<Result<ProfileMeasurement>> {
+  const { now, tap } = deps;
+  const sessionId = `profile:${request.runId}`;
+  const model: LoadRequest = { ...request.model, sessionId, backend: request.backend };
+  const phase = (p: ProfilePhase): void => onProgress({ runId: request.runId, phase: p });
+  const release = async (): Promise<void> => {
+    const session = deps.sessions.get(sessionId);
+    deps.sessions.delete(sessionId);
+    await session?.release().catch(() => undefined);
+  };
+  const timedRun = async (session: InferenceSession, feeds: Record<string, Tensor>): Promise<number> => {
+    const t0 = now();
+    const outputs = await session.run(feeds);
+    for (const tensor of Object.values(outputs)) void tensor.data;
+    return now() - t0;
+  };
+
+  try {
+    phase('runtime');
+    const runtimeStartMs = await startRuntime(deps.ort, request.backend, now);
+    phase('session');
+    const loaded = await deps.load(model);
+    if (!loaded.ok) return loaded;
+    const afterLoad = tap?.wasmMemoryBytes() ?? null;
+    const session = deps.sessions.get(sessionId)!;
+    const feeds = tensorsOf(deps.ort, request.feeds);
+    phase('first-run');
+    const firstRunMs = await timedRun(session, feeds);
+    phase('warm-runs');
+    const warmRunsMs = await repeatRuns(() => timedRun(session, feeds), Math.max(1, request.warmRuns), WARM_RUNS_MS, now);
+    const afterRuns = tap?.wasmMemoryBytes() ?? null;
+    await release();
+
+    let events: ProfilerEvent[] = [];
+    let profilerNote: string | null = null;
+    if (!tap) {
+      profilerNote = 'onnxruntime prints its profile to the console, which this engine cannot read.';
+    } else if (request.profiledRuns > 0) {
+      phase('profiler');
+      const { value: profiled, lines } = await tap.capture(async () => {
+        const made = await deps.load(model, { enableProfiling: true });
+        if (!made.ok) return made;
+        const recorded = deps.sessions.get(sessionId)!;
+        // The profiler's own cold run comes first; operatorProfile leaves it out.
+        await timedRun(recorded, feeds);
+        await repeatRuns(() => timedRun(recorded, feeds), request.profiledRuns, PROFILED_RUNS_MS, now);
+        await recorded.endProfiling();
+        await release();
+        return made;
+      });
+      if (!profiled.ok) profilerNote = `The profiled session could not be created: ${profiled.error.message}`;
+      events = parseProfilerLines(lines.map((l) => l.text));
+      if (profiled.ok && events.length === 0) profilerNote = 'onnxruntime printed no profile for this session.';
+    }
+
+    let placementLog: string[] | null = null;
+    if (request.placement && tap) {
+      phase('placement');
+      const { lines } = await tap.capture(async () => {
+        const made = await deps.load(model, { logSeverityLevel: 0, logVerbosityLevel: 0 });
+        await release();
+        return made;
+      });
+      placementLog = lines.map((l) => l.text).filter(isPlacementLine);
+    }
+
+    return ok({
+      backend: request.backend,
+      batchSize: request.batchSize,
+      runtimeStartMs,
+      sessionCreateMs: loaded.value.sessionCreateMs,
+      firstRunMs,
+      warmRunsMs,
+      events,
+      profilerNote,
+      placementLog,
+      wasmHeapBytes: afterLoad !== null && afterRuns !== null ? { afterLoad, afterRuns } : null,
+    });
+  } catch (thrown) {
+    return fail(deps.runFailure(thrown));
+  } finally {
+    await release();
+  }
+}
