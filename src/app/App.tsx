@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useAppState } from './app-context';
 import { BackendPicker } from './features/backend/BackendPicker';
 import { Landing } from './features/open/Landing';
@@ -8,9 +8,12 @@ import { Notices } from './features/notices/Notices';
 import { ThemeToggle } from './ui/ThemeToggle';
 import { selectActiveModel } from './store/selectors';
 
+const CompareView = lazy(() => import('./features/compare/CompareView').then((m) => ({ default: m.CompareView })));
+
 export function App() {
   const theme = useAppState((s) => s.theme);
   const active = useAppState(selectActiveModel);
+  const compareOpen = useAppState((s) => s.compareOpen && s.models.length > 0);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -29,7 +32,17 @@ export function App() {
       </header>
       <Notices />
       <ModelTabs />
-      <main className="app-main">{active ? <ModelView key={active.id} model={active} /> : <Landing />}</main>
+      <main className="app-main">
+        {compareOpen ? (
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <CompareView />
+          </Suspense>
+        ) : active ? (
+          <ModelView key={active.id} model={active} />
+        ) : (
+          <Landing />
+        )}
+      </main>
     </>
   );
 }

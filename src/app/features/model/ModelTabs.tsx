@@ -6,13 +6,19 @@ export function ModelTabs() {
   const activeId = useAppState((s) => s.activeModelId);
   const setActive = useAppState((s) => s.setActiveModel);
   const actions = useActions();
+  const compareOpen = useAppState((s) => s.compareOpen);
+  const setCompareOpen = useAppState((s) => s.setCompareOpen);
+  const show = (id: string | null): void => {
+    setCompareOpen(false);
+    setActive(id);
+  };
   if (models.length === 0) return null;
   return (
     <nav className="model-tabs" aria-label="Open models">
       <ul>
         {models.map((m) => (
-          <li key={m.id} className={m.id === activeId ? 'active' : undefined}>
-            <button type="button" aria-current={m.id === activeId ? 'page' : undefined} onClick={() => setActive(m.id)}>
+          <li key={m.id} className={m.id === activeId && !compareOpen ? 'active' : undefined}>
+            <button type="button" aria-current={m.id === activeId && !compareOpen ? 'page' : undefined} onClick={() => show(m.id)}>
               {m.pkg.name}
               {m.status === 'loading' && ' (loading…)'}
             </button>
@@ -21,9 +27,14 @@ export function ModelTabs() {
             </button>
           </li>
         ))}
-        <li className={activeId === null ? 'active' : undefined}>
-          <button type="button" onClick={() => setActive(null)} aria-current={activeId === null ? 'page' : undefined}>
+        <li className={activeId === null && !compareOpen ? 'active' : undefined}>
+          <button type="button" onClick={() => show(null)} aria-current={activeId === null && !compareOpen ? 'page' : undefined}>
             + Open another
+          </button>
+        </li>
+        <li className={compareOpen ? 'active' : undefined}>
+          <button type="button" onClick={() => setCompareOpen(true)} aria-current={compareOpen ? 'page' : undefined}>
+            Compare
           </button>
         </li>
       </ul>
