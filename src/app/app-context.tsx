@@ -4,6 +4,9 @@ import type { Actions } from './actions/create-actions';
 import type { BenchmarkActions } from './actions/benchmark-actions';
 import type { PredictActions } from './actions/predict-actions';
 import type { LibraryActions } from './actions/library-actions';
+import type { CompareActions } from './actions/compare-actions';
+import type { DriftActions } from './actions/drift-actions';
+import type { SpeedActions } from './actions/speed-actions';
 import type { AppState, AppStore } from './store/app-store';
 
 interface AppServices {
@@ -12,6 +15,9 @@ interface AppServices {
   readonly benchmark: BenchmarkActions;
   readonly predict: PredictActions;
   readonly library: LibraryActions;
+  readonly drift: DriftActions;
+  readonly compare: CompareActions;
+  readonly speed: SpeedActions;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);
@@ -44,4 +50,16 @@ export function usePredictActions(): PredictActions {
 
 export function useLibraryActions(): LibraryActions {
   return useServices().library;
+}
+
+export function useDriftActions(): DriftActions {
+  return useServices().drift;
+}
+
+export function useCompareActions(): CompareActions {
+  return useServices().compare;
+}
+
+export function useSpeedActions(): SpeedActions {
+  return useServices().speed;
 }

@@ -5,8 +5,11 @@ import { AppProvider } from './app-context';
 import { createActions } from './actions/create-actions';
 import { createBenchmarkActions } from './actions/benchmark-actions';
 import { createPredictActions } from './actions/predict-actions';
+import { createDriftActions } from './actions/drift-actions';
 import { indexedDbRunStorage } from './storage/benchmark-runs';
 import { createLibraryActions } from './actions/library-actions';
+import { createCompareActions } from './actions/compare-actions';
+import { createSpeedActions } from './actions/speed-actions';
 import { indexedDbLibrary } from './storage/library-db';
 import { probeCapabilities } from './capabilities';
 import { EngineClient, browserWorkers } from './engine/engine-client';
@@ -20,7 +23,10 @@ const client = new EngineClient(browserWorkers, new URL(`${base}ort/`, window.lo
 const actions = createActions(store, client, base);
 const benchmark = createBenchmarkActions(store, client, indexedDbRunStorage());
 const predict = createPredictActions(store, client);
+const drift = createDriftActions(store, client, predict);
 const library = createLibraryActions(store, indexedDbLibrary(), actions);
+const compare = createCompareActions(store, client, actions, predict);
+const speed = createSpeedActions(store, client);
 
 if (import.meta.env.PROD) void registerServiceWorker(base);
 void probeCapabilities().then((caps) => store.getState().setCapabilities(caps));
@@ -31,7 +37,7 @@ if (shared) void actions.openUrl(shared);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppProvider services={{ store, actions, benchmark, predict, library }}>
+    <AppProvider services={{ store, actions, benchmark, predict, library, drift, compare, speed }}>
       <App />
     </AppProvider>
   </StrictMode>,

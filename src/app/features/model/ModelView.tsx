@@ -3,7 +3,9 @@ import { Tabs, type TabDefinition } from '../../ui/Tabs';
 import { InspectView } from '../inspect/InspectView';
 import { SaveToLibrary } from '../library/SaveToLibrary';
 import { BenchmarkView } from '../benchmark/BenchmarkView';
+import { SpeedView } from '../speed/SpeedView';
 import { PredictTab } from '../predict/PredictTab';
+import { DriftTab } from '../drift/DriftTab';
 import { ModelFacts } from './ModelFacts';
 import { RunPanel } from './RunPanel';
 import { TensorTable } from './TensorTable';
@@ -29,6 +31,8 @@ function modelTabs(model: OpenModel): TabDefinition[] {
     { id: 'predict', label: 'Predict', render: () => <PredictTab model={model} /> },
     { id: 'inspect', label: 'Inspect', render: () => <InspectView model={model} /> },
     { id: 'benchmark', label: 'Benchmark', render: () => <BenchmarkView model={model} /> },
+    { id: 'speed', label: 'Speed', render: () => <SpeedView model={model} /> },
+    { id: 'drift', label: 'Drift', render: () => <DriftTab model={model} /> },
   ];
 }
 

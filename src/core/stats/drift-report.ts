@@ -1,0 +1,173 @@
+import { KS_ALPHA, ksTwoSample, populationStabilityIndex, psiLevel, type DriftLevel, type KsResult, type PsiResult } from './drift';
+import { suggestedBinCount } from './histogram';
+import { sortAscending } from './percentile';
+
+/** One bin of two histograms drawn over the same edges, as shares of each sample. */
+export interface OverlaidBin {
+  /** Inclusive lower edge. */
+  readonly start: number;
+  /** Exclusive upper edge, except for the last bin, which includes it. */
+  readonly end: number;
+  readonly reference: number;
+  readonly production: number;
+}
+
+export interface FeatureDrift {
+  readonly feature: string;
+  readonly referenceCount: number;
+  readonly productionCount: number;
+  readonly ks: KsResult;
+  readonly psi: PsiResult;
+  readonly psiLevel: DriftLevel;
+  /** KS p-value below KS_ALPHA. */
+  readonly ksDrifted: boolean;
+  /** Flagged by either test. */
+  readonly drifted: boolean;
+  readonly histogram: readonly OverlaidBin[];
+}
+
+export interface DriftReport {
+  readonly features: readonly FeatureDrift[];
+  readonly driftedCount: number;
+  /** "2 of 4 features drifted". */
+  readonly summary: string;
+  /** How the PSI bins were made (the same rule for every feature). */
+  readonly binning: string;
+  /** The flag rules, in words. */
+  readonly thresholds: string;
+}
+
+/** The finite numbers of a column of cells (text from a CSV, numbers from JSON); the rest are left out. */
+export function numericColumn(cells: readonly unknown[]): number[] {
+  const out: number[] = [];
+  for (const cell of cells) {
+    const n = typeof cell === 'number' ? cell : typeof cell === 'string' && cell.trim() !== '' ? Number(cell) : Number.NaN;
+    if (Number.isFinite(n)) out.push(n);
+  }
+  return out;
+}
+
+/**
+ * Reference and production as histograms over the same equal-width bins, spanning both samples;
+ * the bin count by the Freedman–Diaconis rule on the reference (5 to 30 bins).
+ */
+export function overlaidHistogram(reference: ArrayLike<number>, production: ArrayLike<number>, bins?: number): OverlaidBin[] {
+  if (reference.length === 0 && production.length === 0) return [];
+  const ref = sortAscending(reference);
+  const prod = sortAscending(production);
+  const lo = Math.min(ref.length ? ref[0]! : Infinity, prod.length ? prod[0]! : Infinity);
+  const hi = Math.max(ref.length ? ref[ref.length - 1]! : -Infinity, prod.length ? prod[prod.length - 1]! : -Infinity);
+  if (lo === hi) return [{ start: lo, end: hi, reference: ref.length ? 1 : 0, production: prod.length ? 1 : 0 }];
+  const count = Math.max(1, Math.floor(bins ?? suggestedBinCount(ref.length >= 2 ? ref : prod, 5, 30)));
+  const width = (hi - lo) / count;
+  const tally = (sorted: Float64Array): number[] => {
+    const counts = new Array<number>(count).fill(0);
+    for (const v of sorted) counts[Math.min(count - 1, Math.floor((v - lo) / width))]! += 1;
+    return counts.map((c) => (sorted.length ? c / sorted.length : 0));
+  };
+  const r = tally(ref);
+  const p = tally(prod);
+  return r.map((share, i) => ({ start: lo + i * width, end: i === count - 1 ? hi : lo + (i + 1) * width, reference: share, production: p[i]! }));
+}
+
+export function featureDrift(feature: string, reference: readonly number[], production: readonly number[]): FeatureDrift {
+  const ks = ksTwoSample(reference, production);
+  const psi = populationStabilityIndex(reference, production);
+  const level = psiLevel(psi.psi);
+  const ksDrifted = ks.pValue < KS_ALPHA;
+  return {
+    feature,
+    referenceCount: reference.length,
+    productionCount: production.length,
+    ks,
+    psi,
+    psiLevel: level,
+    ksDrifted,
+    drifted: ksDrifted || level !== 'none',
+    histogram: overlaidHistogram(reference, production),
+  };
+}
+
+export interface FeatureColumns {
+  readonly feature: string;
+  readonly reference: readonly number[];
+  readonly production: readonly number[];
+}
+
+export const DRIFT_THRESHOLDS = `A feature is flagged when the KS p-value is below ${KS_ALPHA} or its PSI is above 0.1 (moderate; above 0.25 major).`;
+
+/** The report over features already tested, with the binning they share stated. */
+export function reportOf(features: readonly FeatureDrift[], binning: string): DriftReport {
+  const driftedCount = features.filter((f) => f.drifted).length;
+  return {
+    features,
+    driftedCount,
+    summary: `${driftedCount} of ${features.length} ${features.length === 1 ? 'feature' : 'features'} drifted`,
+    binning,
+    thresholds: DRIFT_THRESHOLDS,
+  };
+}
+
+export function driftReport(columns: readonly FeatureColumns[]): DriftReport {
+  const features = columns.map((c) => featureDrift(c.feature, c.reference, c.production));
+  const binning = features[0]?.psi.binning ?? populationStabilityIndex([0], [0]).binning;
+  return reportOf(features, `PSI over ${binning.replace(/^\d+ bins/, 'up to 10 bins')}`);
+}
+
+export interface ClassShare {
+  readonly name: string;
+  readonly referenceCount: number;
+  readonly productionCount: number;
+  readonly referenceShare: number;
+  readonly productionShare: number;
+}
+
+export interface ClassShares {
+  readonly classes: readonly ClassShare[];
+  readonly referenceTotal: number;
+  readonly productionTotal: number;
+  /** PSI over the predicted classes (the same floor as for features). */
+  readonly psi: number;
+  readonly psiLevel: DriftLevel;
+}
+
+/**
+ * Shares of each predicted class in the two sets. Classes come in `order` (the model's), then any
+ * other predicted name in order of first appearance; empty names (rows not scored) are left out.
+ */
+export function classShares(reference: readonly string[], production: readonly string[], order: readonly string[] = []): ClassShares {
+  const names = [...order];
+  const count = (labels: readonly string[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const l of labels) {
+      if (l === '') continue;
+      if (!names.includes(l)) names.push(l);
+      m.set(l, (m.get(l) ?? 0) + 1);
+    }
+    return m;
+  };
+  const r = count(reference);
+  const p = count(production);
+  const rt = [...r.values()].reduce((a, b) => a + b, 0);
+  const pt = [...p.values()].reduce((a, b) => a + b, 0);
+  const classes = names.map((name) => {
+    const rc = r.get(name) ?? 0;
+    const pc = p.get(name) ?? 0;
+    return { name, referenceCount: rc, productionCount: pc, referenceShare: rt ? rc / rt : 0, productionShare: pt ? pc / pt : 0 };
+  });
+  const FLOOR = 1e-4;
+  const psi = rt && pt ? classes.reduce((s, c) => s + (Math.max(c.productionShare, FLOOR) - Math.max(c.referenceShare, FLOOR)) * Math.log(Math.max(c.productionShare, FLOOR) / Math.max(c.referenceShare, FLOOR)), 0) : Number.NaN;
+  return { classes, referenceTotal: rt, productionTotal: pt, psi, psiLevel: Number.isNaN(psi) ? 'none' : psiLevel(psi) };
+}
+
+/** The flag in words: "drifted (KS p < 0.05; PSI major)" or "stable". */
+export function driftFlag(f: Pick<FeatureDrift, 'ksDrifted' | 'psiLevel'>): string {
+  const reasons = [...(f.ksDrifted ? [`KS p < ${KS_ALPHA}`] : []), ...(f.psiLevel !== 'none' ? [`PSI ${f.psiLevel}`] : [])];
+  return reasons.length ? `drifted (${reasons.join('; ')})` : 'stable';
+}
+
+/** A share as a percentage with one decimal ("33.3%"). */
+export const percentText = (share: number): string => `${(share * 100).toFixed(1)}%`;
+
+/** A bin's range, short ("4.35–4.71"). */
+export const binLabel = (b: Pick<OverlaidBin, 'start' | 'end'>): string => `${Number(b.start.toPrecision(3))}–${Number(b.end.toPrecision(3))}`;
