@@ -1,5 +1,6 @@
 import type { OpenModel } from '../../store/models-slice';
 import { formatBytes } from '../../ui/format';
+import { KeyValueTable } from '../../ui/KeyValueTable';
 import { TensorTable } from '../model/TensorTable';
 
 export function GraphSection({ model }: { model: OpenModel }) {
@@ -119,25 +120,7 @@ export function GraphSection({ model }: { model: OpenModel }) {
             </table>
           )}
           {Object.keys(summary.metadataProps).length > 0 && (
-            <table className="data-table">
-              <caption>metadata_props ({Object.keys(summary.metadataProps).length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Key</th>
-                  <th scope="col">Value</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(summary.metadataProps).map(([k, v]) => (
-                  <tr key={k}>
-                    <td>
-                      <code>{k}</code>
-                    </td>
-                    <td className="wrap">{v}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <KeyValueTable caption={`metadata_props (${Object.keys(summary.metadataProps).length})`} entries={Object.entries(summary.metadataProps)} />
           )}
         </>
       )}

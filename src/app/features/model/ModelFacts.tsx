@@ -1,5 +1,6 @@
 import type { OpenModel } from '../../store/models-slice';
 import { formatBytes, formatMs } from '../../ui/format';
+import { KeyValueTable } from '../../ui/KeyValueTable';
 
 /** Where the model comes from and what it is, as a definition list. Package text is rendered as text only. */
 export function ModelFacts({ model }: { model: OpenModel }) {
@@ -42,27 +43,7 @@ export function ModelFacts({ model }: { model: OpenModel }) {
           </div>
         ))}
       </dl>
-      {props.length > 0 && (
-        <table className="data-table">
-          <caption>metadata_props</caption>
-          <thead>
-            <tr>
-              <th scope="col">Key</th>
-              <th scope="col">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.map(([k, v]) => (
-              <tr key={k}>
-                <td>
-                  <code>{k}</code>
-                </td>
-                <td className="wrap">{v}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {props.length > 0 && <KeyValueTable caption="metadata_props" entries={props} />}
       <details>
         <summary>Files in the package ({model.pkg.entries.length})</summary>
         <ul className="file-list">
