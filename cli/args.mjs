@@ -7,6 +7,8 @@ export const USAGE = `onnx-playground — measure an ONNX model in headless Chro
 
 Usage:
   onnx-playground bench <model.onnx | model.ort | package.zip | folder> [options]
+  onnx-playground predict <model.onnx | model.ort | package.zip | folder> --input FILE [options]
+  onnx-playground tune <model.onnx | model.ort | package.zip | folder> --budget-p99 MS [options]
   onnx-playground --help | --version
 
 bench opens the model in the built app (dist/, built first if missing), served on
@@ -14,7 +16,7 @@ bench opens the model in the built app (dist/, built first if missing), served o
 (Playwright), prints a table and, with --json, writes the same file as the app's
 "Download JSON".
 
-Options:
+Options of bench:
   --backend LIST    backends to compare, comma-separated: wasm, webgpu (default: wasm)
   --threads LIST    WASM thread counts, comma-separated, each at most the browser's
                     navigator.hardwareConcurrency (default: 1)
@@ -27,6 +29,46 @@ Options:
   --inputs KIND     example (the package's input_example.json repeated to the batch size)
                     or random (seeded); default: example when the package has one
   --json FILE       write the results as JSON (the app's benchmark format) to FILE
+  --profile         also take each configuration apart (the app's "Also profile each
+                    configuration"): adds to each result "profile" (time per operator
+                    type of a warm run, from onnxruntime's profiler), "slowestNodes",
+                    "placement" (WebGPU: nodes on the CPU, from onnxruntime's verbose
+                    log) and "coldStart" {readMs, runtimeMs, sessionCreateMs,
+                    firstRunMs, warmRunMs}
+
+predict opens the model in the same built app and runs it through its Predict tab:
+a .csv or .json file goes through "Score a file" (the app's batch scoring, column
+matching and metrics), a .npy file fills the model's tensor input and presses
+Predict. It writes the app's "Download outputs (JSON)" document:
+  {"outputs": {NAME: {"dims": [...], "dtype": "...", "data": [...]}},
+   "metrics": {...}}   (metrics only when the file has the package's label column)
+Rows the app does not score (missing or unreadable values) are left out of the
+outputs and counted in stderr's summary.
+
+Options of predict:
+  --input FILE      the data: .csv (a header row naming the features, any order; the
+                    package's target column adds metrics), .json (an MLflow body:
+                    dataframe_split, dataframe_records, instances or inputs) or .npy
+                    (one tensor for a model with a single input; its symbolic sizes,
+                    such as the batch size, are taken from the array)
+  --out FILE        write the outputs document to FILE (default: stdout)
+  --backend NAME    wasm or webgpu (default: wasm)
+  --threads N       WASM threads, at most the browser's navigator.hardwareConcurrency
+                    (default: 1)
+
+tune runs the Speed tab's "Find the fastest setup": backend × WASM threads × batch
+size, then session options (graph optimisation level, the batch dimension fixed with
+freeDimensionOverrides) on the leaders, one configuration at a time within the time
+cap. It prints the recommendation and writes the app's "Download recommendation (JSON)".
+
+Options of tune:
+  --budget-p99 MS   the latency budget: p99 of one request (one batch), milliseconds
+  --min-batch N     requests come in batches of at least N (default: 1)
+  --cap S           stop the search after S seconds (default: 30)
+  --backend LIST    wasm, or wasm,webgpu to include WebGPU (default: wasm)
+  --json FILE       where to write the recommendation (default: MODEL-fastest-setup.json)
+
+Options of all:
   --dist DIR        the built app to serve (default: dist/ beside this tool; built with
                     \`vite build\` when missing)
   --timeout S       give up after S seconds (default: 1800)
@@ -38,8 +80,10 @@ Chromium: CHROME_PATH, else /usr/bin/chromium and other usual paths, else Playwr
 WebGPU runs on whatever adapter Chromium finds; headless Linux usually has only
 SwiftShader, a software emulation: its figures say nothing about a real GPU.
 
-Exit status: 0 when every configuration was measured, 1 when the model or a
-configuration failed (the app's message is printed), 2 for a usage error.`;
+Exit status: 0 when every configuration was measured (bench), the outputs were
+written (predict) or a configuration meets the budget (tune), 1 when the model, a
+configuration or the input failed (the app's message is printed) or nothing meets
+the budget, 2 for a usage error.`;
 
 function list(value, what, parse) {
   const items = value
@@ -76,6 +120,12 @@ export function parseCommandLine(argv) {
         dist: { type: 'string' },
         timeout: { type: 'string' },
         quiet: { type: 'boolean' },
+        input: { type: 'string' },
+        out: { type: 'string' },
+        profile: { type: 'boolean' },
+        'budget-p99': { type: 'string' },
+        'min-batch': { type: 'string' },
+        cap: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -88,7 +138,14 @@ export function parseCommandLine(argv) {
   if (values.version) return { command: 'version' };
   const [command, model, ...extra] = positionals;
   if (!command) throw new UsageError('No command given.');
+  if (command === 'bench' || command === 'predict') {
+    for (const flag of ['budget-p99', 'min-batch', 'cap']) if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to tune, not ${command}.`);
+    if (command === 'predict' && values.profile) throw new UsageError('--profile belongs to bench, not predict.');
+  }
+  if (command === 'predict') return predictCommand(values, model, extra);
+  if (command === 'tune') return tuneCommand(values, model, extra);
   if (command !== 'bench') throw new UsageError(`Unknown command “${command}”.`);
+  for (const flag of ['input', 'out']) if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to predict, not bench.`);
   if (!model) throw new UsageError('bench needs a model: a .onnx or .ort file, a .zip package or a folder.');
   if (extra.length > 0) throw new UsageError(`Unexpected argument “${extra[0]}”.`);
   if (values.runs !== undefined && values.seconds !== undefined) throw new UsageError('Give --runs or --seconds, not both.');
@@ -112,6 +169,62 @@ export function parseCommandLine(argv) {
     runs: values.runs === undefined ? null : wholeNumber(values.runs, 'runs', 1),
     seconds,
     inputs: values.inputs ?? null,
+    json: values.json ?? null,
+    dist: values.dist ?? null,
+    timeoutMs: values.timeout === undefined ? 1_800_000 : wholeNumber(values.timeout, 'timeout', 1) * 1000,
+    quiet: values.quiet ?? false,
+    profile: values.profile ?? false,
+  };
+}
+
+/** @returns {{ command: 'predict', model: string, input: string, backend: 'wasm' | 'webgpu', threads: number, out: string | null, dist: string | null, timeoutMs: number, quiet: boolean }} */
+function predictCommand(values, model, extra) {
+  if (!model) throw new UsageError('predict needs a model: a .onnx or .ort file, a .zip package or a folder.');
+  if (extra.length > 0) throw new UsageError(`Unexpected argument “${extra[0]}”.`);
+  for (const flag of ['batch', 'warmup', 'runs', 'seconds', 'inputs', 'json']) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to bench, not predict${flag === 'json' ? ' (predict writes with --out)' : ''}.`);
+  }
+  if (values.input === undefined) throw new UsageError('predict needs --input FILE (.csv, .json or .npy).');
+  const backend = values.backend ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'webgpu') throw new UsageError(`predict runs on one backend, wasm or webgpu, not “${backend}”.`);
+  if (values.threads !== undefined && backend !== 'wasm') throw new UsageError('--threads applies to WASM: leave out --backend webgpu.');
+  return {
+    command: 'predict',
+    model,
+    input: values.input,
+    backend,
+    threads: values.threads === undefined ? 1 : wholeNumber(values.threads, 'threads', 1),
+    out: values.out ?? null,
+    dist: values.dist ?? null,
+    timeoutMs: values.timeout === undefined ? 1_800_000 : wholeNumber(values.timeout, 'timeout', 1) * 1000,
+    quiet: values.quiet ?? false,
+  };
+}
+
+/** @returns {{ command: 'tune', model: string, budgetP99Ms: number, minBatch: number, capSeconds: number, webgpu: boolean, json: string | null, dist: string | null, timeoutMs: number, quiet: boolean }} */
+function tuneCommand(values, model, extra) {
+  if (!model) throw new UsageError('tune needs a model: a .onnx or .ort file, a .zip package or a folder.');
+  if (extra.length > 0) throw new UsageError(`Unexpected argument “${extra[0]}”.`);
+  for (const flag of ['threads', 'batch', 'warmup', 'runs', 'seconds', 'inputs', 'profile', 'input', 'out']) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to tune: it chooses threads and batch sizes itself.`);
+  }
+  if (values['budget-p99'] === undefined) throw new UsageError('tune needs --budget-p99 MS, the latency budget (p99 of one request, in milliseconds).');
+  const budgetP99Ms = Number(values['budget-p99']);
+  if (!(budgetP99Ms > 0) || !Number.isFinite(budgetP99Ms)) throw new UsageError(`--budget-p99 must be a positive number of milliseconds, not “${values['budget-p99']}”.`);
+  const capSeconds = values.cap === undefined ? 30 : Number(values.cap);
+  if (!(capSeconds >= 1 && capSeconds <= 600)) throw new UsageError(`--cap must be between 1 and 600 seconds, not “${values.cap}”.`);
+  const backends = list(values.backend ?? 'wasm', 'backend', (b) => {
+    if (b !== 'wasm' && b !== 'webgpu') throw new UsageError(`Unknown backend “${b}”: use wasm or wasm,webgpu.`);
+    return b;
+  });
+  if (!backends.includes('wasm')) throw new UsageError('tune always searches WASM: use --backend wasm,webgpu to add WebGPU.');
+  return {
+    command: 'tune',
+    model,
+    budgetP99Ms,
+    minBatch: values['min-batch'] === undefined ? 1 : wholeNumber(values['min-batch'], 'min-batch', 1),
+    capSeconds,
+    webgpu: backends.includes('webgpu'),
     json: values.json ?? null,
     dist: values.dist ?? null,
     timeoutMs: values.timeout === undefined ? 1_800_000 : wholeNumber(values.timeout, 'timeout', 1) * 1000,

@@ -17,6 +17,7 @@ describe('onnx-playground command line', () => {
       dist: 'd',
       timeoutMs: 60_000,
       quiet: true,
+      profile: false,
     });
   });
 
@@ -33,7 +34,7 @@ describe('onnx-playground command line', () => {
 
   it.each([
     [[], /No command/],
-    [['predict', 'm.onnx'], /Unknown command “predict”/],
+    [['serve', 'm.onnx'], /Unknown command “serve”/],
     [['bench'], /needs a model/],
     [['bench', 'a.onnx', 'b.onnx'], /Unexpected argument “b.onnx”/],
     [['bench', 'm.onnx', '--backend', 'cuda'], /Unknown backend “cuda”/],

@@ -65,13 +65,13 @@ async function launchChromium() {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
-const alertsText = async (page) => (await page.getByRole('alert').allInnerTexts()).map((t) => t.replace(/\s*×\s*$/, '').replace(/\s*\n+\s*/g, ' — ').trim());
+export const alertsText = async (page) => (await page.getByRole('alert').allInnerTexts()).map((t) => t.replace(/\s*×\s*$/, '').replace(/\s*\n+\s*/g, ' — ').trim());
 
-/** Opens the model through the app's own file inputs and waits until it has loaded, or says why not. */
-async function openModel(page, source, timeoutMs) {
+/** Opens the model through the app's own file inputs, waits until it has loaded (or says why not), and opens one of its tabs. */
+export async function openModel(page, source, timeoutMs, tabName = 'Benchmark') {
   const input = page.getByTestId(source.kind === 'folder' ? 'open-folder-input' : 'open-model-input');
   await input.setInputFiles(source.path);
-  const tab = page.getByRole('tab', { name: 'Benchmark' });
+  const tab = page.getByRole('tab', { name: tabName, exact: true });
   await tab.or(page.getByRole('alert')).first().waitFor({ timeout: timeoutMs });
   if (!(await tab.isVisible())) {
     // An alert may precede a model that still loads (a warning about the package): give it a moment.
@@ -126,6 +126,7 @@ async function fillForm(page, options) {
     await page.getByRole('radio', { name: 'a number of runs' }).check();
     if (options.runs !== null) await page.getByRole('spinbutton', { name: 'Runs per point', exact: true }).fill(String(options.runs));
   }
+  await page.getByRole('checkbox', { name: /^Also profile each configuration/ }).setChecked(options.profile === true);
   if (options.inputs === 'example') {
     const example = page.getByRole('radio', { name: /the package’s example/ });
     if (await example.isDisabled()) throw new BenchError('--inputs example: this model has no input example.', 'Use --inputs random.');
@@ -165,14 +166,7 @@ async function runAndWait(page, options, log) {
  */
 export async function runBench(options, log = (line) => process.stderr.write(`${line}\n`), shared = {}) {
   const source = modelSource(options.model);
-  const server = shared.url ? null : await serveStatic(ensureBuilt(options.dist, log));
-  const browser = shared.browser ?? (await launchChromium());
-  const context = await browser.newContext({ acceptDownloads: true });
-  try {
-    const page = await context.newPage();
-    await page.goto(shared.url ?? server.url);
-    // The backend picker appears once the app has probed the browser (threads, WebGPU).
-    await page.getByRole('radio', { name: 'WASM', exact: true }).waitFor({ timeout: 60_000 });
+  return withAppPage(options, log, shared, async (page, browser) => {
     if (!options.quiet) log(`Opening ${basename(source.path)} in Chromium ${browser.version()}…`);
     await openModel(page, source, options.timeoutMs);
     await fillForm(page, options);
@@ -181,13 +175,35 @@ export async function runBench(options, log = (line) => process.stderr.write(`${
       const alerts = await alertsText(page);
       throw new BenchError(`Nothing was measured: ${alerts[0] ?? outcome}`, alerts.slice(1).join('\n'));
     }
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-    return JSON.parse(readFileSync(await download.path(), 'utf8'));
+    return downloadJson(page, page.getByRole('button', { name: 'Download JSON' }));
+  });
+}
+
+/**
+ * Serves the built app (unless `shared.url`), opens it in Chromium (unless `shared.browser`),
+ * waits until it has probed the browser, runs `task(page, browser)`, and closes what it opened.
+ */
+export async function withAppPage(options, log, shared, task) {
+  const server = shared.url ? null : await serveStatic(ensureBuilt(options.dist, log));
+  const browser = shared.browser ?? (await launchChromium());
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(shared.url ?? server.url);
+    // The backend picker appears once the app has probed the browser (threads, WebGPU).
+    await page.getByRole('radio', { name: 'WASM', exact: true }).waitFor({ timeout: 60_000 });
+    return await task(page, browser);
   } finally {
     await context.close();
     if (!shared.browser) await browser.close();
     await server?.close();
   }
+}
+
+/** Presses one of the app's download buttons and parses the JSON it saves. */
+export async function downloadJson(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return JSON.parse(readFileSync(await download.path(), 'utf8'));
 }
 
 export { launchChromium };

@@ -3,7 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseCommandLine, USAGE, UsageError } from './args.mjs';
 import { BenchError, runBench, toolVersion } from './bench.mjs';
+import { runPredict } from './predict.mjs';
 import { formatReport } from './table.mjs';
+import { defaultTuneFile, runTune } from './tune.mjs';
+import { formatTune } from './tune-table.mjs';
 
 async function main(argv) {
   let command;
@@ -21,6 +24,37 @@ async function main(argv) {
   if (command.command === 'version') {
     process.stdout.write(`${toolVersion()}\n`);
     return 0;
+  }
+  if (command.command === 'tune') {
+    try {
+      const report = await runTune(command);
+      process.stdout.write(`${formatTune(report)}\n`);
+      const file = command.json ?? defaultTuneFile(command.model);
+      writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+      process.stderr.write(`Wrote ${file}\n`);
+      return report.recommendation.fastest ? 0 : 1;
+    } catch (error) {
+      if (!(error instanceof BenchError)) throw error;
+      process.stderr.write(`onnx-playground: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+      return 1;
+    }
+  }
+  if (command.command === 'predict') {
+    try {
+      const doc = await runPredict(command);
+      const text = `${JSON.stringify(doc, null, 2)}\n`;
+      if (command.out) {
+        writeFileSync(command.out, text);
+        process.stderr.write(`Wrote ${command.out}\n`);
+      } else {
+        process.stdout.write(text);
+      }
+      return 0;
+    } catch (error) {
+      if (!(error instanceof BenchError)) throw error;
+      process.stderr.write(`onnx-playground: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+      return 1;
+    }
   }
   try {
     const report = await runBench(command);

@@ -9,7 +9,7 @@ export function backendName(result, adapter) {
 }
 
 /** Columns padded to width: text left-aligned, numbers right-aligned. */
-function layout(rows) {
+export function layout(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ').trimEnd());
 }
@@ -48,5 +48,25 @@ export function formatReport(report) {
   }
   const failures = report.failures.map((f) => `${backendName(f, adapter)} failed: ${f.message}`);
   const notes = report.results.some((r) => r.backend === 'webgpu') ? ['', 'WebGPU times include copying the outputs back to the CPU.'] : [];
-  return [...head, ...layout(rows), ...(failures.length ? ['', ...failures] : []), ...notes].join('\n');
+  return [...head, ...layout(rows), ...profileLines(report.results, adapter), ...(failures.length ? ['', ...failures] : []), ...notes].join('\n');
+}
+
+/** With --profile: each configuration's cold start, heaviest operators, slowest node and (WebGPU) CPU nodes. */
+export function profileLines(results, adapter) {
+  const lines = [];
+  for (const r of results.filter((x) => x.coldStart)) {
+    const c = r.coldStart;
+    const step = (label, value) => `${label} ${value === null ? '—' : ms(value)}`;
+    lines.push(
+      '',
+      `${backendName(r, adapter)}, taken apart:`,
+      `  cold start ms: ${[step('read', c.readMs), step('runtime', c.runtimeMs), step('session', c.sessionCreateMs), step('first run', c.firstRunMs), step('warm run', c.warmRunMs)].join(' · ')}`,
+      `  per warm run, by operator: ${r.profile.length > 0 ? r.profile.slice(0, 5).map((t) => `${t.opType} ${ms(t.totalMs)} ms (${t.count})`).join(', ') : 'no profile from onnxruntime'}`,
+    );
+    if (r.slowestNodes.length > 0) lines.push(`  slowest node: ${r.slowestNodes[0].name} (${r.slowestNodes[0].opType}) ${ms(r.slowestNodes[0].ms)} ms`);
+    if (r.placement) {
+      lines.push(`  placement: ${r.placement.cpuNodes === 0 ? 'every node on the GPU' : `${r.placement.cpuNodes} node${r.placement.cpuNodes === 1 ? '' : 's'} on the CPU: ${r.placement.nodes.map((n) => `${n.name} (${n.opType})`).join(', ')}`}`);
+    }
+  }
+  return lines;
 }

@@ -156,3 +156,27 @@ export function linearRegressor(weights: readonly number[], bias: number): Uint8
   });
   return model.encode(message).finish();
 }
+
+/**
+ * `x [N, 4]` → MatMul "project" → Hardmax "odd_one" → Relu "relu" → `y [N, 4]`. Hardmax has
+ * no WebGPU kernel in onnxruntime-web 1.30: on WebGPU it runs on the CPU, between two copies.
+ */
+export function cpuFallbackModel(): Uint8Array {
+  const message = model.create({
+    irVersion: 8,
+    producerName: 'test',
+    opsetImport: [{ domain: '', version: 17 }],
+    graph: {
+      name: 'cpu_fallback',
+      initializer: [{ name: 'W', dataType: FLOAT, dims: [4, 4], floatData: Array.from({ length: 16 }, (_, i) => (i % 5 === 0 ? 1 : 0.1)) }],
+      node: [
+        { opType: 'MatMul', name: 'project', input: ['x', 'W'], output: ['h'] },
+        { opType: 'Hardmax', name: 'odd_one', input: ['h'], output: ['k'] },
+        { opType: 'Relu', name: 'relu', input: ['k'], output: ['y'] },
+      ],
+      input: [{ name: 'x', type: tensorType(FLOAT, ['N', 4]) }],
+      output: [{ name: 'y', type: tensorType(FLOAT, ['N', 4]) }],
+    },
+  });
+  return model.encode(message).finish();
+}

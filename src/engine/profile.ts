@@ -80,7 +80,8 @@ export async function runProfile(deps: ProfileDeps, request: ProfileRequest, onP
     } else if (request.profiledRuns > 0) {
       phase('profiler');
       const { value: profiled, lines } = await tap.capture(async () => {
-        const made = await deps.load(model, { enableProfiling: true });
+        // The prefix names a file onnxruntime-web never writes (it prints instead); onnxruntime-node requires one.
+        const made = await deps.load(model, { enableProfiling: true, profileFilePrefix: 'onnx-playground-profile' });
         if (!made.ok) return made;
         const recorded = deps.sessions.get(sessionId)!;
         // The profiler's own cold run comes first; operatorProfile leaves it out.

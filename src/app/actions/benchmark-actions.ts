@@ -1,17 +1,16 @@
-import { exampleFeeds, randomFeeds } from '../../core/benchmark/feeds';
 import { planBenchmark, type BenchmarkPlan } from '../../core/benchmark/plan';
 import { benchmarkMarkdown, benchmarkReport, type BenchmarkReport } from '../../core/benchmark/report';
 import { backendResult, configKey, configLabel, type BackendResult, type BenchmarkEnvironment, type BenchmarkFailure, type BenchmarkRun } from '../../core/benchmark/run';
 import type { BenchmarkPointRequest } from '../../core/protocol/benchmark';
 import type { Capabilities } from '../../core/protocol/capabilities';
 import type { EngineEnvironment } from '../../core/protocol/engine-api';
-import { describeThrown, engineError, ok, type Result } from '../../core/protocol/engine-error';
-import { toPayload, type HostTensor } from '../../core/schema/host-tensor';
-import { exampleToTensors } from '../../core/schema/input-example';
+import { describeThrown, engineError, type Result } from '../../core/protocol/engine-error';
 import type { EngineClient } from '../engine/engine-client';
 import type { BenchmarkRunStorage } from '../storage/benchmark-runs';
 import type { AppStore } from '../store/app-store';
 import { benchmarkDraftOf, hasInputExample, modelBatchDimension } from '../store/benchmark-selectors';
+import { modelFeeds, modelForWorker } from './model-feeds';
+import { PROFILE_PHASES, profileConfiguration } from './profile-runner';
 import type { OpenModel } from '../store/models-slice';
 import { saveJson, saveText } from '../ui/save-file';
 
@@ -30,7 +29,7 @@ export interface BenchmarkActions {
 
 export const TOOL = { name: 'onnx-playground', version: __APP_VERSION__ } as const;
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -39,39 +38,27 @@ function fileStem(run: BenchmarkRun): string {
   return `${run.model.name.replace(/[^\w.-]+/g, '_')}-benchmark-${run.createdAt.slice(0, 19).replace(/[:T]/g, '-')}`;
 }
 
+/** Where a measurement ran: the browser, the engine, the clock, the WebGPU adapter. */
+export function environmentOf(caps: Capabilities, engine: EngineEnvironment, timerResolutionMs: number, wasmSimd: boolean): BenchmarkEnvironment {
+  return {
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: caps.hardwareConcurrency,
+    crossOriginIsolated: caps.crossOriginIsolated,
+    ortVersion: engine.ortVersion,
+    wasmSimd,
+    wasmThreads: caps.crossOriginIsolated && typeof SharedArrayBuffer !== 'undefined',
+    timerResolutionMs,
+    webgpuAdapter: caps.webgpu.available ? { vendor: caps.webgpu.vendor, architecture: caps.webgpu.architecture, software: caps.webgpu.software } : null,
+  };
+}
+
 export function createBenchmarkActions(store: AppStore, client: EngineClient, storage: BenchmarkRunStorage): BenchmarkActions {
   const { getState } = store;
   let loading: Promise<void> | null = null;
 
   /** The inputs of every point, made afresh for each configuration (their buffers are transferred away). */
   function pointsFor(model: OpenModel, plan: BenchmarkPlan): Result<BenchmarkPointRequest[]> {
-    const inputs = model.description?.inputs ?? [];
-    const batch = modelBatchDimension(model);
-    let example: Record<string, HostTensor> | null = null;
-    if (plan.inputs === 'example') {
-      const made = exampleToTensors(model.pkg.inputExample, inputs, model.pkg.metadata?.featureNames);
-      if (!made.ok) return made;
-      example = made.value;
-    }
-    return ok(
-      plan.batchSizes.map((batchSize) => {
-        const feeds = example ? exampleFeeds(example, batch, batchSize) : randomFeeds(inputs, batch, batchSize, model.dims);
-        return { batchSize, feeds: Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, toPayload({ ...t, data: t.data.slice() })])) };
-      }),
-    );
-  }
-
-  function environmentOf(caps: Capabilities, engine: EngineEnvironment, timerResolutionMs: number, wasmSimd: boolean): BenchmarkEnvironment {
-    return {
-      userAgent: navigator.userAgent,
-      hardwareConcurrency: caps.hardwareConcurrency,
-      crossOriginIsolated: caps.crossOriginIsolated,
-      ortVersion: engine.ortVersion,
-      wasmSimd,
-      wasmThreads: caps.crossOriginIsolated && typeof SharedArrayBuffer !== 'undefined',
-      timerResolutionMs,
-      webgpuAdapter: caps.webgpu.available ? { vendor: caps.webgpu.vendor, architecture: caps.webgpu.architecture, software: caps.webgpu.software } : null,
-    };
+    return modelFeeds(model, plan.inputs, plan.batchSizes);
   }
 
   async function keep(run: BenchmarkRun): Promise<void> {
@@ -94,6 +81,7 @@ export function createBenchmarkActions(store: AppStore, client: EngineClient, st
     const failures: BenchmarkFailure[] = [];
     let environment: BenchmarkEnvironment | null = null;
     let cancelled = false;
+    const profileEach = benchmarkDraftOf(getState(), model, caps).profile === true;
     for (const [configIndex, config] of plan.configs.entries()) {
       if (getState().benchmarkActivity?.cancelling) {
         cancelled = true;
@@ -105,18 +93,12 @@ export function createBenchmarkActions(store: AppStore, client: EngineClient, st
         break;
       }
       const configRunId = `${runId}-${configKey(config)}`;
-      updateBenchmarkActivity({ configIndex, configRunId, progress: null });
+      updateBenchmarkActivity({ configIndex, configRunId, progress: null, profiling: null });
       const outcome = await client.benchmark(
         config,
         {
           runId: configRunId,
-          model: {
-            fileName: model.pkg.model.path,
-            format: model.pkg.model.format,
-            // Copies: the bytes cross to the worker, and the page keeps its own.
-            modelBytes: model.pkg.model.bytes.slice().buffer,
-            externalData: model.pkg.otherFiles.map((f) => ({ path: f.path, data: f.bytes.slice().buffer })),
-          },
+          model: modelForWorker(model),
           warmupRuns: plan.warmupRuns,
           stop: plan.stop,
           points: points.value,
@@ -133,13 +115,25 @@ export function createBenchmarkActions(store: AppStore, client: EngineClient, st
         continue;
       }
       const { measurement, environment: engine } = outcome.value;
-      const result = backendResult(config, measurement);
-      if (result.points.length > 0) results.push(result);
+      let result = backendResult(config, measurement);
       environment = environmentOf(caps, engine, Math.min(environment?.timerResolutionMs ?? Infinity, measurement.timerResolutionMs), measurement.wasmSimd);
       if (!measurement.completed) {
+        if (result.points.length > 0) results.push(result);
         cancelled = true;
         break;
       }
+      if (profileEach) {
+        // The Speed tab's profile of this configuration, at the first batch size, in an engine of its own.
+        const profileRunId = `${configRunId}-profile`;
+        updateBenchmarkActivity({ configRunId: profileRunId, profiling: PROFILE_PHASES.runtime });
+        const profiled = await profileConfiguration(client, model, config, plan.batchSizes[0]!, plan.inputs, profileRunId, (phase) => updateBenchmarkActivity({ profiling: PROFILE_PHASES[phase] }));
+        updateBenchmarkActivity({ profiling: null });
+        if (profiled.ok) result = { ...result, profile: profiled.value };
+        else if (profiled.error.code === 'cancelled') cancelled = true;
+        else notify({ ...profiled.error, message: `${configLabel(config)}, profile: ${profiled.error.message}` });
+      }
+      if (result.points.length > 0) results.push(result);
+      if (cancelled) break;
     }
     setBenchmarkActivity(null);
     if (results.length === 0 || environment === null) {
@@ -193,7 +187,10 @@ export function createBenchmarkActions(store: AppStore, client: EngineClient, st
       const activity = getState().benchmarkActivity;
       if (!activity || activity.cancelling) return;
       getState().updateBenchmarkActivity({ cancelling: true });
-      if (activity.configRunId) await client.cancelBenchmark(activity.configRunId);
+      if (activity.configRunId) {
+        client.cancelProfile(activity.configRunId);
+        await client.cancelBenchmark(activity.configRunId);
+      }
     },
     loadSavedBenchmarks() {
       loading ??= storage.list().then(

@@ -25,6 +25,8 @@ export interface PredictActions extends BatchActions, TensorActions {
   setMode(id: string, mode: PredictState['mode']): void;
   setSoftmax(id: string, on: boolean): void;
   predict(id: string): Promise<void>;
+  /** Saves the last prediction's outputs in the Run tab's "Download outputs" format. */
+  downloadPredictionOutputs(id: string): Promise<void>;
 }
 
 /** Largest tensor shown as editable JSON text. */
@@ -320,6 +322,18 @@ export function createPredictActions(store: AppStore, client: EngineClient): Pre
           snippets: { javascript: rt.javascriptSnippet(request), python: rt.pythonSnippet(request), mlflow: rt.mlflowBody(request) },
         },
       });
+    },
+    async downloadPredictionOutputs(id) {
+      const rt = await runtime();
+      const model = modelOf(id);
+      const result = stateOf(id)?.result;
+      if (!model || !result) return;
+      const url = URL.createObjectURL(new Blob([JSON.stringify(rt.outputsDocument(result.outputs), null, 2), '\n'], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${model.pkg.name.replace(/[^\w.-]+/g, '_')}-outputs.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
     },
   };
 }

@@ -21,7 +21,8 @@ export interface BatchActions {
   checkClaimedMetrics(id: string): Promise<void>;
   cancelBatch(id: string): void;
   clearBatch(id: string): void;
-  downloadBatch(id: string, format: 'csv' | 'json'): Promise<void>;
+  /** `outputs`: every raw output joined over the scored rows, in the Run tab's format, plus metrics when the file had labels. */
+  downloadBatch(id: string, format: 'csv' | 'json' | 'outputs'): Promise<void>;
 }
 
 interface Deps {
@@ -246,6 +247,17 @@ export function createBatchActions({ store, client, runtime, ensureSession, eval
       if (!model || !s || s.batch.chunks.length === 0) return;
       const columns = { features: s.signature.features.map((f) => f.name), labelColumn: s.batch.match?.labelColumn ?? null };
       const base = `${model.pkg.name.replace(/[^\w.-]+/g, '_')}-predictions`;
+      if (format === 'outputs') {
+        let doc;
+        try {
+          doc = rt.batchOutputsDocument(s.batch.chunks, s.batch.summary, columns.labelColumn);
+        } catch (thrown) {
+          getState().notify(engineError('bad-input', `The outputs cannot be written as one document: ${describeThrown(thrown)}.`, 'Download the predictions as CSV or JSON instead.'));
+          return;
+        }
+        saveParts(`${model.pkg.name.replace(/[^\w.-]+/g, '_')}-outputs.json`, [JSON.stringify(doc, null, 2), '\n'], 'application/json');
+        return;
+      }
       if (format === 'csv') {
         // Built a few chunks at a time, yielding in between, so that a large batch never freezes the page.
         const parts: string[] = [];

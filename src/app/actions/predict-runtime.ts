@@ -12,6 +12,8 @@ export { tableFromJson } from '../../core/schema/batch-json';
 export { prepareChunk, finishChunk, nextChunkRows } from '../../core/schema/batch-chunk';
 export { createBatchTally } from '../../core/schema/batch-summary';
 export { batchCsvParts, batchJsonParts } from '../../core/schema/batch-export';
+export { batchOutputsDocument } from '../../core/schema/batch-outputs';
+export { outputsDocument } from '../../core/schema/outputs';
 export { tensorFromJsonText, tensorFromNpy, tensorToJsonText, shapeProblem } from '../../core/schema/tensor-input';
 export { defaultPixelScale, imageToTensor, tensorPreview, describeImageMapping } from '../../core/schema/image-input';
 export { javascriptSnippet, pythonSnippet, mlflowBody } from '../../core/schema/snippets';

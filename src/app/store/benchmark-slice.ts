@@ -17,6 +17,8 @@ export interface BenchmarkActivity {
   readonly cancelling: boolean;
   readonly stop: StopRule;
   readonly warmupRuns: number;
+  /** With "Profile each configuration": what the profile of the current configuration is doing. */
+  readonly profiling?: string | null;
 }
 
 export interface BenchmarkSlice {

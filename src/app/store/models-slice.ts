@@ -26,6 +26,8 @@ export interface OpenModel {
   readonly description: LoadResult | null;
   /** Reading + unpacking + session creation, as the user waited for it. */
   readonly loadMs: number | null;
+  /** Reading (or downloading) and unpacking alone, before any session: the cold start's first step. */
+  readonly readMs?: number;
   /** Cross-checks of the package against the model, made once the model has loaded. */
   readonly inspection: PackageInspection | null;
   /** Hex SHA-256 of the model file, once computed. */

@@ -38,6 +38,8 @@ export interface BenchmarkDraft {
   readonly runs: number;
   readonly seconds: number;
   readonly inputs: InputSource;
+  /** Also take each configuration apart (cold start, operators, placement: the Speed tab's profile). */
+  readonly profile?: boolean;
 }
 
 /** What will run: configurations in order (never two at once), and the same points for each. */

@@ -3,6 +3,8 @@
  * by `onnx-playground bench --json`. Objects are closed, so that a field
  * added to the report without being added here fails the tests.
  */
+import { SPEED_RESULT_DEPENDENCIES, SPEED_RESULT_PROPERTIES } from '../profile/speed-schema';
+
 const nonNegative = { type: 'number', minimum: 0 } as const;
 const count = { type: 'integer', minimum: 1 } as const;
 const backend = { enum: ['wasm', 'webgpu'] } as const;
@@ -94,7 +96,9 @@ export const BENCHMARK_REPORT_SCHEMA = {
         type: 'object',
         additionalProperties: false,
         required: ['backend', 'threads', 'sessionCreateMs', 'firstRunMs', 'points'],
-        properties: { backend, threads: count, sessionCreateMs: nonNegative, firstRunMs: nonNegative, points: { type: 'array', items: point } },
+        properties: { backend, threads: count, sessionCreateMs: nonNegative, firstRunMs: nonNegative, points: { type: 'array', items: point }, ...SPEED_RESULT_PROPERTIES },
+        // With "Profile each configuration" (CLI --profile): issue #7's fields, together.
+        dependencies: SPEED_RESULT_DEPENDENCIES,
       },
     },
     failures: {

@@ -2,11 +2,12 @@ import type { StopRule } from '../protocol/benchmark';
 import type { BackendId } from '../protocol/engine-api';
 import { configLabel, type BenchmarkEnvironment, type BenchmarkRun, type BenchmarkPoint } from './run';
 import type { InputSource } from './plan';
+import { reportSpeedFields, type ReportSpeedFields } from '../profile/config-profile';
 
 /** A point as written to the file: its summary without the raw samples. */
 export type ReportPoint = Omit<BenchmarkPoint, 'warmupRuns' | 'samplesMs'>;
 
-export interface ReportResult {
+export interface ReportResult extends Partial<ReportSpeedFields> {
   readonly backend: BackendId;
   readonly threads: number;
   readonly sessionCreateMs: number;
@@ -68,7 +69,14 @@ export function benchmarkReport(run: BenchmarkRun, tool: { name: string; version
     },
     model: { file: run.model.file, bytes: run.model.bytes, sha256: run.model.sha256 },
     settings: { batchSizes: [...run.settings.batchSizes], warmupRuns: run.settings.warmupRuns, stop: { ...run.settings.stop }, inputs: run.settings.inputs },
-    results: run.results.map((r) => ({ backend: r.backend, threads: r.threads, sessionCreateMs: ms(r.sessionCreateMs), firstRunMs: ms(r.firstRunMs), points: r.points.map(reportPoint) })),
+    results: run.results.map((r) => ({
+      backend: r.backend,
+      threads: r.threads,
+      sessionCreateMs: ms(r.sessionCreateMs),
+      firstRunMs: ms(r.firstRunMs),
+      points: r.points.map(reportPoint),
+      ...(r.profile ? reportSpeedFields(r.profile) : {}),
+    })),
     failures: run.failures.map((f) => ({ backend: f.backend, threads: f.threads, code: f.error.code, message: f.error.message })),
   };
 }

@@ -3,6 +3,7 @@ import type { BackendConfig, BackendId } from '../protocol/engine-api';
 import type { EngineError } from '../protocol/engine-error';
 import { summarizeLatency, throughputPerSec, type LatencySummary } from '../stats/summary';
 import type { InputSource } from './plan';
+import type { ConfigProfile } from '../profile/config-profile';
 
 /** One batch size on one configuration: the summary of its raw samples, which are kept. */
 export interface BenchmarkPoint extends LatencySummary {
@@ -26,6 +27,8 @@ export interface BackendResult {
   readonly points: readonly BenchmarkPoint[];
   /** False when the run was cancelled during this configuration. */
   readonly completed: boolean;
+  /** With "Profile each configuration": this configuration taken apart (core/profile). */
+  readonly profile?: ConfigProfile;
 }
 
 export interface BenchmarkFailure {

@@ -28,6 +28,8 @@ export interface ScoredChunk extends Omit<PreparedChunk, 'feeds' | 'runnable'> {
   readonly count: number;
   /** Predictions per row of the chunk (skipped rows: class -1, value NaN). */
   readonly predictions: BatchPredictions;
+  /** The model's raw outputs for the runnable rows (null when none ran), for "Download outputs (JSON)". */
+  readonly outputs?: Readonly<Record<string, HostTensor>> | null;
 }
 
 /**
@@ -77,7 +79,7 @@ export function finishChunk(prepared: PreparedChunk, plan: PredictionPlan, outpu
     if (values && fed.values) values[row] = fed.values[k]!;
   });
   const { start, values: rowValues, truth, status, notes } = prepared;
-  return { start, values: rowValues, truth, status, notes, count, predictions: { ...fed, rows: count, classIndex, className, confidence, scores, values } };
+  return { start, values: rowValues, truth, status, notes, count, predictions: { ...fed, rows: count, classIndex, className, confidence, scores, values }, outputs };
 }
 
 /** Rows per engine call: aim for about `targetMs` per call so that Cancel answers quickly. */

@@ -105,6 +105,10 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
           </label>
         </div>
       </fieldset>
+      <label className="field-inline">
+        <input type="checkbox" checked={draft.profile === true} onChange={(e) => change({ profile: e.target.checked })} />
+        Also profile each configuration (cold start, time per operator, where the nodes run: as in the Speed tab)
+      </label>
       <p className="muted">
         Each configuration runs in its own engine, one after the other: a fresh session is created and timed, then one cold run, then for each batch size the
         warm-up runs and the timed runs. Each timed run is one <code>session.run</code> with its outputs in JavaScript memory; the statistics come from every raw

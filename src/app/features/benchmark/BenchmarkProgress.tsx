@@ -13,7 +13,7 @@ export function BenchmarkProgress({ modelId }: { modelId: string }) {
       <h3 id="benchmark-progress-title">{otherModel ? `Benchmarking ${otherModel}` : 'Benchmark running'}</h3>
       <progress max={1} value={fraction} aria-labelledby="benchmark-progress-title" aria-valuetext={`${Math.round(fraction * 100)} %`} />
       <p data-testid="benchmark-progress" aria-live="off">
-        {activity.cancelling ? 'Cancelling…' : describeProgress(activity)}
+        {activity.cancelling ? 'Cancelling…' : activity.profiling ? `${describeProgress({ ...activity, progress: null }).replace(/ · starting the engine$/, '')} · profile: ${activity.profiling}` : describeProgress(activity)}
       </p>
       <div className="button-row">
         <button type="button" className="button" disabled={activity.cancelling} onClick={() => void actions.cancelBenchmark()}>

@@ -127,6 +127,9 @@ export function BatchPanel({ model, state }: { model: OpenModel; state: PredictS
             <button type="button" className="button" disabled={running} onClick={() => void actions.downloadBatch(model.id, 'json')}>
               Download predictions (JSON)
             </button>
+            <button type="button" className="button" disabled={running} onClick={() => void actions.downloadBatch(model.id, 'outputs')}>
+              Download outputs (JSON)
+            </button>
           </div>
           <BatchTable state={state} />
         </>

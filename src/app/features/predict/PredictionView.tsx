@@ -84,6 +84,11 @@ export function PredictionView({ model, state, result }: { model: OpenModel; sta
           {model.description?.zipMaps?.length ? `the same probabilities are read from “${model.description.zipMaps.map((z) => z.tensor).join('”, “')}”.` : 'the other outputs are shown.'}
         </p>
       )}
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => void actions.downloadPredictionOutputs(model.id)}>
+          Download outputs (JSON)
+        </button>
+      </div>
       <details open={p.kind === 'tensors'}>
         <summary>Every output ({Object.keys(result.outputs).length})</summary>
         {Object.entries(result.outputs).map(([name, t]) => (
@@ -93,7 +98,7 @@ export function PredictionView({ model, state, result }: { model: OpenModel; sta
             </p>
             <pre className="pre">
               {(t.dtype === 'string' ? [...(t.data as readonly string[])].slice(0, SHOWN_VALUES) : toNumbers(t.data, SHOWN_VALUES).map(formatValue)).join(', ')}
-              {t.data.length > SHOWN_VALUES && ` … (${(t.data.length - SHOWN_VALUES).toLocaleString('en-US')} more; use “Download outputs” on the Run tab or the code below for all)`}
+              {t.data.length > SHOWN_VALUES && ` … (${(t.data.length - SHOWN_VALUES).toLocaleString('en-US')} more; use “Download outputs (JSON)” above or the code below for all)`}
             </pre>
           </div>
         ))}

@@ -1,0 +1,149 @@
+import AxeBuilder from '@axe-core/playwright';
+import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { TUNE_REPORT_SCHEMA } from '../src/core/profile/tune-report-schema';
+import type { TuneReport } from '../src/core/profile/tune-report';
+import { cpuFallbackModel } from './support/onnx-builder';
+import { expect, PlaygroundPage, test } from './support/fixtures';
+
+/** The Speed tab, as a user drives it. */
+class SpeedTab {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Speed' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Take it apart' })).toBeVisible();
+  }
+
+  async profile(options: { wasm: boolean; webgpu: boolean; threads?: number }): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Take it apart' });
+    await form.getByRole('checkbox', { name: 'WASM', exact: true }).setChecked(options.wasm);
+    if (options.threads) await form.getByRole('combobox', { name: 'WASM threads' }).selectOption(String(options.threads));
+    await form.getByRole('checkbox', { name: 'WebGPU', exact: true }).setChecked(options.webgpu);
+    await form.getByRole('button', { name: 'Profile', exact: true }).click();
+    await expect(this.page.getByTestId('speed-status')).toHaveText('Profile finished.', { timeout: 120_000 });
+  }
+
+  operators(key: string) {
+    return this.page.getByTestId(`operators-${key}`);
+  }
+}
+
+const validate = new Ajv({ allErrors: true }).compile(TUNE_REPORT_SCHEMA);
+const rowsOf = async (page: Page, testId: string): Promise<string[][]> =>
+  page.getByTestId(testId).locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td'), (c) => (c.textContent ?? '').trim())));
+
+test.describe.configure({ timeout: 180_000 });
+
+test('profiles an example on WASM and on WebGPU: cold start, operators side by side, placement, memory', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  const speed = new SpeedTab(page);
+  await app.goto();
+  await app.openExample('Handwritten digits CNN');
+  await speed.open();
+  await speed.profile({ wasm: true, threads: 2, webgpu: true });
+
+  // The cold start: one stacked bar and one table row per backend, every step measured.
+  await expect(page.getByTestId('cold-start-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  const cold = await rowsOf(page, 'cold-start-table');
+  expect(cold.map((r) => r[0])).toEqual(['WASM · 2 threadsbatch 1', expect.stringMatching(/^WebGPU \(.* \/ swiftshader, software\)batch 1$/)]);
+  for (const row of cold) {
+    expect(row).toHaveLength(6);
+    for (const cell of row.slice(1)) expect(Number(cell)).toBeGreaterThanOrEqual(0);
+  }
+
+  // Where the time goes, both backends: the CNN's operators, from onnxruntime's profiler.
+  const wasmTypes = await rowsOf(page, 'op-types-wasm-2');
+  expect(wasmTypes.map((r) => r[0])).toEqual(expect.arrayContaining(['FusedConv', 'MaxPool', 'FusedGemm', 'Gemm']));
+  const gpuTypes = await rowsOf(page, 'op-types-webgpu');
+  expect(gpuTypes.map((r) => r[0])).toEqual(expect.arrayContaining(['Conv', 'MaxPool', 'Gemm']));
+  for (const key of ['wasm-2', 'webgpu']) {
+    await expect(speed.operators(key).locator('svg.recharts-surface')).toBeVisible();
+    expect((await rowsOf(page, `slowest-nodes-${key}`)).length).toBeGreaterThan(3);
+  }
+  // On WebGPU the nodes with GPU programs are timed by the GPU (timestamp queries).
+  await expect(page.getByTestId('slowest-nodes-webgpu').getByText('GPU time').first()).toBeVisible();
+  await expect(speed.operators('webgpu')).toContainText('on the GPU (timestamp queries)');
+
+  // Placement: this CNN runs entirely on the GPU.
+  await expect(page.getByTestId('placement-summary')).toContainText(/^0 of \d+ nodes on the CPU\. All \d+ nodes run on the GPU/);
+
+  // Memory: the model, each engine's WebAssembly heap, and the page (cross-origin isolated here).
+  const memory = page.getByTestId('memory');
+  await expect(memory).toContainText(/WASM heap, WASM · 2 threads\s*\d+(\.\d+)? MB after loading/);
+  await page.getByRole('button', { name: 'Measure the page’s memory' }).click();
+  await expect(page.getByTestId('page-memory')).toContainText(/^\d+(\.\d+)? MB: .*JavaScript/, { timeout: 90_000 });
+
+  const axe = await new AxeBuilder({ page }).include('.tab-panel').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('names the nodes WebGPU leaves to the CPU, from onnxruntime’s own log, and the copies they cost', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  const speed = new SpeedTab(page);
+  await app.goto();
+  await app.openFile('fallback.onnx', Buffer.from(cpuFallbackModel()));
+  await app.waitForModel();
+  await speed.open();
+  await speed.profile({ wasm: false, webgpu: true });
+
+  await expect(page.getByTestId('placement-summary')).toContainText('1 of 3 nodes on the CPU.');
+  await expect(page.getByTestId('placement-summary')).toContainText('inserted 2 copies (MemcpyFromHost, MemcpyToHost)');
+  expect(await rowsOf(page, 'placement-cpu-nodes')).toEqual([['odd_one', 'Hardmax']]);
+  await expect(page.getByTestId('placement')).toContainText('From onnxruntime’s verbose session log');
+  // The profile shows the same: the Hardmax timed on the CPU, the copies as operators of their own.
+  const types = (await rowsOf(page, 'op-types-webgpu')).map((r) => r[0]);
+  expect(types).toEqual(expect.arrayContaining(['Hardmax', 'MemcpyToHost', 'MemcpyFromHost', 'MatMul', 'Relu']));
+  const hardmax = (await rowsOf(page, 'slowest-nodes-webgpu')).find((r) => r[0] === 'odd_one');
+  expect(hardmax?.slice(1, 3)).toEqual(['Hardmax', 'CPUCPU time']);
+});
+
+test('finds the fastest setup within a tiny time cap, with progress, and explains the choice', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  const speed = new SpeedTab(page);
+  await app.goto();
+  await app.openExample('Iris pipeline');
+  await speed.open();
+  await page.getByRole('spinbutton', { name: 'Latency budget: p99 per request (ms)' }).fill('50');
+  await page.getByRole('spinbutton', { name: 'Minimum batch' }).fill('1');
+  await page.getByRole('spinbutton', { name: 'Time cap (seconds)' }).fill('4');
+  await page.getByRole('checkbox', { name: 'Include WebGPU' }).uncheck();
+  await page.getByRole('button', { name: 'Find the fastest setup' }).click();
+  await expect(page.getByTestId('speed-progress')).toContainText(/WASM · \d threads?, batch .* \(configuration \d+ of \d+\) · .* s of 4\.0 s/);
+  await expect(page.getByTestId('speed-status')).toHaveText(/^(Recommendation ready\.|Time cap reached: the recommendation uses what was measured\.)$/, { timeout: 60_000 });
+
+  const result = page.getByTestId('tuner-result');
+  await expect(page.getByTestId('tuner-summary')).toHaveText(/^(Use|For the lowest latency use) WASM · \d threads?, batch \d+/);
+  await expect(page.getByTestId('tuner-fastest')).toContainText('What it costs:');
+  await expect(page.getByTestId('tuner-fastest')).toContainText(/CPU threads? while it runs/);
+  expect((await rowsOf(page, 'tuner-evidence')).length).toBeGreaterThanOrEqual(1);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), result.getByRole('button', { name: 'Download recommendation (JSON)' }).click()]);
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as TuneReport;
+  expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+  expect(report.settings).toEqual({ budgetP99Ms: 50, minBatch: 1, capSeconds: 4, webgpu: false });
+  expect(report.recommendation.fastest).not.toBeNull();
+  expect(report.tried.every((p) => p.backend === 'wasm')).toBe(true);
+  // Never more than the cap, plus the grace a running configuration gets to stop.
+  expect(report.elapsedMs).toBeLessThan(4000 + 3000);
+});
+
+test('cancels a search at once and keeps what it measured', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  const speed = new SpeedTab(page);
+  await app.goto();
+  await app.openExample('Iris pipeline');
+  await speed.open();
+  await page.getByRole('spinbutton', { name: 'Time cap (seconds)' }).fill('120');
+  await page.getByRole('checkbox', { name: 'Include WebGPU' }).uncheck();
+  await page.getByRole('button', { name: 'Find the fastest setup' }).click();
+  await expect(page.getByTestId('speed-progress')).toContainText(/batch 8: \d+ runs/, { timeout: 60_000 });
+  const asked = Date.now();
+  await page.getByRole('button', { name: 'Cancel search' }).click();
+  await expect(page.getByTestId('speed-progress')).toHaveCount(0, { timeout: 5_000 });
+  expect(Date.now() - asked).toBeLessThan(5_000);
+  await expect(page.getByTestId('speed-status')).toHaveText('Search cancelled: the recommendation uses what was measured.');
+  await expect(page.getByTestId('tuner-result')).toContainText('Cancelled');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

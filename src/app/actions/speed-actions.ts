@@ -1,0 +1,127 @@
+import { configLabel } from '../../core/benchmark/run';
+import type { ConfigProfile } from '../../core/profile/config-profile';
+import { pageMemoryOf, type UserAgentMemory } from '../../core/profile/memory';
+import { planProfile } from '../../core/profile/profile-plan';
+import { tuneReport } from '../../core/profile/tune-report';
+import { describeThrown, engineError } from '../../core/protocol/engine-error';
+import type { ProfilePhase } from '../../core/protocol/profile';
+import type { EngineClient } from '../engine/engine-client';
+import type { AppStore } from '../store/app-store';
+import { hasInputExample, modelBatchDimension } from '../store/benchmark-selectors';
+import { speedDraftOf } from '../store/speed-selectors';
+import { saveJson } from '../ui/save-file';
+import { TOOL } from './benchmark-actions';
+import { PROFILE_PHASE_ORDER, PROFILE_PHASES, profileConfiguration } from './profile-runner';
+import { runTuner } from './tuner-runner';
+
+export interface SpeedActions {
+  /** Takes each chosen configuration apart, one after the other, each in an engine of its own. */
+  profileModel(modelId: string): Promise<void>;
+  /** Finds the fastest setup within the model's tuner budget. */
+  startTuner(modelId: string): Promise<void>;
+  /** Stops the profile or the search in progress. */
+  cancelSpeed(): Promise<void>;
+  /** The page's memory (performance.measureUserAgentSpecificMemory), where the browser allows it. */
+  measurePageMemory(): Promise<void>;
+  downloadTuneJson(modelId: string): void;
+}
+
+type MemoryPerformance = Performance & { measureUserAgentSpecificMemory?: () => Promise<UserAgentMemory> };
+
+/** Chrome answers at its next garbage collection, which it may put off for a while. */
+const MEMORY_TIMEOUT_MS = 60_000;
+
+export function createSpeedActions(store: AppStore, client: EngineClient): SpeedActions {
+  const { getState } = store;
+  const busy = (): boolean => getState().speedActivity !== null || getState().benchmarkActivity !== null;
+  const newRunId = (kind: string): string => `${kind}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+  return {
+    async profileModel(modelId) {
+      const state = getState();
+      const model = state.models.find((m) => m.id === modelId);
+      const caps = state.capabilities;
+      if (busy() || !model || model.status !== 'ready' || !caps) return;
+      const plan = planProfile(speedDraftOf(state, model, caps), modelBatchDimension(model), caps, hasInputExample(model));
+      if (!plan.ok) {
+        state.notify(plan.error);
+        return;
+      }
+      const baseId = newRunId('profile');
+      const { configs } = plan.value;
+      state.setSpeedMessage(null);
+      state.setSpeedActivity({ kind: 'profile', modelId, runId: baseId, text: 'Starting…', fraction: 0, cancelling: false });
+      const profiles: ConfigProfile[] = [];
+      let cancelled = false;
+      for (const [index, config] of configs.entries()) {
+        if (getState().speedActivity?.cancelling) {
+          cancelled = true;
+          break;
+        }
+        const runId = `${baseId}-${index}`;
+        const head = `${configLabel(config)} (${index + 1} of ${configs.length})`;
+        const show = (phase: ProfilePhase): void =>
+          getState().updateSpeedActivity({ runId, text: `${head} · ${PROFILE_PHASES[phase]}`, fraction: (index + PROFILE_PHASE_ORDER.indexOf(phase) / PROFILE_PHASE_ORDER.length) / configs.length });
+        show('runtime');
+        const result = await profileConfiguration(client, model, config, plan.value.batchSize, plan.value.inputs, runId, show);
+        if (result.ok) {
+          profiles.push(result.value);
+        } else if (result.error.code === 'cancelled') {
+          cancelled = true;
+          break;
+        } else {
+          getState().notify({ ...result.error, message: `${configLabel(config)}: ${result.error.message}` });
+        }
+      }
+      getState().setSpeedActivity(null);
+      if (profiles.length > 0) getState().setSpeedProfiles(modelId, profiles);
+      getState().setSpeedMessage(cancelled ? 'Profile cancelled.' : profiles.length > 0 ? 'Profile finished.' : 'Nothing was profiled.');
+    },
+
+    async startTuner(modelId) {
+      const state = getState();
+      const model = state.models.find((m) => m.id === modelId);
+      const caps = state.capabilities;
+      if (busy() || !model || model.status !== 'ready' || !caps) return;
+      try {
+        await runTuner(store, client, model, caps, newRunId('tune'));
+      } catch (thrown) {
+        getState().setSpeedActivity(null);
+        getState().notify(engineError('run-failed', `The search stopped unexpectedly: ${describeThrown(thrown)}`, 'Try again; if it happens again, report it.'));
+      }
+    },
+
+    async cancelSpeed() {
+      const activity = getState().speedActivity;
+      if (!activity || activity.cancelling) return;
+      getState().updateSpeedActivity({ cancelling: true });
+      if (activity.kind === 'profile') client.cancelProfile(activity.runId);
+      else await client.cancelBenchmark(activity.runId);
+    },
+
+    async measurePageMemory() {
+      const perf = performance as MemoryPerformance;
+      if (!self.crossOriginIsolated) {
+        getState().setPageMemory({ status: 'unavailable', reason: 'the page is not cross-origin isolated, which the browser requires for this measurement' });
+        return;
+      }
+      if (typeof perf.measureUserAgentSpecificMemory !== 'function') {
+        getState().setPageMemory({ status: 'unavailable', reason: 'this browser does not offer performance.measureUserAgentSpecificMemory()' });
+        return;
+      }
+      getState().setPageMemory({ status: 'measuring' });
+      try {
+        const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${MEMORY_TIMEOUT_MS / 1000} s`)), MEMORY_TIMEOUT_MS));
+        getState().setPageMemory(pageMemoryOf(await Promise.race([perf.measureUserAgentSpecificMemory(), timeout])));
+      } catch (thrown) {
+        getState().setPageMemory({ status: 'unavailable', reason: `the browser did not measure it (${describeThrown(thrown)})` });
+      }
+    },
+
+    downloadTuneJson(modelId) {
+      const run = getState().tuneRuns[modelId];
+      if (!run) return;
+      saveJson(`${run.model.name.replace(/[^\w.-]+/g, '_')}-fastest-setup.json`, tuneReport(run, TOOL));
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { configLabel, type BenchmarkEnvironment } from '../../core/benchmark/run';
+import type { TuneRun } from '../../core/profile/tune-report';
+import { planTuner, recommend, refinementSteps, tunerPoints, tuningLabel, type TunerPlan, type TunerPoint, type TunerStep } from '../../core/profile/tuner';
+import type { BenchmarkProgress } from '../../core/protocol/benchmark';
+import type { Capabilities } from '../../core/protocol/capabilities';
+import type { EngineClient } from '../engine/engine-client';
+import type { AppStore } from '../store/app-store';
+import { hasInputExample, modelBatchDimension } from '../store/benchmark-selectors';
+import type { OpenModel } from '../store/models-slice';
+import { tunerDraftOf } from '../store/speed-selectors';
+import { environmentOf, sha256Hex } from './benchmark-actions';
+import { modelFeeds, modelForWorker } from './model-feeds';
+
+type StepOutcome = 'measured' | 'failed' | 'capped' | 'cancelled';
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+
+/** "WASM · 2 threads, batch 1, 8, 32 (graph optimisation basic)". */
+function stepLabel(step: TunerStep): string {
+  const options = tuningLabel(step.tuning);
+  return `${configLabel(step.config)}, batch ${step.batchSizes.join(', ')}${options ? ` (${options})` : ''}`;
+}
+
+/**
+ * The search behind "Find the fastest setup": configurations one after the other
+ * (never two at once), each through the benchmark engine with a time budget per
+ * point; a second round tries session options on the leaders; the time cap ends
+ * whatever runs when it is reached (its points so far are kept).
+ */
+export async function runTuner(store: AppStore, client: EngineClient, model: OpenModel, caps: Capabilities, runId: string): Promise<void> {
+  const { getState } = store;
+  const draft = tunerDraftOf(getState(), model, caps);
+  const batch = modelBatchDimension(model);
+  const planned = planTuner(draft, batch, caps);
+  if (!planned.ok) {
+    getState().notify(planned.error);
+    return;
+  }
+  const plan: TunerPlan = planned.value;
+  const inputs = hasInputExample(model) ? 'example' : 'random';
+  const check = modelFeeds(model, inputs, plan.batchSizes.slice(0, 1));
+  if (!check.ok) {
+    getState().notify(check.error);
+    return;
+  }
+  const started = performance.now();
+  const points: TunerPoint[] = [];
+  const failures: TuneRun['failures'][number][] = [];
+  let environment: BenchmarkEnvironment | null = null;
+  let stepsRun = 0;
+  let stepsPlanned = plan.steps.length;
+  getState().setSpeedMessage(null);
+  getState().setSpeedActivity({ kind: 'tune', modelId: model.id, runId, text: 'Starting…', fraction: 0, cancelling: false });
+
+  const elapsed = (): number => performance.now() - started;
+  const show = (step: TunerStep, text: string): void =>
+    getState().updateSpeedActivity({
+      text: `${stepLabel(step)} (configuration ${stepsRun + 1} of ${stepsPlanned}) · ${text} · ${seconds(elapsed())} s of ${seconds(plan.capMs)} s`,
+      fraction: Math.min(1, Math.max(elapsed() / plan.capMs, stepsRun / stepsPlanned)),
+    });
+
+  async function measure(step: TunerStep, index: number): Promise<StepOutcome> {
+    const remaining = plan.capMs - elapsed();
+    if (remaining <= 0) return 'capped';
+    if (getState().speedActivity?.cancelling) return 'cancelled';
+    const feeds = modelFeeds(model, inputs, step.batchSizes);
+    if (!feeds.ok) {
+      getState().notify(feeds.error);
+      return 'failed';
+    }
+    const stepId = `${runId}-${index}`;
+    getState().updateSpeedActivity({ runId: stepId });
+    show(step, 'creating the session');
+    let capped = false;
+    // The cap ends the configuration that is running; the points it measured are kept.
+    const timer = setTimeout(() => {
+      capped = true;
+      void client.cancelBenchmark(stepId);
+    }, remaining);
+    const onProgress = (p: BenchmarkProgress): void => show(step, p.phase === 'measure' || p.phase === 'warmup' ? `batch ${p.batchSize}: ${p.phase === 'warmup' ? 'warming up' : p.runsDone === 0 ? 'measuring' : `${p.runsDone} runs`}` : p.phase === 'first-run' ? 'first run' : 'creating the session');
+    const outcome = await client.benchmark(
+      step.config,
+      { runId: stepId, model: { ...modelForWorker(model), tuning: step.tuning }, warmupRuns: plan.warmupRuns, stop: { kind: 'time', ms: plan.pointMs }, points: feeds.value },
+      onProgress,
+    );
+    clearTimeout(timer);
+    stepsRun += 1;
+    const stopped = (): StepOutcome => (getState().speedActivity?.cancelling ? 'cancelled' : capped ? 'capped' : 'measured');
+    if (!outcome.ok) {
+      if (outcome.error.code === 'cancelled') return stopped();
+      failures.push({ backend: step.config.backend, threads: step.config.threads, tuning: step.tuning, error: outcome.error });
+      return 'failed';
+    }
+    const m = outcome.value.measurement;
+    points.push(...tunerPoints(step, m));
+    environment = environmentOf(caps, outcome.value.environment, Math.min(environment?.timerResolutionMs ?? Infinity, m.timerResolutionMs), m.wasmSimd);
+    return m.completed ? 'measured' : stopped();
+  }
+
+  let end: StepOutcome = 'measured';
+  let index = 0;
+  for (const step of plan.steps) {
+    end = await measure(step, index++);
+    if (end === 'capped' || end === 'cancelled') break;
+  }
+  if (end !== 'capped' && end !== 'cancelled') {
+    const second = refinementSteps(points, plan, batch);
+    stepsPlanned += second.length;
+    for (const step of second) {
+      end = await measure(step, index++);
+      if (end === 'capped' || end === 'cancelled') break;
+    }
+  }
+
+  const run: TuneRun = {
+    id: runId,
+    createdAt: new Date().toISOString(),
+    status: end === 'cancelled' ? 'cancelled' : stepsRun < stepsPlanned || end === 'capped' ? 'capped' : 'complete',
+    modelId: model.id,
+    model: { name: model.pkg.name, file: model.pkg.model.path, bytes: model.pkg.model.bytes.length, sha256: model.sha256 ?? (await sha256Hex(model.pkg.model.bytes)) },
+    settings: draft,
+    environment,
+    elapsedMs: elapsed(),
+    skipped: Math.max(0, stepsPlanned - stepsRun),
+    points,
+    failures,
+    recommendation: recommend(points, plan.budgetP99Ms, plan.minBatch),
+  };
+  getState().setSpeedActivity(null);
+  getState().setTuneRun(model.id, run);
+  getState().setSpeedMessage(
+    run.status === 'cancelled' ? 'Search cancelled: the recommendation uses what was measured.' : run.status === 'capped' ? 'Time cap reached: the recommendation uses what was measured.' : 'Recommendation ready.',
+  );
+}

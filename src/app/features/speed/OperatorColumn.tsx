@@ -1,0 +1,93 @@
+import { lazy, Suspense } from 'react';
+import { formatMsPlain } from '../../../core/benchmark/report';
+import { configKey, configLabel, type WebGpuAdapterInfo } from '../../../core/benchmark/run';
+import { SLOWEST_NODES, type ConfigProfile } from '../../../core/profile/config-profile';
+import { opTypeBars, runBreakdown } from '../../../core/profile/speed-series';
+
+const OpTypeChart = lazy(() => import('./SpeedCharts').then((m) => ({ default: m.OpTypeChart })));
+
+const percent = (share: number): string => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)} %`;
+const where = (provider: string): string => provider.replace(/ExecutionProvider$/, '');
+
+/** One backend's warm run, from onnxruntime's profiler: by operator type and the slowest nodes. */
+export function OperatorColumn({ profile, adapter }: { profile: ConfigProfile; adapter: WebGpuAdapterInfo | null }) {
+  const label = configLabel(profile, adapter);
+  const ops = profile.operators;
+  const key = configKey(profile);
+  return (
+    <section className="panel" aria-label={`Operators on ${label}`} data-testid={`operators-${key}`}>
+      <h4>{label}</h4>
+      {profile.profilerNote && <p className="finding finding-warning">{profile.profilerNote}</p>}
+      {ops && (
+        <>
+          <p>
+            Mean of {ops.runs} warm run{ops.runs === 1 ? '' : 's'} at batch {profile.batchSize}: onnxruntime spends {formatMsPlain(ops.runMs)} ms per run; its nodes
+            take {formatMsPlain(runBreakdown(ops).nodesMs)} ms on the CPU side
+            {ops.gpuKernelsMs !== null && <>, and their GPU programs {formatMsPlain(ops.gpuKernelsMs)} ms on the GPU (timestamp queries)</>}; the other{' '}
+            {formatMsPlain(runBreakdown(ops).outsideMs)} ms are outside the nodes (inputs and outputs{profile.backend === 'webgpu' ? ', waiting for the GPU and reading the outputs back' : ''}).
+          </p>
+          {profile.backend === 'webgpu' && (
+            <p className="muted">
+              Each node is timed where it runs: its GPU programs for a node on the GPU, the CPU otherwise (nodes on the CPU, copies between GPU and CPU memory —
+              which include waiting for the GPU — and nodes that dispatch nothing).
+            </p>
+          )}
+          <Suspense fallback={<p className="muted">Loading the chart…</p>}>
+            <OpTypeChart bars={opTypeBars(ops)} label={label} />
+          </Suspense>
+          <div className="table-scroll">
+            <table className="data-table numeric" data-testid={`op-types-${key}`}>
+              <caption>Time by operator type, per warm run</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Operator</th>
+                  <th scope="col">Nodes</th>
+                  <th scope="col">ms</th>
+                  <th scope="col">Share</th>
+                </tr>
+              </thead>
+              <tbody>
+                {opTypeBars(ops, ops.byOpType.length).map((t) => (
+                  <tr key={t.opType}>
+                    <th scope="row">{t.opType}</th>
+                    <td>{ops.byOpType.find((b) => b.opType === t.opType)?.count}</td>
+                    <td>{formatMsPlain(t.ms)}</td>
+                    <td>{percent(t.share)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="table-scroll">
+            <table className="data-table numeric" data-testid={`slowest-nodes-${key}`}>
+              <caption>The {Math.min(SLOWEST_NODES, ops.nodes.length)} slowest nodes, per warm run</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Node</th>
+                  <th scope="col">Operator</th>
+                  <th scope="col">Runs on</th>
+                  <th scope="col">ms</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ops.nodes.slice(0, SLOWEST_NODES).map((n) => (
+                  <tr key={n.name}>
+                    <th scope="row" className="wrap">
+                      {n.name}
+                    </th>
+                    <td>{n.opType}</td>
+                    <td>
+                      {where(n.provider)}
+                      <span className="muted cell-note">{n.clock === 'gpu' ? 'GPU time' : 'CPU time'}</span>
+                    </td>
+                    <td>{formatMsPlain(n.ms)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { StateCreator } from 'zustand';
+import type { ConfigProfile } from '../../core/profile/config-profile';
+import type { PageMemory } from '../../core/profile/memory';
+import type { SpeedDraft } from '../../core/profile/profile-plan';
+import type { TuneRun } from '../../core/profile/tune-report';
+import type { TunerDraft } from '../../core/profile/tuner';
+import type { AppState } from './app-store';
+
+/** A profile or a tuner search in progress (one at a time in the page). */
+export interface SpeedActivity {
+  readonly kind: 'profile' | 'tune';
+  readonly modelId: string;
+  /** What Cancel names: the configuration being measured. */
+  readonly runId: string;
+  readonly text: string;
+  /** 0–1, for the progress bar. */
+  readonly fraction: number;
+  readonly cancelling: boolean;
+}
+
+export interface SpeedSlice {
+  readonly speedDrafts: Readonly<Record<string, SpeedDraft>>;
+  readonly tunerDrafts: Readonly<Record<string, TunerDraft>>;
+  readonly speedActivity: SpeedActivity | null;
+  /** The latest profile of each model, one entry per configuration, by model id. */
+  readonly speedProfiles: Readonly<Record<string, readonly ConfigProfile[]>>;
+  /** The latest tuner search of each model, by model id. */
+  readonly tuneRuns: Readonly<Record<string, TuneRun>>;
+  readonly pageMemory: PageMemory;
+  readonly speedMessage: string | null;
+  setSpeedDraft(modelId: string, draft: SpeedDraft): void;
+  setTunerDraft(modelId: string, draft: TunerDraft): void;
+  setSpeedActivity(activity: SpeedActivity | null): void;
+  updateSpeedActivity(change: Partial<SpeedActivity>): void;
+  setSpeedProfiles(modelId: string, profiles: readonly ConfigProfile[]): void;
+  setTuneRun(modelId: string, run: TuneRun): void;
+  setPageMemory(memory: PageMemory): void;
+  setSpeedMessage(message: string | null): void;
+}
+
+export const createSpeedSlice: StateCreator<AppState, [], [], SpeedSlice> = (set) => ({
+  speedDrafts: {},
+  tunerDrafts: {},
+  speedActivity: null,
+  speedProfiles: {},
+  tuneRuns: {},
+  pageMemory: { status: 'idle' },
+  speedMessage: null,
+  setSpeedDraft: (modelId, draft) => set((s) => ({ speedDrafts: { ...s.speedDrafts, [modelId]: draft } })),
+  setTunerDraft: (modelId, draft) => set((s) => ({ tunerDrafts: { ...s.tunerDrafts, [modelId]: draft } })),
+  setSpeedActivity: (speedActivity) => set({ speedActivity }),
+  updateSpeedActivity: (change) => set((s) => (s.speedActivity ? { speedActivity: { ...s.speedActivity, ...change } } : {})),
+  setSpeedProfiles: (modelId, profiles) => set((s) => ({ speedProfiles: { ...s.speedProfiles, [modelId]: profiles } })),
+  setTuneRun: (modelId, run) => set((s) => ({ tuneRuns: { ...s.tuneRuns, [modelId]: run } })),
+  setPageMemory: (pageMemory) => set({ pageMemory }),
+  setSpeedMessage: (speedMessage) => set({ speedMessage }),
+});

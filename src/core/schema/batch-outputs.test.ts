@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { finishChunk, prepareChunk } from './batch-chunk';
+import { batchOutputsDocument } from './batch-outputs';
+import { summarizeBatch } from './batch-summary';
+import { planPrediction } from './prediction';
+import { buildSignature } from './signature';
+import { createRowValidator } from './validate-row';
+
+const CLASSES = ['a', 'b'];
+const signature = buildSignature({
+  metadata: { feature_names: ['x', 'y'], target_classes: CLASSES },
+  mlmodel: null,
+  inputs: [{ name: 'input', dtype: 'float32', shape: ['N', 2] }],
+});
+const validator = createRowValidator(signature);
+const plan = planPrediction([{ name: 'label', dtype: 'int64', shape: ['N'] }, { name: 'probabilities', dtype: 'float32', shape: ['N', 2] }], { classes: CLASSES });
+
+/** A fake model: class b when x > y. */
+function score(start: number, cells: string[][], truth: string[] | null) {
+  const prepared = prepareChunk(signature, validator, start, cells, truth);
+  const data = prepared.feeds ? (prepared.feeds.input!.data as Float32Array) : new Float32Array(0);
+  const n = data.length / 2;
+  const label = new BigInt64Array(n);
+  const probabilities = new Float32Array(n * 2);
+  for (let r = 0; r < n; r++) {
+    const b = data[r * 2]! > data[r * 2 + 1]! ? 1 : 0;
+    label[r] = BigInt(b);
+    probabilities[r * 2 + b] = 0.75;
+    probabilities[r * 2 + 1 - b] = 0.25;
+  }
+  const outputs = prepared.feeds ? { label: { dtype: 'int64' as const, dims: [n], data: label }, probabilities: { dtype: 'float32' as const, dims: [n, 2], data: probabilities } } : null;
+  return finishChunk(prepared, plan, outputs);
+}
+
+describe('batchOutputsDocument', () => {
+  const chunks = [
+    score(0, [['0.9', '0.1'], ['0.1', '0.9']], ['b', 'b']),
+    score(2, [['', '0.5']], ['a']), // not scored: no outputs
+    score(3, [['0.7', '0.2']], ['1']),
+  ];
+
+  it('joins every output along the batch dimension, scored rows only', () => {
+    const doc = batchOutputsDocument(chunks, null, null);
+    expect(doc).toEqual({
+      outputs: {
+        label: { dims: [3], dtype: 'int64', data: [1, 0, 1] },
+        probabilities: { dims: [3, 2], dtype: 'float32', data: [0.25, 0.75, 0.75, 0.25, 0.25, 0.75] },
+      },
+    });
+  });
+
+  it('adds the metrics when the file had labels', () => {
+    const doc = batchOutputsDocument(chunks, summarizeBatch(chunks, { accuracy: 0.67 }), 'target');
+    expect(doc.metrics).toMatchObject({ labelColumn: 'target', rows: 4, scored: 3, skipped: 1, labelled: 3, classes: CLASSES });
+    expect(doc.metrics!.classification!.accuracy).toBeCloseTo(2 / 3, 10);
+    expect(doc.metrics!.recorded).toEqual([expect.objectContaining({ key: 'accuracy', recorded: 0.67, status: 'reproduced' })]);
+    expect(doc.metrics!.regression).toBeNull();
+  });
+
+  it('refuses chunks whose outputs cannot be joined', () => {
+    const odd = { ...chunks[2]!, outputs: { ...chunks[2]!.outputs!, probabilities: { dtype: 'float32' as const, dims: [1, 3], data: new Float32Array(3) } } };
+    expect(() => batchOutputsDocument([chunks[0]!, odd], null, null)).toThrow(/“probabilities” is float32 \[1, 3\] in rows from 4 but float32 \[2, 2\] before/);
+    expect(() => batchOutputsDocument([{ ...chunks[0]!, outputs: null }], null, null)).toThrow(/rows 1–2 were scored without their outputs/);
+  });
+});
