@@ -61,7 +61,7 @@ export function profileLines(results, adapter) {
       '',
       `${backendName(r, adapter)}, taken apart:`,
       `  cold start ms: ${[step('read', c.readMs), step('runtime', c.runtimeMs), step('session', c.sessionCreateMs), step('first run', c.firstRunMs), step('warm run', c.warmRunMs)].join(' · ')}`,
-      `  per warm run, by operator: ${r.profile.length > 0 ? r.profile.slice(0, 5).map((t) => `${t.opType} ${ms(t.totalMs)} ms (${t.count})`).join(', ') : 'no profile from onnxruntime'}`,
+      `  median warm run, by operator: ${r.profile.length > 0 ? r.profile.slice(0, 5).map((t) => `${t.opType} ${ms(t.totalMs)} ms (${t.count})`).join(', ') : 'no profile from onnxruntime'}`,
     );
     if (r.slowestNodes.length > 0) lines.push(`  slowest node: ${r.slowestNodes[0].name} (${r.slowestNodes[0].opType}) ${ms(r.slowestNodes[0].ms)} ms`);
     if (r.placement) {

@@ -66,7 +66,7 @@ describe('onnx-playground tune and bench --profile', () => {
     expect(text).toContain('Fastest within the budget: WASM 2 threads, batch 1\n  - 2 CPU threads while it runs');
     // The same point is not repeated as the throughput-optimal one.
     expect(text).not.toContain('Most samples per second');
-    expect(text).toMatch(/^WASM 2 threads\s+graph optimisation basic, N fixed at 8\s+8\s+900\s+0\.05\s+30\s+20,000\s+3\s+no$/m);
+    expect(text).toMatch(/^WASM 2 threads\s+graph optimisation basic, dimension “N” fixed at 8\s+8\s+900\s+0\.05\s+30\s+20,000\s+3\s+no$/m);
     expect(text).toContain('WebGPU failed: no adapter');
   });
 
@@ -90,7 +90,7 @@ describe('onnx-playground tune and bench --profile', () => {
       '',
       'WebGPU (software), taken apart:',
       '  cold start ms: read 5 · runtime — · session 60 · first run 3900 · warm run 14.5',
-      '  per warm run, by operator: Conv 2.4 ms (2)',
+      '  median warm run, by operator: Conv 2.4 ms (2)',
       '  slowest node: conv2 (Conv) 1.7 ms',
       '  placement: 1 node on the CPU: odd_one (Hardmax)',
     ]);

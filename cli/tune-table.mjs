@@ -12,7 +12,7 @@ function setupName(p, adapter) {
 function optionsText(p) {
   const parts = [];
   if (p.graphOptimizationLevel !== 'all') parts.push(`graph optimisation ${p.graphOptimizationLevel}`);
-  for (const [name, size] of Object.entries(p.freeDimensionOverrides ?? {})) parts.push(`${name} fixed at ${size}`);
+  for (const [name, size] of Object.entries(p.freeDimensionOverrides ?? {})) parts.push(`dimension “${name}” fixed at ${size}`);
   return parts.length > 0 ? parts.join(', ') : 'defaults';
 }
 

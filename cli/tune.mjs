@@ -37,14 +37,20 @@ export async function runTune(options, log = (line) => process.stderr.write(`${l
     const status = page.getByTestId('speed-status');
     const progress = page.getByTestId('speed-progress');
     const deadline = Date.now() + options.timeoutMs;
+    const startBy = Date.now() + 15_000;
+    let started = false;
     let last = '';
     for (;;) {
       const said = (await status.innerText()).trim();
       if (/^(Recommendation ready|Time cap reached|Search cancelled)/.test(said)) break;
+      const running = await progress.isVisible();
+      started ||= running;
       const alerts = await alertsText(page);
-      if (alerts.length > alertsBefore && !(await progress.isVisible())) throw new BenchError(`The app refused to start: ${alerts[0]}`);
+      if (alerts.length > alertsBefore && !running) throw new BenchError(`The app refused to start: ${alerts[0]}`);
+      if (!started && Date.now() > startBy) throw new BenchError('The app did not start the search.', 'Check the options against `onnx-playground --help`.');
       if (Date.now() > deadline) throw new BenchError(`Gave up after ${options.timeoutMs / 1000} s (--timeout).`, 'Use a shorter --cap, or a longer --timeout.');
-      const now = (await progress.isVisible()) ? (await progress.innerText()).trim() : '';
+      // The line may vanish between the two reads when the search ends.
+      const now = running ? ((await progress.textContent({ timeout: 1000 }).catch(() => null)) ?? '').trim() : '';
       if (now && now !== last && !options.quiet) log(now);
       last = now || last;
       await page.waitForTimeout(500);

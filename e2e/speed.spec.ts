@@ -67,7 +67,7 @@ test('profiles an example on WASM and on WebGPU: cold start, operators side by s
   await expect(speed.operators('webgpu')).toContainText('on the GPU (timestamp queries)');
 
   // Placement: this CNN runs entirely on the GPU.
-  await expect(page.getByTestId('placement-summary')).toContainText(/^0 of \d+ nodes on the CPU\. All \d+ nodes run on the GPU/);
+  await expect(page.getByTestId('placement-summary')).toContainText(/^All \d+ nodes run on the GPU: no copies between GPU and CPU memory/);
 
   // Memory: the model, each engine's WebAssembly heap, and the page (cross-origin isolated here).
   const memory = page.getByTestId('memory');
@@ -88,7 +88,7 @@ test('names the nodes WebGPU leaves to the CPU, from onnxruntime’s own log, an
   await speed.open();
   await speed.profile({ wasm: false, webgpu: true });
 
-  await expect(page.getByTestId('placement-summary')).toContainText('1 of 3 nodes on the CPU.');
+  await expect(page.getByTestId('placement-summary')).toContainText('1 of 3 nodes run on the CPU instead of the GPU.');
   await expect(page.getByTestId('placement-summary')).toContainText('inserted 2 copies (MemcpyFromHost, MemcpyToHost)');
   expect(await rowsOf(page, 'placement-cpu-nodes')).toEqual([['odd_one', 'Hardmax']]);
   await expect(page.getByTestId('placement')).toContainText('From onnxruntime’s verbose session log');
@@ -127,6 +127,30 @@ test('finds the fastest setup within a tiny time cap, with progress, and explain
   expect(report.tried.every((p) => p.backend === 'wasm')).toBe(true);
   // Never more than the cap, plus the grace a running configuration gets to stop.
   expect(report.elapsedMs).toBeLessThan(4000 + 3000);
+
+  const axe = await new AxeBuilder({ page }).include('.tab-panel').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('cancels a profile at once by ending its engine; the model stays usable', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.openExample('Handwritten digits CNN');
+  await page.getByRole('tab', { name: 'Speed' }).click();
+  const form = page.getByRole('form', { name: 'Take it apart' });
+  await form.getByRole('checkbox', { name: 'WASM', exact: true }).uncheck();
+  await form.getByRole('checkbox', { name: 'WebGPU', exact: true }).check();
+  await form.getByRole('button', { name: 'Profile', exact: true }).click();
+  // On SwiftShader the first run compiles shaders for seconds: cancel in the middle of it.
+  await expect(page.getByTestId('speed-progress')).toContainText('first (cold) run', { timeout: 60_000 });
+  const asked = Date.now();
+  await page.getByRole('button', { name: 'Cancel profile' }).click();
+  await expect(page.getByTestId('speed-progress')).toHaveCount(0, { timeout: 5_000 });
+  expect(Date.now() - asked).toBeLessThan(5_000);
+  await expect(page.getByTestId('speed-status')).toHaveText('Profile cancelled.');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Run' }).click();
+  await app.run();
 });
 
 test('cancels a search at once and keeps what it measured', async ({ page }) => {

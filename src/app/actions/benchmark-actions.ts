@@ -161,7 +161,8 @@ export function createBenchmarkActions(store: AppStore, client: EngineClient, st
       const state = getState();
       const model = state.models.find((m) => m.id === modelId);
       const caps = state.capabilities;
-      if (state.benchmarkActivity || !model || model.status !== 'ready' || !caps) return;
+      // One measurement at a time in the page: not while the Speed tab profiles or searches either.
+      if (state.benchmarkActivity || state.speedActivity || !model || model.status !== 'ready' || !caps) return;
       const plan = planBenchmark(benchmarkDraftOf(state, model, caps), modelBatchDimension(model), caps, hasInputExample(model));
       if (!plan.ok) {
         state.notify(plan.error);

@@ -1,16 +1,16 @@
 import type { ProfilerEvent } from '../protocol/profile';
 import { gpuProgramOf, nodeNameOf } from './profiler-events';
 
-/** One node of the optimised graph, averaged over the warm runs profiled. */
+/** One node of the optimised graph, in the warm run shown. */
 export interface NodeTiming {
   readonly name: string;
   /** The operator that ran, after graph optimisation (e.g. FusedConv). */
   readonly opType: string;
   /** The execution provider onnxruntime assigned it to (e.g. WebGpuExecutionProvider). */
   readonly provider: string;
-  /** Milliseconds per run on the CPU side, as the session profiler timed the kernel call. */
+  /** Milliseconds on the CPU side, as the session profiler timed the kernel call. */
   readonly cpuMs: number;
-  /** Milliseconds per run of its WebGPU programs on the GPU (timestamp queries); null when it dispatched none. */
+  /** Milliseconds of its WebGPU programs on the GPU (timestamp queries); null when it dispatched none. */
   readonly gpuMs: number | null;
   /** The time this node costs where it runs: `gpuMs` for a node with GPU programs, `cpuMs` otherwise. */
   readonly ms: number;
@@ -19,23 +19,29 @@ export interface NodeTiming {
 
 export interface OpTypeTiming {
   readonly opType: string;
-  /** Milliseconds per run, all nodes of this type together. */
+  /** Milliseconds in the run, all nodes of this type together. */
   readonly totalMs: number;
   /** Nodes of this type in the graph that ran. */
   readonly count: number;
 }
 
-/** Where a warm run's time goes, from onnxruntime's own profiler. */
+/**
+ * Where a warm run's time goes, from onnxruntime's own profiler: the median of the
+ * warm runs recorded (by `model_run`), all its figures from that one run, so that they
+ * add up and a run slowed by something else (a GC pause, another tab) is not mixed in.
+ */
 export interface OperatorProfile {
-  /** Warm runs averaged (the profiler's first, cold run is left out). */
+  /** Warm runs recorded (the profiler's first, cold run is left out); the median one is shown. */
   readonly runs: number;
-  /** Mean `model_run` per run: the whole `session.run` inside onnxruntime, outputs included. */
+  /** The shown run's `model_run`: the whole `session.run` inside onnxruntime, outputs included. */
   readonly runMs: number;
-  /** Mean `SequentialExecutor::Execute`: the graph's nodes one after the other, on the CPU side. */
+  /** The fastest and slowest of the warm runs recorded, for scale. */
+  readonly runRangeMs: { readonly min: number; readonly max: number };
+  /** The shown run's `SequentialExecutor::Execute`: the graph's nodes one after the other, on the CPU side. */
   readonly executeMs: number;
-  /** Sum of every node's CPU-side time per run. */
+  /** Sum of every node's CPU-side time. */
   readonly cpuKernelsMs: number;
-  /** Sum of every GPU program's time per run; null without GPU timestamps. */
+  /** Sum of every GPU program's time; null without GPU timestamps. */
   readonly gpuKernelsMs: number | null;
   /** Nodes, slowest first. */
   readonly nodes: readonly NodeTiming[];
@@ -58,21 +64,21 @@ function runIndex(windows: readonly Window[], ts: number): number {
   return last;
 }
 
-const mean = (values: readonly number[]): number => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
-
 /**
- * Aggregates the profiler's events over its warm runs. Runs are the `model_run`
- * events; Node and (WebGPU) Api events are assigned to the run whose window holds
- * them. The first `skipRuns` runs are left out (the cold run: WebGPU compiles its
- * shaders there), unless there is nothing else. Returns null without any run.
+ * The profile of the median warm run. Runs are the `model_run` events; Node and
+ * (WebGPU) Api events belong to the run whose window holds them. The first
+ * `skipRuns` runs are left out (the cold run: WebGPU compiles its shaders there),
+ * unless there is nothing else. Returns null without any run.
  */
 export function operatorProfile(events: readonly ProfilerEvent[], skipRuns = 1): OperatorProfile | null {
   const runs = events.filter((e) => e.cat === 'Session' && e.name === 'model_run').sort((a, b) => a.ts - b.ts);
   if (runs.length === 0) return null;
   const windows = runs.map((r) => ({ start: r.ts, end: r.ts + r.dur }));
   const skip = runs.length > skipRuns ? skipRuns : 0;
-  const kept = (ts: number): boolean => runIndex(windows, ts) >= skip;
-  const n = runs.length - skip;
+  const warm = runs.map((r, i) => ({ i, dur: r.dur })).slice(skip);
+  // The lower median, so that two runs show the faster one.
+  const shown = [...warm].sort((a, b) => a.dur - b.dur || a.i - b.i)[Math.floor((warm.length - 1) / 2)]!.i;
+  const kept = (ts: number): boolean => runIndex(windows, ts) === shown;
 
   const cpu = new Map<string, { opType: string; provider: string; us: number }>();
   const gpu = new Map<string, { opType: string; us: number }>();
@@ -96,8 +102,8 @@ export function operatorProfile(events: readonly ProfilerEvent[], skipRuns = 1):
   const nodes: NodeTiming[] = [...names].map((name) => {
     const c = cpu.get(name);
     const g = gpu.get(name);
-    const cpuMs = (c?.us ?? 0) / n / 1000;
-    const gpuMs = g ? g.us / n / 1000 : null;
+    const cpuMs = (c?.us ?? 0) / 1000;
+    const gpuMs = g ? g.us / 1000 : null;
     return { name, opType: c?.opType ?? g!.opType, provider: c?.provider ?? 'WebGpuExecutionProvider', cpuMs, gpuMs, ms: gpuMs ?? cpuMs, clock: gpuMs === null ? 'cpu' : 'gpu' };
   });
   nodes.sort((a, b) => b.ms - a.ms || a.name.localeCompare(b.name));
@@ -110,12 +116,13 @@ export function operatorProfile(events: readonly ProfilerEvent[], skipRuns = 1):
     byType.set(node.opType, entry);
   }
   const byOpType = [...byType.entries()].map(([opType, t]) => ({ opType, ...t })).sort((a, b) => b.totalMs - a.totalMs || a.opType.localeCompare(b.opType));
-  const sessionMean = (name: string): number => mean(events.filter((e) => e.cat === 'Session' && e.name === name && kept(e.ts)).map((e) => e.dur / 1000));
+  const execute = events.find((e) => e.cat === 'Session' && e.name === 'SequentialExecutor::Execute' && kept(e.ts));
 
   return {
-    runs: n,
-    runMs: mean(runs.slice(skip).map((r) => r.dur / 1000)),
-    executeMs: sessionMean('SequentialExecutor::Execute'),
+    runs: warm.length,
+    runMs: runs[shown]!.dur / 1000,
+    runRangeMs: { min: Math.min(...warm.map((w) => w.dur)) / 1000, max: Math.max(...warm.map((w) => w.dur)) / 1000 },
+    executeMs: (execute?.dur ?? 0) / 1000,
     cpuKernelsMs: nodes.reduce((sum, node) => sum + node.cpuMs, 0),
     gpuKernelsMs: gpu.size > 0 ? nodes.reduce((sum, node) => sum + (node.gpuMs ?? 0), 0) : null,
     nodes,

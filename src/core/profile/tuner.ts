@@ -151,11 +151,11 @@ export function refinementSteps(points: readonly TunerPoint[], plan: Pick<TunerP
   return steps;
 }
 
-/** "graph optimisation basic, N fixed at 8" — empty for onnxruntime's defaults. */
+/** "graph optimisation basic, dimension “N” fixed at 8" — empty for onnxruntime's defaults. */
 export function tuningLabel(tuning: SessionTuning): string {
   const parts: string[] = [];
   if (tuning.graphOptimizationLevel) parts.push(`graph optimisation ${tuning.graphOptimizationLevel}`);
-  for (const [name, size] of Object.entries(tuning.freeDimensionOverrides ?? {})) parts.push(`${name} fixed at ${size}`);
+  for (const [name, size] of Object.entries(tuning.freeDimensionOverrides ?? {})) parts.push(`dimension “${name}” fixed at ${size}`);
   return parts.join(', ');
 }
 

@@ -11,7 +11,7 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
   const caps = useAppState((s) => s.capabilities);
   const stored = useAppState((s) => s.benchmarkDrafts[model.id]);
   const draft = stored ?? (caps ? defaultBenchmarkDraft(model, caps) : null);
-  const busy = useAppState((s) => s.benchmarkActivity !== null);
+  const busy = useAppState((s) => s.benchmarkActivity !== null || s.speedActivity !== null);
   const setDraft = useAppState((s) => s.setBenchmarkDraft);
   if (!caps || !draft) return <p className="muted">Checking this browser…</p>;
   const change = (patch: Partial<BenchmarkDraft>): void => setDraft(model.id, { ...draft, ...patch });

@@ -5,6 +5,7 @@ import { runLabel } from '../../../core/benchmark/series';
 import { useBenchmarkActions } from '../../app-context';
 import { formatBytes } from '../../ui/format';
 import { BenchmarkTable } from './BenchmarkTable';
+import { ProfileResults } from '../speed/ProfileResults';
 
 const BenchmarkCharts = lazy(() => import('./BenchmarkCharts').then((m) => ({ default: m.BenchmarkCharts })));
 
@@ -63,6 +64,12 @@ export function BenchmarkResults({ run }: { run: BenchmarkRun }) {
         <BenchmarkCharts run={run} />
       </Suspense>
       <BenchmarkTable run={run} />
+      {run.results.some((r) => r.profile) && (
+        <section aria-labelledby="benchmark-profiles-title" data-testid="benchmark-profiles">
+          <h3 id="benchmark-profiles-title">Each configuration taken apart</h3>
+          <ProfileResults profiles={run.results.flatMap((r) => (r.profile ? [r.profile] : []))} adapter={adapter} />
+        </section>
+      )}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { opTypeBars, runBreakdown } from '../../../core/profile/speed-series';
 const OpTypeChart = lazy(() => import('./SpeedCharts').then((m) => ({ default: m.OpTypeChart })));
 
 const percent = (share: number): string => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)} %`;
-const where = (provider: string): string => provider.replace(/ExecutionProvider$/, '');
+const where = (provider: string): string => provider.replace(/ExecutionProvider$/, '').replace(/^WebGpu$/, 'WebGPU');
 
 /** One backend's warm run, from onnxruntime's profiler: by operator type and the slowest nodes. */
 export function OperatorColumn({ profile, adapter }: { profile: ConfigProfile; adapter: WebGpuAdapterInfo | null }) {
@@ -21,8 +21,9 @@ export function OperatorColumn({ profile, adapter }: { profile: ConfigProfile; a
       {ops && (
         <>
           <p>
-            Mean of {ops.runs} warm run{ops.runs === 1 ? '' : 's'} at batch {profile.batchSize}: onnxruntime spends {formatMsPlain(ops.runMs)} ms per run; its nodes
-            take {formatMsPlain(runBreakdown(ops).nodesMs)} ms on the CPU side
+            The median of {ops.runs} warm run{ops.runs === 1 ? '' : 's'} recorded at batch {profile.batchSize}
+            {ops.runs > 1 && ` (they took ${formatMsPlain(ops.runRangeMs.min)}–${formatMsPlain(ops.runRangeMs.max)} ms)`}: onnxruntime spends {formatMsPlain(ops.runMs)} ms in it; its
+            nodes take {formatMsPlain(runBreakdown(ops).nodesMs)} ms on the CPU side
             {ops.gpuKernelsMs !== null && <>, and their GPU programs {formatMsPlain(ops.gpuKernelsMs)} ms on the GPU (timestamp queries)</>}; the other{' '}
             {formatMsPlain(runBreakdown(ops).outsideMs)} ms are outside the nodes (inputs and outputs{profile.backend === 'webgpu' ? ', waiting for the GPU and reading the outputs back' : ''}).
           </p>
@@ -37,7 +38,7 @@ export function OperatorColumn({ profile, adapter }: { profile: ConfigProfile; a
           </Suspense>
           <div className="table-scroll">
             <table className="data-table numeric" data-testid={`op-types-${key}`}>
-              <caption>Time by operator type, per warm run</caption>
+              <caption>Time by operator type, in that run</caption>
               <thead>
                 <tr>
                   <th scope="col">Operator</th>
@@ -60,7 +61,7 @@ export function OperatorColumn({ profile, adapter }: { profile: ConfigProfile; a
           </div>
           <div className="table-scroll">
             <table className="data-table numeric" data-testid={`slowest-nodes-${key}`}>
-              <caption>The {Math.min(SLOWEST_NODES, ops.nodes.length)} slowest nodes, per warm run</caption>
+              <caption>The {Math.min(SLOWEST_NODES, ops.nodes.length)} slowest nodes, in that run</caption>
               <thead>
                 <tr>
                   <th scope="col">Node</th>

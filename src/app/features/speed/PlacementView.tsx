@@ -11,7 +11,7 @@ export function PlacementView({ profile }: { profile: ConfigProfile }) {
   return (
     <div data-testid="placement">
       <p className={`finding ${fellBack ? 'finding-warning' : 'finding-ok'}`} data-testid="placement-summary">
-        {placement.cpuNodeCount} of {placement.totalNodes - placement.copies.length} nodes on the CPU. {placementConsequence(placement, copyMsOf(profile))}
+        {placementConsequence(placement, copyMsOf(profile))}
       </p>
       {placement.cpuNodes.length > 0 && (
         <div className="table-scroll">

@@ -23,6 +23,8 @@ export function ProfileForm({ model }: { model: OpenModel }) {
     <form
       className="panel"
       aria-labelledby="profile-form-title"
+      // The plan checks every field and says what is wrong (an alert), rather than a browser bubble.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void actions.profileModel(model.id);

@@ -16,7 +16,7 @@ export function ColdStartChart({ rows }: { rows: readonly ColdStartRow[] }) {
         <BarChart data={[...rows]} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
           <XAxis type="number" {...axis} tickFormatter={formatMsPlain} />
-          <YAxis type="category" dataKey="label" {...axis} width={150} />
+          <YAxis type="category" dataKey="label" {...axis} width={150} interval={0} />
           <Tooltip {...tooltip} formatter={(v) => `${formatMsPlain(Number(v))} ms`} />
           {/* In the order the steps happen, not alphabetically. */}
           <Legend verticalAlign="top" itemSorter={(item) => COLD_START_STEPS.findIndex((s) => s.key === item.dataKey)} />
@@ -29,18 +29,18 @@ export function ColdStartChart({ rows }: { rows: readonly ColdStartRow[] }) {
   );
 }
 
-/** Milliseconds per warm run by operator type (horizontal bars, largest first). */
+/** Milliseconds of the median warm run by operator type (horizontal bars, largest first). */
 export function OpTypeChart({ bars, label }: { bars: readonly OpTypeBar[]; label: string }) {
   return (
     <figure className="chart">
-      <figcaption>{label}: milliseconds per warm run by operator type</figcaption>
+      <figcaption>{label}: milliseconds of the median warm run by operator type</figcaption>
       <ResponsiveContainer width="100%" height={60 + bars.length * 28}>
         <BarChart data={[...bars]} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
           <XAxis type="number" {...axis} tickFormatter={formatMsPlain} />
-          <YAxis type="category" dataKey="opType" {...axis} width={130} />
+          <YAxis type="category" dataKey="opType" {...axis} width={130} interval={0} />
           <Tooltip {...tooltip} formatter={(v) => `${formatMsPlain(Number(v))} ms`} />
-          <Bar dataKey="ms" name="ms per run" fill={colour(0)} isAnimationActive={false} />
+          <Bar dataKey="ms" name="ms" fill={colour(0)} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </figure>

@@ -22,6 +22,8 @@ export function TunerForm({ model }: { model: OpenModel }) {
     <form
       className="panel"
       aria-labelledby="tuner-title"
+      // The plan checks every field and says what is wrong (an alert), rather than a browser bubble.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void actions.startTuner(model.id);
@@ -38,7 +40,7 @@ export function TunerForm({ model }: { model: OpenModel }) {
       <div className="form-grid">
         <label>
           Latency budget: p99 per request (ms)
-          <input type="number" min={0.001} step="any" value={numberValue(draft.budgetP99Ms)} onChange={(e) => change({ budgetP99Ms: e.target.valueAsNumber })} />
+          <input type="number" min={0} step="any" value={numberValue(draft.budgetP99Ms)} onChange={(e) => change({ budgetP99Ms: e.target.valueAsNumber })} />
         </label>
         <label>
           Minimum batch
