@@ -9,6 +9,7 @@ import type { AppStore } from '../store/app-store';
 import { modelBatchDimension } from '../store/benchmark-selectors';
 import { compareEligibility, evaluationCsvOf, exampleIdOf } from '../store/compare-selectors';
 import { IDLE_COMPARE } from '../store/compare-slice';
+import { modelForWorker } from './model-session';
 import type { OpenModel } from '../store/models-slice';
 import { selectBackendConfig, selectBackendLabel } from '../store/selectors';
 import type { Actions } from './create-actions';
@@ -100,12 +101,7 @@ export function createCompareActions(store: AppStore, client: EngineClient, acti
       config,
       {
         runId,
-        model: {
-          fileName: model.pkg.model.path,
-          format: model.pkg.model.format,
-          modelBytes: model.pkg.model.bytes.slice().buffer,
-          externalData: model.pkg.otherFiles.map((f) => ({ path: f.path, data: f.bytes.slice().buffer })),
-        },
+        model: modelForWorker(model),
         warmupRuns: WARMUP_RUNS,
         stop: { kind: 'runs', runs },
         points: [{ batchSize: 1, feeds: Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, toPayload({ ...t, data: t.data.slice() })])) }],

@@ -13,6 +13,7 @@ import type { AppStore } from '../store/app-store';
 import type { OpenModel } from '../store/models-slice';
 import { selectBackendConfig } from '../store/selectors';
 import { saveJson } from '../ui/save-file';
+import { modelForWorker } from './model-session';
 
 export interface Actions {
   openFiles(files: readonly File[]): Promise<void>;
@@ -44,14 +45,7 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
   });
 
   async function loadOn(model: Pick<OpenModel, 'id' | 'pkg'>, config: BackendConfig): Promise<Result<LoadResult>> {
-    const { pkg } = model;
-    return client.load(config, model.id, {
-      fileName: pkg.model.path,
-      format: pkg.model.format,
-      // A copy crosses to the worker, so the page can reload the model on another backend or after a crash.
-      modelBytes: pkg.model.bytes.slice().buffer,
-      externalData: pkg.otherFiles.map((f) => ({ path: f.path, data: f.bytes.slice().buffer })),
-    });
+    return client.load(config, model.id, modelForWorker(model));
   }
 
   async function openPackage(result: Result<ModelPackage>, source: string, startedAt: number): Promise<void> {

@@ -1,5 +1,5 @@
 import type { BackendConfig } from '../../core/protocol/engine-api';
-import { describeThrown, engineError, ok, type EngineError, type Result } from '../../core/protocol/engine-error';
+import { describeThrown, engineError, type EngineError, type Result } from '../../core/protocol/engine-error';
 import { roleOf, type PackageFile } from '../../core/package/model-package';
 import type { ColumnMatch } from '../../core/schema/column-match';
 import { trainingHistograms, type BinnedReference } from '../../core/stats/drift-reference';
@@ -7,6 +7,7 @@ import type { FeatureColumns } from '../../core/stats/drift-report';
 import type { EngineClient } from '../engine/engine-client';
 import type { AppStore } from '../store/app-store';
 import { IDLE_DRIFT, type DriftReference } from '../store/drift-slice';
+import { ensureSession as ensureModelSession } from './model-session';
 import type { OpenModel } from '../store/models-slice';
 import { selectBackendConfig } from '../store/selectors';
 import type { PredictActions } from './predict-actions';
@@ -74,17 +75,7 @@ export function createDriftActions(store: AppStore, client: EngineClient, predic
     return { reference: { kind: 'training-statistics', name: 'metadata.json', features: features.filter((f) => f in bins) }, bins };
   }
 
-  async function ensureSession(model: OpenModel, config: BackendConfig): Promise<Result<null>> {
-    if (client.hasSession(config, model.id)) return ok(null);
-    const { pkg } = model;
-    const loaded = await client.load(config, model.id, {
-      fileName: pkg.model.path,
-      format: pkg.model.format,
-      modelBytes: pkg.model.bytes.slice().buffer,
-      externalData: pkg.otherFiles.map((f) => ({ path: f.path, data: f.bytes.slice().buffer })),
-    });
-    return loaded.ok ? ok(null) : loaded;
-  }
+  const ensureSession = (model: OpenModel, config: BackendConfig): Promise<Result<null>> => ensureModelSession(client, model, config);
 
   /** The whole CSV as rows of cells, streamed so that the page stays responsive. */
   async function readCsv(rt: DriftRuntime, file: File, control: { cancelled: boolean }): Promise<ReadTable | EngineError> {

@@ -28,13 +28,3 @@ export function modelFeeds(model: OpenModel, source: InputSource, batchSizes: re
     }),
   );
 }
-
-/** A copy of the model's files for a worker (the page keeps its own). */
-export function modelForWorker(model: OpenModel) {
-  return {
-    fileName: model.pkg.model.path,
-    format: model.pkg.model.format,
-    modelBytes: model.pkg.model.bytes.slice().buffer,
-    externalData: model.pkg.otherFiles.map((f) => ({ path: f.path, data: f.bytes.slice().buffer })),
-  };
-}

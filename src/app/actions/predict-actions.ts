@@ -1,11 +1,12 @@
 import type { BackendConfig } from '../../core/protocol/engine-api';
-import { engineError, ok, type Result } from '../../core/protocol/engine-error';
+import { engineError, type Result } from '../../core/protocol/engine-error';
 import { roleOf, type PackageFile } from '../../core/package/model-package';
 import { randomTensor, resolveDims, type HostTensor } from '../../core/schema/host-tensor';
 import { exampleToTensors } from '../../core/schema/input-example';
 import type { InputIssue, RowValidator } from '../../core/schema/validate-row';
 import type { EngineClient } from '../engine/engine-client';
 import type { AppStore } from '../store/app-store';
+import { ensureSession as ensureModelSession } from './model-session';
 import type { OpenModel } from '../store/models-slice';
 import { IDLE_BATCH, type PredictState, type TensorDraft } from '../store/predict-slice';
 import { selectBackendConfig } from '../store/selectors';
@@ -45,18 +46,7 @@ export function createPredictActions(store: AppStore, client: EngineClient): Pre
   const stateOf = (id: string): PredictState | undefined => getState().predict[id];
   const expectedDims = (model: OpenModel, shape: Parameters<typeof resolveDims>[0]): number[] => resolveDims(shape, model.dims);
 
-  async function ensureSession(model: OpenModel, config: BackendConfig): Promise<Result<null>> {
-    if (client.hasSession(config, model.id)) return ok(null);
-    const { pkg } = model;
-    const loaded = await client.load(config, model.id, {
-      fileName: pkg.model.path,
-      format: pkg.model.format,
-      // A copy crosses to the worker: the page keeps the bytes for the next backend.
-      modelBytes: pkg.model.bytes.slice().buffer,
-      externalData: pkg.otherFiles.map((f) => ({ path: f.path, data: f.bytes.slice().buffer })),
-    });
-    return loaded.ok ? ok(null) : loaded;
-  }
+  const ensureSession = (model: OpenModel, config: BackendConfig): Promise<Result<null>> => ensureModelSession(client, model, config);
 
   function draftOf(tensor: HostTensor, source: string, extra: Partial<TensorDraft> = {}): TensorDraft {
     const text = tensor.data.length <= TEXT_LIMIT && rt ? rt.tensorToJsonText(tensor) : '';

@@ -5,7 +5,8 @@ import { ok, type Result } from '../../core/protocol/engine-error';
 import type { ProfilePhase } from '../../core/protocol/profile';
 import type { EngineClient } from '../engine/engine-client';
 import type { OpenModel } from '../store/models-slice';
-import { modelFeeds, modelForWorker } from './model-feeds';
+import { modelFeeds } from './model-feeds';
+import { modelForWorker } from './model-session';
 
 /** Warm runs timed for the cold-start chart, and warm runs recorded by the profiler (each also capped in time by the engine). */
 const WARM_RUNS = 20;

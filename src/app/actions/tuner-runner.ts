@@ -9,7 +9,8 @@ import { hasInputExample, modelBatchDimension } from '../store/benchmark-selecto
 import type { OpenModel } from '../store/models-slice';
 import { tunerDraftOf } from '../store/speed-selectors';
 import { environmentOf, sha256Hex } from './benchmark-actions';
-import { modelFeeds, modelForWorker } from './model-feeds';
+import { modelFeeds } from './model-feeds';
+import { modelForWorker } from './model-session';
 
 type StepOutcome = 'measured' | 'failed' | 'capped' | 'cancelled';
 
