@@ -2,9 +2,9 @@
 // implementation: the CLI opens the model through the app's file input, fills the
 // benchmark form, presses Start, and takes the app's "Download JSON".
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 import { serveStatic } from './static-server.mjs';
@@ -35,17 +35,28 @@ export function modelSource(path) {
   return { kind: 'file', path: full };
 }
 
-/** The built app: `dist` as given, else dist/ here; built with vite when missing. */
+/** Newest modification time of the files under a folder (0 when it does not exist). */
+function newestMtime(dir) {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true }).reduce((newest, name) => Math.max(newest, statSync(join(dir, String(name))).mtimeMs), 0);
+}
+
+/** The built app: `dist` as given, else dist/ here, (re)built with vite when missing or older than src/. */
 export function ensureBuilt(dist, log) {
   const dir = resolve(dist ?? join(REPO_ROOT, 'dist'));
-  if (existsSync(join(dir, 'index.html'))) return dir;
+  const index = join(dir, 'index.html');
+  // An explicit --dist is used as given; our own dist/ must not lag behind the source it was built from.
+  const stale = dist == null && existsSync(index) && newestMtime(join(REPO_ROOT, 'src')) > statSync(index).mtimeMs;
+  if (existsSync(index) && !stale) return dir;
+  // vite's package exports do not expose its bin script, so find it beside its package.json.
   let vite;
   try {
-    vite = createRequire(join(REPO_ROOT, 'package.json')).resolve('vite/bin/vite.js');
+    vite = join(dirname(createRequire(join(REPO_ROOT, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
+    if (!existsSync(vite)) throw new Error('no vite bin');
   } catch {
     throw new BenchError(`The app is not built (${dir} has no index.html) and vite is not installed to build it.`, 'Run `npm install` and `npm run build` in the onnx-playground folder, or pass --dist with a built copy.');
   }
-  log(`Building the app into ${dir} (once)…`);
+  log(stale ? `The app in ${dir} is older than its source: rebuilding…` : `Building the app into ${dir} (once)…`);
   const built = spawnSync(process.execPath, [vite, 'build', '--outDir', dir, '--emptyOutDir'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0 || !existsSync(join(dir, 'index.html'))) throw new BenchError('Building the app failed (see the messages above).', 'Run `npm run build` to see the full output.');
   return dir;
@@ -153,7 +164,8 @@ async function runAndWait(page, options, log) {
       throw new BenchError(`The app refused to start: ${alerts[0]}`);
     }
     if (Date.now() > deadline) throw new BenchError(`Gave up after ${options.timeoutMs / 1000} s (--timeout).`, 'Use fewer runs, fewer batch sizes, or a longer --timeout.');
-    const now = (await progress.isVisible()) ? (await progress.innerText()).trim() : '';
+    // The progress line can vanish between a check and a read when a run ends: never wait on it.
+    const now = (await progress.innerText({ timeout: 250 }).catch(() => '')).trim();
     if (now && now !== last && !options.quiet) log(now);
     last = now || last;
     await page.waitForTimeout(500);
