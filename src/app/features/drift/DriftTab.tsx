@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState, type DragEvent } from 'react';
+import { FilePickButton } from '../../ui/FilePickButton';
 import { useAppState, useDriftActions } from '../../app-context';
 import { evaluationCsv } from '../../actions/drift-actions';
 import type { OpenModel } from '../../store/models-slice';
@@ -82,21 +83,7 @@ export function DriftTab({ model }: { model: OpenModel }) {
           </>
         )}
       </p>
-      <label className="button">
-        {state.reference ? 'Use another reference CSV…' : 'Pick a reference CSV…'}
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          className="visually-hidden"
-          data-testid="drift-reference-input"
-          disabled={running}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void actions.chooseReference(model.id, file);
-          }}
-        />
-      </label>
+      <FilePickButton label={state.reference ? 'Use another reference CSV…' : 'Pick a reference CSV…'} accept=".csv,text/csv" testId="drift-reference-input" disabled={running} onFile={(file) => void actions.chooseReference(model.id, file)} />
       <div
         className={over ? 'drop-zone drop-zone-over batch-drop' : 'drop-zone batch-drop'}
         onDragOver={(e) => {
@@ -109,21 +96,7 @@ export function DriftTab({ model }: { model: OpenModel }) {
         <p>
           Drop a production CSV: a header row naming the model’s {signature?.features.length ?? ''} features (any order; other columns are ignored), then one row per example.
         </p>
-        <label className="button primary">
-          Choose a production CSV…
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            className="visually-hidden"
-            data-testid="drift-file-input"
-            disabled={running}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void actions.chooseProduction(model.id, file);
-            }}
-          />
-        </label>
+        <FilePickButton label="Choose a production CSV…" accept=".csv,text/csv" testId="drift-file-input" disabled={running} primary onFile={(file) => void actions.chooseProduction(model.id, file)} />
       </div>
       {state.productionName && (
         <p className="muted">

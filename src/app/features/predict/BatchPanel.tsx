@@ -1,4 +1,5 @@
 import { useState, type DragEvent } from 'react';
+import { FilePickButton } from '../../ui/FilePickButton';
 import { usePredictActions } from '../../app-context';
 import type { OpenModel } from '../../store/models-slice';
 import type { PredictState } from '../../store/predict-slice';
@@ -56,21 +57,7 @@ export function BatchPanel({ model, state }: { model: OpenModel; state: PredictS
           Drop a CSV (a header row naming the {signature.features.length} features, any order; a <code>{model.pkg.metadata?.targetColumn ?? 'target'}</code> column adds metrics) or an MLflow JSON body
           (<code>dataframe_split</code>, <code>dataframe_records</code>, <code>instances</code>, <code>inputs</code>).
         </p>
-        <label className="button">
-          Choose a CSV or JSON file…
-          <input
-            type="file"
-            accept=".csv,.json,text/csv,application/json"
-            className="visually-hidden"
-            data-testid="batch-file-input"
-            disabled={running}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void actions.chooseBatchFile(model.id, file);
-            }}
-          />
-        </label>
+        <FilePickButton label="Choose a CSV or JSON file…" accept=".csv,.json,text/csv,application/json" testId="batch-file-input" disabled={running} onFile={(file) => void actions.chooseBatchFile(model.id, file)} />
       </div>
       {batch.fileName && (
         <p className="muted">
