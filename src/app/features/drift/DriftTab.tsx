@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { FileDropZone } from '../../ui/FileDropZone';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { useAppState, useDriftActions } from '../../app-context';
 import { evaluationCsv } from '../../actions/drift-actions';
@@ -36,18 +37,11 @@ export function DriftTab({ model }: { model: OpenModel }) {
   const actions = useDriftActions();
   const state = useAppState((s) => s.drift[model.id]) ?? IDLE_DRIFT;
   const signature = useAppState((s) => s.predict[model.id]?.signature);
-  const [over, setOver] = useState(false);
   useEffect(() => {
     void actions.openDrift(model.id);
   }, [actions, model.id]);
   const running = state.status === 'reading' || state.status === 'running';
   const hasEvaluation = evaluationCsv(model) !== undefined;
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file && !running) void actions.chooseProduction(model.id, file);
-  };
   if (signature && signature.features.length === 0) {
     return (
       <section className="panel" aria-labelledby="drift-title">
@@ -84,20 +78,12 @@ export function DriftTab({ model }: { model: OpenModel }) {
         )}
       </p>
       <FilePickButton label={state.reference ? 'Use another reference CSV…' : 'Pick a reference CSV…'} accept=".csv,text/csv" testId="drift-reference-input" disabled={running} onFile={(file) => void actions.chooseReference(model.id, file)} />
-      <div
-        className={over ? 'drop-zone drop-zone-over batch-drop' : 'drop-zone batch-drop'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
+      <FileDropZone disabled={running} onFile={(file) => void actions.chooseProduction(model.id, file)}>
         <p>
           Drop a production CSV: a header row naming the model’s {signature?.features.length ?? ''} features (any order; other columns are ignored), then one row per example.
         </p>
         <FilePickButton label="Choose a production CSV…" accept=".csv,text/csv" testId="drift-file-input" disabled={running} primary onFile={(file) => void actions.chooseProduction(model.id, file)} />
-      </div>
+      </FileDropZone>
       {state.productionName && (
         <p className="muted">
           Production file <code>{state.productionName}</code>

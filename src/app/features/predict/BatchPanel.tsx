@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { FileDropZone } from '../../ui/FileDropZone';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { usePredictActions } from '../../app-context';
 import type { OpenModel } from '../../store/models-slice';
@@ -10,17 +10,10 @@ import { MetricsCheck } from './MetricsCheck';
 /** Score a whole file (CSV or an MLflow JSON body) in the worker, in chunks, with progress and Cancel. */
 export function BatchPanel({ model, state }: { model: OpenModel; state: PredictState }) {
   const actions = usePredictActions();
-  const [over, setOver] = useState(false);
   const { batch, signature } = state;
   const running = batch.status === 'running' || batch.status === 'reading';
   const evaluation = model.pkg.entries.find((e) => e.role === 'evaluation-csv');
   const recorded = model.pkg.metadata?.performanceMetrics;
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file && !running) void actions.chooseBatchFile(model.id, file);
-  };
   if (signature.features.length === 0) {
     return (
       <section className="panel" aria-labelledby="batch-title">
@@ -44,21 +37,13 @@ export function BatchPanel({ model, state }: { model: OpenModel; state: PredictS
           </button>
         </div>
       )}
-      <div
-        className={over ? 'drop-zone drop-zone-over batch-drop' : 'drop-zone batch-drop'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
+      <FileDropZone disabled={running} onFile={(file) => void actions.chooseBatchFile(model.id, file)}>
         <p>
           Drop a CSV (a header row naming the {signature.features.length} features, any order; a <code>{model.pkg.metadata?.targetColumn ?? 'target'}</code> column adds metrics) or an MLflow JSON body
           (<code>dataframe_split</code>, <code>dataframe_records</code>, <code>instances</code>, <code>inputs</code>).
         </p>
         <FilePickButton label="Choose a CSV or JSON file…" accept=".csv,.json,text/csv,application/json" testId="batch-file-input" disabled={running} onFile={(file) => void actions.chooseBatchFile(model.id, file)} />
-      </div>
+      </FileDropZone>
       {batch.fileName && (
         <p className="muted">
           {batch.evaluation ? 'Evaluation set' : 'File'} <code>{batch.fileName}</code> ({formatBytes(batch.fileBytes)}{batch.form && batch.form !== 'csv' ? `, MLflow “${batch.form}” form` : ''})
