@@ -74,8 +74,10 @@ test('a shifted production CSV: exactly the shifted features are flagged, with h
 
   await page.screenshot({ path: test.info().outputPath('drift-desktop.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'no horizontal scrolling on a phone').toBeLessThanOrEqual(0);
+  // The charts re-measure themselves after the resize: wait for that layout, then require no overflow.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { message: 'no horizontal scrolling on a phone' })
+    .toBeLessThanOrEqual(0);
   await page.screenshot({ path: test.info().outputPath('drift-phone.png'), fullPage: true });
   for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('Theme').selectOption(theme);
