@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelProtoType } from './onnx-proto';
 import { summarizeOnnx } from './onnx-summary';
+import { resolveDims, symbolicDims } from '../schema/host-tensor';
 
 const exampleModel = (id: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../../public/examples/${id}/model.onnx`, import.meta.url)));
@@ -134,7 +135,19 @@ describe('summarizeOnnx on hand-built models', () => {
       tinyModel({ input: [{ name: 'x', type: { tensorType: { elemType: FLOAT, shape: { dim: [{ dimParam: 'batch' }, { dimValue: 3 }, { dimValue: 0 }, {}] } } } }] }),
     );
     // A dimension with neither a value nor a name is unknown: it must not pass for a fixed size 0.
-    expect(s.inputs[0]!.shape).toEqual(['batch', 3, 0, 'd3']);
+    expect(s.inputs[0]!.shape).toEqual(['batch', 3, 0, 'x[3]']);
+  });
+
+  it('gives each unnamed dimension its own name, never shared with another input (input [?, ?], state [2, ?, 128])', () => {
+    const s = summarizeOnnx(new Uint8Array(readFileSync('src/core/tensors/fixtures/models/vad-like/model.onnx')));
+    expect(s.inputs.map((i) => [i.name, i.dtype, i.shape])).toEqual([
+      ['input', 'float32', ['input[0]', 'input[1]']],
+      ['state', 'float32', [2, 'state[1]', 128]],
+      ['sr', 'int64', []],
+    ]);
+    expect(symbolicDims(s.inputs)).toEqual(['input[0]', 'input[1]', 'state[1]']);
+    // Sizing one never sizes another input's.
+    expect(resolveDims(s.inputs[1]!.shape, { 'input[1]': 512 })).toEqual([2, 1, 128]);
   });
 
   it('reports non-tensor and shapeless inputs', () => {

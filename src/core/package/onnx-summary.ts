@@ -1,5 +1,5 @@
 import { modelProtoType } from './onnx-proto';
-import type { Dim, TensorDType, TensorSpec } from '../protocol/tensor';
+import { unnamedDim, type Dim, type TensorDType, type TensorSpec } from '../protocol/tensor';
 
 export interface OpsetImport {
   readonly domain: string;
@@ -104,8 +104,9 @@ function toSpec(info: RawValueInfo): TensorSpec {
   if (!tensor) return { name, dtype: 'unknown', shape: null };
   const dims = tensor.shape?.dim;
   // protobufjs puts field defaults on the prototype, so only an own dimValue was really in the file.
+  // A dimension with neither name nor value is this input's own: never shared with another input's.
   const shape: Dim[] | null = dims
-    ? dims.map((d, i) => (d.dimParam ? d.dimParam : Object.hasOwn(d, 'dimValue') ? toNumber(d.dimValue) : `d${i}`))
+    ? dims.map((d, i) => (d.dimParam ? d.dimParam : Object.hasOwn(d, 'dimValue') ? toNumber(d.dimValue) : unnamedDim(name, i)))
     : null;
   return { name, dtype: elementTypeName(tensor.elemType ?? 0), shape };
 }

@@ -4,6 +4,7 @@ import type { BenchmarkMeasurement } from '../protocol/benchmark';
 import { defaultThreads, maxThreads, type Capabilities } from '../protocol/capabilities';
 import type { BackendConfig, SessionTuning } from '../protocol/engine-api';
 import { engineError, fail, ok, type Result } from '../protocol/engine-error';
+import { isUnnamedDim } from '../protocol/tensor';
 
 /** The tuner's form as the user fills it. */
 export interface TunerDraft {
@@ -146,7 +147,8 @@ export function refinementSteps(points: readonly TunerPoint[], plan: Pick<TunerP
   };
   for (const pick of picks) {
     add({ config: pick.config, tuning: { graphOptimizationLevel: 'basic' }, batchSizes: [pick.batchSize] });
-    if (batch.kind === 'symbolic') add({ config: pick.config, tuning: { freeDimensionOverrides: { [batch.name]: pick.batchSize } }, batchSizes: [pick.batchSize] });
+    // onnxruntime can only fix a dimension the model names; an unnamed one (`x[0]`) has no name to override.
+    if (batch.kind === 'symbolic' && !isUnnamedDim(batch.name)) add({ config: pick.config, tuning: { freeDimensionOverrides: { [batch.name]: pick.batchSize } }, batchSizes: [pick.batchSize] });
   }
   return steps;
 }

@@ -40,3 +40,16 @@ export interface TensorPayload {
 export function isTensorDType(value: string): value is TensorDType {
   return (TENSOR_DTYPES as readonly string[]).includes(value);
 }
+
+/**
+ * The name of a dimension that the model leaves with neither a name nor a size: its own per
+ * input and axis (`state[1]`), so that setting one never sets another input's.
+ */
+export function unnamedDim(input: string, axis: number): string {
+  return `${input}[${axis}]`;
+}
+
+/** Whether a symbolic dimension's name was made by `unnamedDim` (onnxruntime knows no such name). */
+export function isUnnamedDim(name: string): boolean {
+  return /\[\d+\]$/.test(name);
+}

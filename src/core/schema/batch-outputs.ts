@@ -3,7 +3,7 @@ import type { MetricComparison } from '../metrics/recorded';
 import type { RegressionMetrics } from '../metrics/regression';
 import type { ScoredChunk } from './batch-chunk';
 import type { BatchSummary } from './batch-summary';
-import { toNumbers } from './host-tensor';
+import { jsonElements, type JsonElement } from '../tensors/tensor-json';
 import type { OutputsDocument } from './outputs';
 
 /** What the labels of a scored file say about the model (only when the file had labels). */
@@ -34,7 +34,7 @@ export interface BatchOutputsDocument extends OutputsDocument {
  * its raw outputs or when an output's other dimensions differ between chunks.
  */
 export function batchOutputsDocument(chunks: readonly ScoredChunk[], summary: BatchSummary | null, labelColumn: string | null): BatchOutputsDocument {
-  const outputs: Record<string, { dims: number[]; dtype: string; data: (number | string)[] }> = {};
+  const outputs: Record<string, { dims: number[]; dtype: string; data: JsonElement[] }> = {};
   for (const chunk of chunks) {
     const scored = chunk.status.some((s, i) => i < chunk.count && s !== 2);
     if (!chunk.outputs) {
@@ -42,7 +42,7 @@ export function batchOutputsDocument(chunks: readonly ScoredChunk[], summary: Ba
       continue;
     }
     for (const [name, t] of Object.entries(chunk.outputs)) {
-      const data = toNumbers(t.data);
+      const data = jsonElements(t);
       const entry = outputs[name];
       if (!entry) {
         outputs[name] = { dims: t.dims.length === 0 ? [1] : [...t.dims], dtype: t.dtype, data };

@@ -1,4 +1,5 @@
 import type { Dim, TensorDType, TensorPayload, TensorSpec } from '../protocol/tensor';
+import { decodeHalf, encodeHalf } from '../tensors/float16';
 
 export type NumericArray =
   | Float32Array
@@ -49,8 +50,9 @@ export function fromBuffer(dtype: NumericDType, buffer: ArrayBuffer): NumericArr
   return new ARRAY_TYPES[dtype](buffer);
 }
 
-/** Fills a typed array from plain numbers (or booleans), converting to bigint where the dtype needs it. */
+/** Fills a typed array from plain numbers (or booleans), converting to bigint where the dtype needs it and to half-float bits for float16. */
 export function fromNumbers(dtype: NumericDType, values: readonly (number | boolean)[]): NumericArray {
+  if (dtype === 'float16') return encodeHalf(values.map(Number));
   const out = allocate(dtype, values.length);
   if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
     values.forEach((v, i) => (out[i] = BigInt(Math.trunc(Number(v)))));
@@ -60,7 +62,10 @@ export function fromNumbers(dtype: NumericDType, values: readonly (number | bool
   return out;
 }
 
-/** Values as JSON-safe numbers (int64 beyond 2^53 loses precision, as JSON would). */
+/**
+ * Values as plain numbers, without knowing the dtype: float16 data comes out as its raw bits
+ * and int64 beyond 2^53 rounded. Prefer `tensorValues(tensor)`, which knows both.
+ */
 export function toNumbers(data: HostTensor['data'], limit = Infinity): (number | string)[] {
   const out: (number | string)[] = [];
   const n = Math.min(data.length, limit);
@@ -69,6 +74,14 @@ export function toNumbers(data: HostTensor['data'], limit = Infinity): (number |
     out.push(typeof v === 'bigint' ? Number(v) : v);
   }
   return out;
+}
+
+/** The values of a tensor as the user should see them: float16 decoded, int64/uint64 exact (bigint), bool as 0/1. */
+export function tensorValues(tensor: HostTensor, limit = Infinity): (number | bigint | string)[] {
+  const n = Math.min(tensor.data.length, limit);
+  if (tensor.dtype === 'string') return (tensor.data as readonly string[]).slice(0, n);
+  const data = tensor.dtype === 'float16' ? decodeHalf((tensor.data as Uint16Array).subarray(0, n)) : (tensor.data as NumericArray).subarray(0, n);
+  return Array.from(data as ArrayLike<number | bigint>);
 }
 
 /** Sizes for a spec's shape: symbolic or unknown dimensions take the chosen value (default 1). */
@@ -104,16 +117,7 @@ export function randomTensor(dtype: TensorDType, dims: readonly number[], random
     if (dtype.startsWith('float')) return random();
     return Math.floor(random() * 10);
   });
-  if (dtype === 'float16') return { dtype, dims, data: Uint16Array.from(values, toHalfBits) };
   return { dtype, dims, data: fromNumbers(dtype, values) };
-}
-
-/** IEEE 754 half-precision bits of a number in [0, 1) (enough for random inputs). */
-function toHalfBits(value: number): number {
-  if (value < 2 ** -14) return Math.round(value * 2 ** 24); // subnormal: steps of 2^-24
-  const exponent = Math.floor(Math.log2(value));
-  const mantissa = Math.round((value / 2 ** exponent - 1) * 1024);
-  return ((exponent + 15) << 10) + mantissa; // `+` lets a mantissa rounded up to 1024 carry into the exponent
 }
 
 /** The bytes that cross the worker boundary (transferable), and back. */

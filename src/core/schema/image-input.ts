@@ -86,7 +86,8 @@ export function imageToTensor(rgba: ArrayLike<number>, width: number, height: nu
     preview[i] = sum / channels;
   }
   const dims = image.layout === 'NCHW' ? [1, channels, h, w] : [1, h, w, channels];
-  const safe: TensorDType = dtype === 'float16' || dtype === 'string' ? 'float32' : dtype;
+  // float16 is encoded to its half-float bits by fromNumbers; only a string input cannot take pixels.
+  const safe: TensorDType = dtype === 'string' ? 'float32' : dtype;
   return { tensor: { dtype: safe, dims, data: fromNumbers(safe, values) }, preview };
 }
 

@@ -1,16 +1,17 @@
 import type { HostTensor } from './host-tensor';
-import { toNumbers } from './host-tensor';
+import { tensorValues } from './host-tensor';
+import { tensorDocument, type JsonElement } from '../tensors/tensor-json';
 
 export interface OutputsDocument {
-  readonly outputs: Record<string, { dims: number[]; dtype: string; data: (number | string)[] }>;
+  readonly outputs: Record<string, { dims: number[]; dtype: string; data: JsonElement[] }>;
 }
 
-/** The "Download outputs" file: every output in full, as JSON. */
+/** The "Download outputs" file: every output in full, as JSON (values as `jsonElements` writes them). */
 export function outputsDocument(outputs: Readonly<Record<string, HostTensor>>): OutputsDocument {
-  const doc: OutputsDocument['outputs'] = {};
-  for (const [name, t] of Object.entries(outputs)) doc[name] = { dims: [...t.dims], dtype: t.dtype, data: toNumbers(t.data) };
-  return { outputs: doc };
+  return { outputs: tensorDocument(outputs) };
 }
+
+const plainNumbers = (t: HostTensor): number[] => tensorValues(t).map(Number);
 
 export interface Prediction {
   readonly output: string;
@@ -28,15 +29,15 @@ export function predictClasses(outputs: Readonly<Record<string, HostTensor>>, cl
   const scores = entries.find(([, t]) => t.dims.length === 2 && t.dims[1] === classes.length && t.dtype.startsWith('float'));
   const label = entries.find(([, t]) => (t.dtype === 'int64' || t.dtype === 'int32') && t.dims.length === 1);
   if (label) {
-    const labels = toNumbers(label[1].data) as number[];
-    const probs = scores ? (toNumbers(scores[1].data) as number[]) : null;
+    const labels = plainNumbers(label[1]);
+    const probs = scores ? plainNumbers(scores[1]) : null;
     return {
       output: label[0],
       rows: labels.map((c, r) => ({ classIndex: c, className: classes[c] ?? String(c), score: probs ? (probs[r * classes.length + c] ?? null) : null })),
     };
   }
   if (!scores) return null;
-  const values = toNumbers(scores[1].data) as number[];
+  const values = plainNumbers(scores[1]);
   const rows = scores[1].dims[0] ?? 0;
   return {
     output: scores[0],

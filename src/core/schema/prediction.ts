@@ -1,5 +1,5 @@
 import type { TensorSpec } from '../protocol/tensor';
-import type { HostTensor } from './host-tensor';
+import { tensorValues, type HostTensor } from './host-tensor';
 
 /** How to read a model's outputs, decided from their specs before anything runs. */
 export type PredictionPlan =
@@ -66,7 +66,7 @@ export interface BatchPredictions {
 }
 
 function plain(t: HostTensor): number[] {
-  return Array.from(t.data as ArrayLike<number | bigint>, (v) => Number(v));
+  return tensorValues(t).map(Number);
 }
 
 /** True when every row lies in [0, 1] and sums to 1 (within float error). */

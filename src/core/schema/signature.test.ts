@@ -65,7 +65,7 @@ describe('buildSignature', () => {
   it('fills an unknown ONNX input type and shape from an MLflow tensor signature', () => {
     const mlmodel = { signature: { inputs: '[{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 3]}, "name": "x"}]' } };
     const s = buildSignature({ metadata: null, mlmodel, inputs: [{ name: 'x', dtype: 'unknown', shape: null }] });
-    expect(s.inputs[0]).toMatchObject({ name: 'x', dtype: 'float32', shape: ['d0', 3] });
+    expect(s.inputs[0]).toMatchObject({ name: 'x', dtype: 'float32', shape: ['x[0]', 3] });
     expect(s.layout).toMatchObject({ kind: 'one-input', rowShape: [3] });
     expect(s.features.map((f) => f.name)).toEqual(['feature_0', 'feature_1', 'feature_2']);
     expect(s.namedFeatures).toBe(false);

@@ -1,5 +1,5 @@
 import type { Dim, TensorDType, TensorSpec } from '../protocol/tensor';
-import { isTensorDType } from '../protocol/tensor';
+import { isTensorDType, unnamedDim } from '../protocol/tensor';
 import { parseMlflowSignature, signatureDtypeToOnnx } from '../package/mlflow-signature';
 
 /**
@@ -266,7 +266,7 @@ export function buildSignature({ metadata, mlmodel, inputs }: SignatureSources):
   const signatureInputs: SignatureInput[] = inputs.map((spec) => {
     const tensor = mlflowTensors.find((t) => t.name === spec.name) ?? (inputs.length === 1 && mlflowTensors.length === 1 ? mlflowTensors[0] : undefined);
     const dtype = spec.dtype === 'unknown' && tensor ? (signatureDtypeToOnnx(tensor.dtype) ?? 'unknown') : spec.dtype;
-    const shape = spec.shape ?? (tensor?.shape ? tensor.shape.map((d, i) => (d < 0 ? `d${i}` : d)) : null);
+    const shape = spec.shape ?? (tensor?.shape ? tensor.shape.map((d, i) => (d < 0 ? unnamedDim(spec.name, i) : d)) : null);
     const merged: TensorSpec = { name: spec.name, dtype: dtype !== 'unknown' && isTensorDType(dtype) ? dtype : 'unknown', shape };
     return { ...merged, image: imageLayoutOf(merged.shape) };
   });

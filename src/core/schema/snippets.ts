@@ -1,6 +1,6 @@
 import type { TensorDType } from '../protocol/tensor';
-import { float32Text } from './float-text';
-import { toNumbers, type HostTensor } from './host-tensor';
+import { float16Text, float32Text } from './float-text';
+import { tensorValues, type HostTensor } from './host-tensor';
 import type { FeatureValue } from './validate-row';
 
 /** Past this many values a snippet builds the input instead of spelling it out. */
@@ -46,14 +46,21 @@ const NUMPY: Record<TensorDType, string> = {
 };
 
 const count = (t: HostTensor): number => t.data.length;
+/** Values as code spells them: the shortest decimals that read back the same, int64 exact. */
 const values = (t: HostTensor): (number | string)[] =>
-  t.dtype === 'string' ? [...(t.data as readonly string[])] : t.dtype === 'float32' ? toNumbers(t.data).map((v) => Number(float32Text(v as number))) : toNumbers(t.data);
+  tensorValues(t).map((v) => {
+    if (typeof v === 'bigint' || typeof v === 'string') return typeof v === 'bigint' ? v.toString() : v;
+    if (t.dtype === 'float32') return Number(float32Text(v));
+    if (t.dtype === 'float16') return Number(float16Text(v));
+    return v;
+  });
 
 function jsValues(t: HostTensor): string {
-  const v = values(t);
-  if (t.dtype === 'string') return JSON.stringify(v);
-  if (t.dtype === 'int64' || t.dtype === 'uint64') return `[${v.map((x) => `${x}n`).join(', ')}]`;
-  return `[${v.join(', ')}]`;
+  if (t.dtype === 'string') return JSON.stringify(values(t));
+  if (t.dtype === 'int64' || t.dtype === 'uint64') return `[${values(t).map((x) => `${x}n`).join(', ')}]`;
+  // onnxruntime-web takes float16 as raw bits (or a Float16Array, which not every browser has).
+  if (t.dtype === 'float16') return `[${Array.from(t.data as Uint16Array, (b) => `0x${b.toString(16).padStart(4, '0')}`).join(', ')}] /* float16 bits of ${values(t).join(', ')} */`;
+  return `[${values(t).join(', ')}]`;
 }
 
 function nested(t: HostTensor, map: (v: number | string) => string): string {
@@ -66,7 +73,10 @@ function nested(t: HostTensor, map: (v: number | string) => string): string {
   return build(0, 0, v.length);
 }
 
-const pyValue = (dtype: TensorDType) => (v: number | string): string => (typeof v === 'string' ? JSON.stringify(v) : dtype === 'bool' ? (v ? 'True' : 'False') : String(v));
+/** Python literals: strings quoted, bool as True/False, numbers (int64 as their exact digits) as they are. */
+const pyValue = (dtype: TensorDType) => (v: number | string): string => (dtype === 'string' ? JSON.stringify(v) : dtype === 'bool' ? (v ? 'True' : 'False') : String(v));
+/** JSON literals: only string tensors are quoted; int64 digits stay numbers, exact (JSON numbers have no size limit). */
+const jsonValue = (dtype: TensorDType) => (v: number | string): string => (dtype === 'string' ? JSON.stringify(v) : String(v));
 const key = (name: string): string => JSON.stringify(name);
 
 /** JavaScript (onnxruntime-web) for this model and these inputs. */
@@ -104,8 +114,12 @@ export function pythonSnippet(request: SnippetRequest): string {
 /** The MLflow `/invocations` request body: `dataframe_split` for tables, `inputs` for tensors. */
 export function mlflowBody(request: SnippetRequest): string {
   if (request.table) return JSON.stringify({ dataframe_split: { columns: request.table.columns, data: request.table.rows } }, null, 2);
-  const inputs: Record<string, unknown> = {};
-  for (const [name, t] of Object.entries(request.feeds)) inputs[name] = JSON.parse(nested(t, (v) => JSON.stringify(v))) as unknown;
-  // Nested arrays on few lines: the innermost arrays stay on one line.
-  return JSON.stringify({ inputs }, null, 2).replace(/\[\s+([^[\]{}]*?)\s+\]/g, (_, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`);
+  // Each tensor's text is written in place of a marker, so that int64 digits never go through a double.
+  const texts: string[] = [];
+  const inputs: Record<string, string> = {};
+  for (const [name, t] of Object.entries(request.feeds)) {
+    inputs[name] = `\u0000${texts.length}\u0000`;
+    texts.push(nested(t, jsonValue(t.dtype)));
+  }
+  return JSON.stringify({ inputs }, null, 2).replace(/"\\u0000(\d+)\\u0000"/g, (_, i: string) => texts[Number(i)]!);
 }
