@@ -31,7 +31,11 @@ export type EngineErrorCode =
   | 'bad-input'
   | 'backend-unavailable'
   | 'worker-died'
-  | 'unknown-session';
+  | 'unknown-session'
+  /** A tensor file (JSON, .npy, .npz, .pb, archive) that cannot be read. */
+  | 'bad-tensor-file'
+  /** Tensors that were read but do not fit the model's inputs (missing, extra, dtype, shape). */
+  | 'input-mismatch';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
 
