@@ -181,6 +181,7 @@ export function matchTensors(files: readonly { file: TensorFile; found: FoundTen
 export function readTensorFiles(files: readonly TensorFile[], inputs: readonly TensorSpec[], options: ReadTensorOptions = {}): Result<TensorReading> {
   // In a test_data_set folder, output_K.pb are expected outputs, not inputs.
   const used = files.filter((f) => dataFileIndex(f.path, 'output') === null);
+  if (used.length === 0 && inputs.length === 0) return ok({ tensors: {}, dims: {}, summary: [], notes: [] });
   if (used.length === 0) return badFile(files[0]?.path ?? '(none)', 'No input files were given.', 'Give a .json, .npy, .npz or .pb file, or a folder of input_K.pb files.');
   const decoded: { file: TensorFile; found: FoundTensor[] }[] = [];
   let count = 0;
