@@ -242,7 +242,6 @@ def vad_like():
     """`input` [?, ?] and `state` [2, ?, 128] with unnamed dimensions, `sr` an int64 scalar → output [?, 1], stateN [2, ?, 128]."""
     inits = [
         numpy_helper.from_array(np.array([1], dtype=np.int64), "axis1"),
-        numpy_helper.from_array(np.array([0, 2], dtype=np.int64), "axes02"),
         numpy_helper.from_array(np.array([0], dtype=np.int64), "axis0"),
         numpy_helper.from_array(np.array(16000.0, dtype=np.float32), "base_rate"),
     ]
