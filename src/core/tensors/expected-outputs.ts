@@ -22,7 +22,11 @@ export function matchExpected(found: readonly FoundTensor[], outputs: readonly T
   const tensors: Record<string, HostTensor> = {};
   const sources: Record<string, string> = {};
   const names = new Set(outputs.map((o) => o.name));
-  const byPosition = found.filter((f) => f.name === null || !names.has(f.name)).sort((a, b) => a.position - b.position);
+  // Unnamed tensors, and TensorProto files whose names are not output names, are matched by position.
+  const positional = (f: FoundTensor): boolean => f.name === null || (f.format === 'pb' && !names.has(f.name));
+  const stray = found.find((f) => !positional(f) && !names.has(f.name!));
+  if (stray) return mismatch(`${stray.source} (“${stray.name}”) matches no output of the model (its outputs are ${outputs.map((o) => `“${o.name}”`).join(', ')}).`, 'Name expected values after the model’s outputs.', { file: stray.source });
+  const byPosition = found.filter(positional).sort((a, b) => a.position - b.position);
   const take = (spec: TensorSpec, f: FoundTensor): Result<true> => {
     if (sources[spec.name]) return mismatch(`Two expected values were given for output “${spec.name}”: ${sources[spec.name]} and ${f.source}.`, 'Give each output once.', { input: spec.name });
     sources[spec.name] = f.source;

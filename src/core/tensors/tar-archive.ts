@@ -12,7 +12,7 @@ import { badFile } from './tensor-error';
  * absolute path) refuses the whole archive. Regular files only: folders and links are left out.
  */
 
-const GIB = 1024 ** 3;
+const formatBytes = (n: number): string => (n >= 1024 ** 3 ? `${n / 1024 ** 3} GB` : n >= 1024 ** 2 ? `${n / 1024 ** 2} MB` : `${n} bytes`);
 
 class LimitExceeded extends Error {}
 
@@ -54,14 +54,16 @@ export function normaliseEntryName(name: string): string | null {
   return parts.join('/');
 }
 
-export async function readTarArchive(archiveName: string, bytes: Uint8Array): Promise<Result<PackageFile[]>> {
+type ArchiveLimits = Pick<typeof TENSOR_LIMITS, 'maxArchiveBytes' | 'maxArchiveEntries'>;
+
+export async function readTarArchive(archiveName: string, bytes: Uint8Array, limits: ArchiveLimits = TENSOR_LIMITS): Promise<Result<PackageFile[]>> {
   const hint = 'Create the archive again (tar czf model.tar.gz model/), or download it again, and open it.';
   let tar: Uint8Array;
   try {
-    tar = isGzip(bytes) ? gunzipBounded(bytes, TENSOR_LIMITS.maxArchiveBytes) : bytes;
+    tar = isGzip(bytes) ? gunzipBounded(bytes, limits.maxArchiveBytes) : bytes;
   } catch (thrown) {
     if (thrown instanceof LimitExceeded) {
-      return fail(engineError('package-too-large', `“${archiveName}” expands to more than ${TENSOR_LIMITS.maxArchiveBytes / GIB} GB; nothing was unpacked.`, 'If the archive is genuine, unpack it yourself and open the model folder; if you did not make it, delete it.'));
+      return fail(engineError('package-too-large', `“${archiveName}” expands to more than ${formatBytes(limits.maxArchiveBytes)}; nothing was unpacked.`, 'If the archive is genuine, unpack it yourself and open the model folder; if you did not make it, delete it.'));
     }
     return badFile(archiveName, `“${archiveName}” could not be decompressed (${describeThrown(thrown)}): it is damaged or not a .tar.gz.`, hint);
   }
@@ -71,7 +73,7 @@ export async function readTarArchive(archiveName: string, bytes: Uint8Array): Pr
     const unpacked = await unpackTar(tar, {
       strict: true,
       filter: (header) => {
-        if (++entries > TENSOR_LIMITS.maxArchiveEntries) throw new LimitExceeded('entries');
+        if (++entries > limits.maxArchiveEntries) throw new LimitExceeded('entries');
         const regular = header.type === undefined || header.type === 'file';
         if (regular && normaliseEntryName(header.name) === null) climbing ??= header.name;
         return regular;
@@ -85,7 +87,7 @@ export async function readTarArchive(archiveName: string, bytes: Uint8Array): Pr
     return ok(files);
   } catch (thrown) {
     if (thrown instanceof LimitExceeded) {
-      return fail(engineError('package-too-large', `“${archiveName}” holds more than ${TENSOR_LIMITS.maxArchiveEntries.toLocaleString('en-US')} entries; a model with its test data has far fewer. Nothing was unpacked.`, 'Open the folder of the one model you want instead.'));
+      return fail(engineError('package-too-large', `“${archiveName}” holds more than ${limits.maxArchiveEntries.toLocaleString('en-US')} entries; a model with its test data has far fewer. Nothing was unpacked.`, 'Open the folder of the one model you want instead.'));
     }
     return badFile(archiveName, `“${archiveName}” is not a readable tar archive (${describeThrown(thrown)}).`, hint);
   }
