@@ -54,7 +54,10 @@ export function normaliseEntryName(name: string): string | null {
   return parts.join('/');
 }
 
-type ArchiveLimits = Pick<typeof TENSOR_LIMITS, 'maxArchiveBytes' | 'maxArchiveEntries'>;
+interface ArchiveLimits {
+  readonly maxArchiveBytes: number;
+  readonly maxArchiveEntries: number;
+}
 
 export async function readTarArchive(archiveName: string, bytes: Uint8Array, limits: ArchiveLimits = TENSOR_LIMITS): Promise<Result<PackageFile[]>> {
   const hint = 'Create the archive again (tar czf model.tar.gz model/), or download it again, and open it.';
