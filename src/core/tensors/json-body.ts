@@ -2,7 +2,7 @@ import { parse } from 'lossless-json';
 import { describeThrown, ok, type Result } from '../protocol/engine-error';
 import { lineColumn } from '../package/json-text';
 import { TENSOR_LIMITS } from './limits';
-import { badFile } from './tensor-error';
+import { badFile, fileText } from './tensor-error';
 
 /**
  * JSON for tensors, read with bounds and without losing integers: the nesting depth is
@@ -43,10 +43,10 @@ function parseNumber(text: string): number | bigint {
 export function parseJsonBody(text: string, file: string): Result<unknown> {
   const hint = 'Write JSON such as {"inputs": {"x": [[1, 2, 3]]}} (numbers, nested arrays; NaN as the string "NaN").';
   if (text.length > TENSOR_LIMITS.maxJsonChars) {
-    return badFile(file, `“${file}” is ${(text.length / 1024 ** 2).toFixed(0)} MB of JSON, more than the ${TENSOR_LIMITS.maxJsonChars / 1024 ** 2} MB this reader takes.`, 'Give large tensors as .npy or .npz files: smaller, exact and faster to read.');
+    return badFile(file, `${fileText(file)} is ${(text.length / 1024 ** 2).toFixed(0)} MB of JSON, more than the ${TENSOR_LIMITS.maxJsonChars / 1024 ** 2} MB this reader takes.`, 'Give large tensors as .npy or .npz files: smaller, exact and faster to read.');
   }
   if (nestsDeeperThan(text, TENSOR_LIMITS.maxJsonDepth)) {
-    return badFile(file, `“${file}” nests arrays or objects more than ${TENSOR_LIMITS.maxJsonDepth} levels deep; no tensor needs that many.`, hint);
+    return badFile(file, `${fileText(file)} nests arrays or objects more than ${TENSOR_LIMITS.maxJsonDepth} levels deep; no tensor needs that many.`, hint);
   }
   try {
     return ok(parse(text, null, parseNumber));
@@ -55,6 +55,6 @@ export function parseJsonBody(text: string, file: string): Result<unknown> {
     const position = /at position (\d+)/.exec(detail);
     const where = lineColumn(text, position ? Number(position[1]) : text.length);
     const cause = detail.replace(/ at position \d+$/, '').replace(/ encountered$/, '');
-    return badFile(file, `“${file}” is not valid JSON (line ${where.line}, column ${where.column}: ${cause}).`, hint);
+    return badFile(file, `${fileText(file)} is not valid JSON (line ${where.line}, column ${where.column}: ${cause}).`, hint);
   }
 }

@@ -5,7 +5,7 @@ import { convertValues } from './convert';
 import type { FoundTensor, LooseValue } from './found-tensor';
 import { parseJsonBody } from './json-body';
 import { TENSOR_LIMITS } from './limits';
-import { badFile, shapeText } from './tensor-error';
+import { badFile, fileText, shapeText } from './tensor-error';
 
 /**
  * Tensors from a JSON body, in every form the app accepts:
@@ -33,7 +33,7 @@ function flatten(value: unknown, what: string, file: string): Result<Flat> {
     dims.push(probe.length);
     probe = probe[0];
   }
-  if (dims.length > TENSOR_LIMITS.maxRank) return badFile(file, `${what} in “${file}” has ${dims.length} dimensions, more than ${TENSOR_LIMITS.maxRank}.`, 'Check the nesting of the arrays.');
+  if (dims.length > TENSOR_LIMITS.maxRank) return badFile(file, `${what} in ${fileText(file)} has ${dims.length} dimensions, more than ${TENSOR_LIMITS.maxRank}.`, 'Check the nesting of the arrays.');
   // Level by level, without recursion: `level` holds every node at one depth, in C order.
   const at = (k: number, depth: number): string => {
     const path: number[] = [];
@@ -44,7 +44,7 @@ function flatten(value: unknown, what: string, file: string): Result<Flat> {
     return `[${path.join(', ')}]`;
   };
   const notRectangular = (where: string, found: string, wanted: string): Result<never> =>
-    badFile(file, `${what} in “${file}” is not rectangular: at ${where} there ${found} where the first row has ${wanted}.`, 'Every row of a tensor needs the same length and depth.');
+    badFile(file, `${what} in ${fileText(file)} is not rectangular: at ${where} there ${found} where the first row has ${wanted}.`, 'Every row of a tensor needs the same length and depth.');
   let level: unknown[] = [value];
   for (let depth = 0; depth < dims.length; depth++) {
     const next: unknown[] = [];
@@ -75,13 +75,13 @@ const isDocumentEntry = (v: unknown): v is { dims: unknown[]; data: unknown[]; d
 function documentEntry(name: string, entry: { dims: unknown[]; data: unknown[]; dtype?: unknown }, file: string, position: number): Result<FoundTensor> {
   const source = `${file}:${name}`;
   const hint = 'Each tensor is {"dims": [..], "dtype": "float32", "data": [flat values]}.';
-  if (!entry.dims.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0)) return badFile(file, `“${name}” in “${file}” has dims ${JSON.stringify(entry.dims.map(String))}, which are not sizes.`, hint);
+  if (!entry.dims.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0)) return badFile(file, `“${name}” in ${fileText(file)} has dims ${JSON.stringify(entry.dims.map(String))}, which are not sizes.`, hint);
   const dims = entry.dims as number[];
-  if (!entry.data.every(isLoose)) return badFile(file, `“${name}” in “${file}” has data that is not a flat list of values.`, hint);
+  if (!entry.data.every(isLoose)) return badFile(file, `“${name}” in ${fileText(file)} has data that is not a flat list of values.`, hint);
   const values = entry.data as LooseValue[];
-  if (values.length !== elementCount(dims)) return badFile(file, `“${name}” in “${file}” has ${values.length} values, but its dims ${shapeText(dims)} need ${elementCount(dims)}.`, hint);
+  if (values.length !== elementCount(dims)) return badFile(file, `“${name}” in ${fileText(file)} has ${values.length} values, but its dims ${shapeText(dims)} need ${elementCount(dims)}.`, hint);
   if (entry.dtype === undefined) return ok({ kind: 'loose', format: 'json', name, source, position, dims, values });
-  if (typeof entry.dtype !== 'string' || !isTensorDType(entry.dtype)) return badFile(file, `“${name}” in “${file}” has dtype ${JSON.stringify(entry.dtype)}, which is not an element type (float32, int64, bool, string…).`, hint);
+  if (typeof entry.dtype !== 'string' || !isTensorDType(entry.dtype)) return badFile(file, `“${name}” in ${fileText(file)} has dtype ${JSON.stringify(entry.dtype)}, which is not an element type (float32, int64, bool, string…).`, hint);
   const dtype = entry.dtype;
   const data = convertValues(values, dtype, { input: name, source, expected: `${dtype} ${shapeText(dims)}` });
   if (!data.ok) return badFile(file, data.error.message, data.error.hint);
@@ -90,7 +90,7 @@ function documentEntry(name: string, entry: { dims: unknown[]; data: unknown[]; 
 
 function namedEntries(record: Record<string, unknown>, file: string): Result<FoundTensor[]> {
   const names = Object.keys(record);
-  if (names.length > TENSOR_LIMITS.maxTensors) return badFile(file, `“${file}” names ${names.length} tensors, more than ${TENSOR_LIMITS.maxTensors}.`, 'Give the model’s inputs only.');
+  if (names.length > TENSOR_LIMITS.maxTensors) return badFile(file, `${fileText(file)} names ${names.length} tensors, more than ${TENSOR_LIMITS.maxTensors}.`, 'Give the model’s inputs only.');
   const out: FoundTensor[] = [];
   for (const [i, name] of names.entries()) {
     const value = record[name];
@@ -103,15 +103,15 @@ function namedEntries(record: Record<string, unknown>, file: string): Result<Fou
 
 /** `instances`: one value (or one object of named values) per example, stacked. */
 function instances(list: unknown[], file: string): Result<FoundTensor[]> {
-  if (list.length === 0) return badFile(file, `“${file}” has an empty "instances" list.`, 'Give at least one example.');
+  if (list.length === 0) return badFile(file, `${fileText(file)} has an empty "instances" list.`, 'Give at least one example.');
   if (!list.every(isRecord)) {
-    if (list.some(isRecord)) return badFile(file, `“${file}” mixes objects and plain values in "instances".`, 'Give every example the same form.');
+    if (list.some(isRecord)) return badFile(file, `${fileText(file)} mixes objects and plain values in "instances".`, 'Give every example the same form.');
     const found = loose(null, list, file, 0);
     return found.ok ? ok([found.value]) : found;
   }
   const names = Object.keys(list[0] as Record<string, unknown>);
   const odd = list.findIndex((r) => Object.keys(r as Record<string, unknown>).sort().join('\u0000') !== [...names].sort().join('\u0000'));
-  if (odd >= 0) return badFile(file, `Example ${odd} of "instances" in “${file}” names ${Object.keys(list[odd] as object).join(', ')}, but example 0 names ${names.join(', ')}.`, 'Give every example the same inputs.');
+  if (odd >= 0) return badFile(file, `Example ${odd} of "instances" in ${fileText(file)} names ${Object.keys(list[odd] as object).join(', ')}, but example 0 names ${names.join(', ')}.`, 'Give every example the same inputs.');
   const out: FoundTensor[] = [];
   for (const [i, name] of names.entries()) {
     const found = loose(name, list.map((r) => (r as Record<string, unknown>)[name]), file, i);
@@ -131,13 +131,13 @@ export function decodeJsonTensors(text: string, file: string): Result<FoundTenso
     return found.ok ? ok([found.value]) : found;
   }
   if ('dataframe_split' in body || 'dataframe_records' in body || 'columns' in body) {
-    return badFile(file, `“${file}” is a table (${Object.keys(body).filter((k) => /^(dataframe_|columns)/.test(k)).join(', ')}), not tensors.`, 'Score it as a table (Predict → Score a file), or give tensors as {"inputs": {"name": [[…]]}}.');
+    return badFile(file, `${fileText(file)} is a table (${Object.keys(body).filter((k) => /^(dataframe_|columns)/.test(k)).join(', ')}), not tensors.`, 'Score it as a table (Predict → Score a file), or give tensors as {"inputs": {"name": [[…]]}}.');
   }
   if ('instances' in body) {
     const list = body.instances;
     if (Array.isArray(list)) return instances(list, file);
     if (isRecord(list)) return namedEntries(list, file);
-    return badFile(file, `"instances" in “${file}” is neither a list of examples nor an object of named inputs.`, 'Write {"instances": [{"x": [...]}, ...]}.');
+    return badFile(file, `"instances" in ${fileText(file)} is neither a list of examples nor an object of named inputs.`, 'Write {"instances": [{"x": [...]}, ...]}.');
   }
   const wrapped = 'inputs' in body ? body.inputs : 'outputs' in body ? body.outputs : undefined;
   if (wrapped !== undefined) {

@@ -26,3 +26,6 @@ export function mismatch(message: string, hint: string, details: Details = {}): 
 
 /** `[2, state[1], 128]`, `[]` for a scalar, `[?]` for an unknown shape. */
 export const shapeText = (dims: readonly (number | string)[] | null): string => (dims === null ? '[?]' : `[${dims.join(', ')}]`);
+
+/** A file's name in quotes, or a description as it is (`the JSON` typed in an editor). */
+export const fileText = (file: string): string => (file.startsWith('the ') ? file : `“${file}”`);
