@@ -128,6 +128,9 @@ describe('tuner choice on synthetic measurements', () => {
       [4, [32], { graphOptimizationLevel: 'basic' }],
       [4, [32], { freeDimensionOverrides: { N: 32 } }],
     ]);
+    // A batch dimension the model leaves unnamed (`x[0]`) has no name onnxruntime could fix.
+    const unnamed = refinementSteps(measured, { budgetP99Ms: 20, minBatch: 1 }, { kind: 'symbolic', name: 'x[0]' });
+    expect(unnamed.map((s) => s.tuning)).toEqual([{ graphOptimizationLevel: 'basic' }, { graphOptimizationLevel: 'basic' }]);
     const again = refinementSteps([...measured, point(WASM4, 1, 1.4, 2.4, { graphOptimizationLevel: 'basic' })], { budgetP99Ms: 20, minBatch: 1 }, { kind: 'fixed', size: 1 });
     expect(again.map((s) => [s.batchSizes, s.tuning])).toEqual([[[32], { graphOptimizationLevel: 'basic' }]]);
   });

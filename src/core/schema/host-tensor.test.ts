@@ -8,19 +8,14 @@ import {
   seededRandom,
   symbolicDims,
   toNumbers,
+  tensorValues,
   toPayload,
   transferablesOf,
   type HostTensor,
 } from './host-tensor';
+import { numberOfHalfBits } from '../tensors/float16';
 
-/** IEEE 754 half-precision bits to a number. */
-function halfToNumber(bits: number): number {
-  const exponent = (bits >> 10) & 0x1f;
-  const fraction = bits & 0x3ff;
-  const sign = bits & 0x8000 ? -1 : 1;
-  if (exponent === 0) return sign * fraction * 2 ** -24;
-  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
-}
+const halfToNumber = numberOfHalfBits;
 
 describe('randomTensor', () => {
   it('gives int64 as a BigInt64Array of integers in [0, 10)', () => {
@@ -148,5 +143,13 @@ describe('numbers', () => {
     expect(toNumbers(Float32Array.of(1, 2, 3), 2)).toEqual([1, 2]);
     expect(elementCount([2, 3, 4])).toBe(24);
     expect(elementCount([])).toBe(1);
+  });
+
+  it('fills float16 from numbers as half-float bits, and shows them as numbers again', () => {
+    const h = fromNumbers('float16', [5.1, 3.5, 1.4, 0.2]);
+    expect(Array.from(h as Uint16Array, (b) => b.toString(16))).toEqual(['451a', '4300', '3d9a', '3266']);
+    expect(tensorValues({ dtype: 'float16', dims: [4], data: h })).toEqual([5.1015625, 3.5, 1.400390625, 0.199951171875]);
+    expect(tensorValues({ dtype: 'int64', dims: [1], data: BigInt64Array.of(2n ** 62n + 1n) })).toEqual([2n ** 62n + 1n]);
+    expect(tensorValues({ dtype: 'string', dims: [2], data: ['a', 'b'] }, 1)).toEqual(['a']);
   });
 });

@@ -32,6 +32,17 @@ describe('snippets', () => {
     expect(JSON.parse(mlflowBody(tensor))).toEqual({ inputs: { pixels: [[[[0, 16], [8, 0]]]] } });
   });
 
+  it('spells float16 inputs as their bits for onnxruntime-web and as numbers for numpy, and int64 exactly', () => {
+    const half = { ...iris, table: null, feeds: { x: { dtype: 'float16' as const, dims: [1, 2], data: Uint16Array.of(0x451a, 0x3266) } } };
+    expect(javascriptSnippet(half)).toContain(`new ort.Tensor('float16', Uint16Array.from([0x451a, 0x3266] /* float16 bits of 5.1, 0.2 */), [1, 2])`);
+    expect(pythonSnippet(half)).toContain('"x": np.array([[5.1, 0.2]], dtype=np.float16),');
+    expect(JSON.parse(mlflowBody(half))).toEqual({ inputs: { x: [[5.1, 0.2]] } });
+    const big = { ...iris, table: null, feeds: { ids: { dtype: 'int64' as const, dims: [2], data: BigInt64Array.of(2n ** 62n + 1n, -5n) } } };
+    expect(javascriptSnippet(big)).toContain('BigInt64Array.from([4611686018427387905n, -5n])');
+    expect(pythonSnippet(big)).toContain('np.array([4611686018427387905, -5], dtype=np.int64)');
+    expect(mlflowBody(big)).toContain('"ids": [4611686018427387905, -5]');
+  });
+
   it('does not spell out large inputs', () => {
     const big = { ...iris, feeds: { image: { dtype: 'float32' as const, dims: [1, 3, 224, 224], data: new Float32Array(3 * 224 * 224) } } };
     expect(javascriptSnippet(big)).toContain('new Float32Array(150528) /* 150,528 values: fill with yours */');
