@@ -28,6 +28,16 @@ const point = {
   },
 } as const;
 
+/** Who wrote a report: every file the app or the CLI writes starts with it. */
+export const TOOL_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'version'],
+  properties: { name: { const: 'onnx-playground' }, version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+' } },
+} as const;
+
+export const CREATED_AT_SCHEMA = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' } as const;
+
 export const BENCHMARK_REPORT_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'ONNX Playground benchmark',
@@ -35,14 +45,9 @@ export const BENCHMARK_REPORT_SCHEMA = {
   additionalProperties: false,
   required: ['tool', 'status', 'createdAt', 'environment', 'model', 'settings', 'results', 'failures'],
   properties: {
-    tool: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['name', 'version'],
-      properties: { name: { const: 'onnx-playground' }, version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+' } },
-    },
+    tool: TOOL_SCHEMA,
     status: { enum: ['complete', 'cancelled'] },
-    createdAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
+    createdAt: CREATED_AT_SCHEMA,
     environment: {
       type: 'object',
       additionalProperties: false,

@@ -4,6 +4,7 @@
  * report without being added here fails the tests.
  */
 import { TENSOR_DTYPES } from '../protocol/tensor';
+import { CREATED_AT_SCHEMA, TOOL_SCHEMA } from '../benchmark/report-schema';
 
 const figure = { oneOf: [{ type: 'number', minimum: 0 }, { const: 'Infinity' }, { type: 'null' }] } as const;
 const count = { type: 'integer', minimum: 0 } as const;
@@ -40,13 +41,8 @@ export const CHECK_REPORT_SCHEMA = {
   additionalProperties: false,
   required: ['tool', 'createdAt', 'environment', 'model', 'tolerance', 'cases', 'pass'],
   properties: {
-    tool: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['name', 'version'],
-      properties: { name: { const: 'onnx-playground' }, version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+' } },
-    },
-    createdAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
+    tool: TOOL_SCHEMA,
+    createdAt: CREATED_AT_SCHEMA,
     environment: {
       type: 'object',
       additionalProperties: false,

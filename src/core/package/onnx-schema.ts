@@ -15,33 +15,8 @@ import { Root, type Type } from 'protobufjs/light';
  *   tests.
  */
 
-/** TensorProto.DataType. */
-export const ONNX_DATA_TYPE = {
-  UNDEFINED: 0,
-  FLOAT: 1,
-  UINT8: 2,
-  INT8: 3,
-  UINT16: 4,
-  INT16: 5,
-  INT32: 6,
-  INT64: 7,
-  STRING: 8,
-  BOOL: 9,
-  FLOAT16: 10,
-  DOUBLE: 11,
-  UINT32: 12,
-  UINT64: 13,
-  COMPLEX64: 14,
-  COMPLEX128: 15,
-  BFLOAT16: 16,
-  FLOAT8E4M3FN: 17,
-  FLOAT8E4M3FNUZ: 18,
-  FLOAT8E5M2: 19,
-  FLOAT8E5M2FNUZ: 20,
-  UINT4: 21,
-  INT4: 22,
-  FLOAT4E2M1: 23,
-} as const;
+// TensorProto.DataType lives in its own module so that code needing only the codes does not load protobufjs.
+export { ONNX_DATA_TYPE } from './onnx-data-type';
 
 /** AttributeProto.AttributeType. */
 export const ONNX_ATTRIBUTE_TYPE = {

@@ -1,4 +1,4 @@
-import { ONNX_DATA_TYPE } from '../package/onnx-schema';
+import { ONNX_DATA_TYPE } from '../package/onnx-data-type';
 import type { TensorDType } from '../protocol/tensor';
 
 type TypedArrayConstructor =
