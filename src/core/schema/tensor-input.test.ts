@@ -30,13 +30,13 @@ describe('tensorFromJsonText', () => {
       if (r.ok) throw new Error('expected a failure');
       return r.error.message;
     };
-    expect(message('[[1, 2], [3, 4]]')).toBe('“x” has size 3 in dimension 2 [batch, 2, 3], but the JSON gives 2 [1, 2, 2].');
+    expect(message('[[1, 2], [3, 4]]')).toBe('“x” has size 2 in dimension 2 [1, 2, 2], but the model fixes it at 3 [batch, 2, 3] (in the JSON).');
     expect(message('[[[1, 2, 3], [4, 5, 6]], [[1, 2, 3], [4, 5, 6]]]')).toBe('“x” has batch = 2 [2, 2, 3], but batch is set to 1 for this run; change batch or the data.');
     expect(message('[[1, 2, "NaN"], [4, 5, 6]]')).toBe('The JSON for “x” holds NaN at element 2: NaN and ±Infinity cannot be given to a model here.');
     expect(message('[[1, 2, "a"], [4, 5, 6]]')).toBe('“x” is float32, but element 2 in the JSON is "a".');
     expect(message('[[1, 2, 3], [4, 5]]')).toBe('The tensor in the JSON is not rectangular: at [1] there are 2 values where the first row has 3.');
     expect(message('[[1, 2,')).toBe('the JSON is not valid JSON (line 1, column 8: Array item expected but reached end of input).');
-    expect(message('[1, 2, 3]')).toBe('“x” takes 3 dimensions [batch, 2, 3], but the JSON gives 1: [3].');
+    expect(message('[1, 2, 3]')).toBe('“x” has 1 dimensions [3], but the model expects 3: [batch, 2, 3] (in the JSON).');
   });
 
   it('fills float16 with half-float bits, keeps int64 exact, and writes both back as they were typed', () => {
@@ -89,7 +89,7 @@ describe('tensorFromNpy', () => {
     };
     expect(message(Uint8Array.of(1, 2, 3))).toMatch(/not a NumPy .npy file/);
     expect(message(npy('<f4', [1, 2, 3], new ArrayBuffer(8)))).toMatch(/truncated/);
-    expect(message(npy('<f4', [1, 3, 2], new ArrayBuffer(24)))).toBe('“x” has size 2 in dimension 1 [batch, 2, 3], but the .npy file gives 3 [1, 3, 2].');
+    expect(message(npy('<f4', [1, 3, 2], new ArrayBuffer(24)))).toBe('“x” has size 3 in dimension 1 [1, 3, 2], but the model fixes it at 2 [batch, 2, 3] (in the .npy file).');
     expect(message(npy('<f4', [1, 2, 3], Float32Array.of(1, 2, NaN, 4, 5, 6).buffer))).toMatch(/NaN/);
   });
 });

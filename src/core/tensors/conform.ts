@@ -33,7 +33,7 @@ function fitShape(spec: TensorSpec, dims: readonly number[], found: FoundTensor,
   const foundText = (dtype: string): string => `${dtype} ${shapeText(dims)}`;
   const dtypeOf = found.kind === 'typed' ? found.tensor.dtype : 'values';
   if (actual.length !== shape.length) {
-    return mismatch(`“${spec.name}” takes ${shape.length} dimensions ${shapeText(shape)}, but ${found.source} gives ${dims.length}: ${shapeText(dims)}.`, `Give “${spec.name}” an array of shape ${shapeText(shape)}.`, { ...details, found: foundText(dtypeOf) });
+    return mismatch(`“${spec.name}” has ${dims.length} dimensions ${shapeText(dims)}, but the model expects ${shape.length}: ${shapeText(shape)} (in ${found.source}).`, `Give “${spec.name}” an array of shape ${shapeText(shape)}.`, { ...details, found: foundText(dtypeOf) });
   }
   const local = new Map<string, number>();
   for (let axis = 0; axis < shape.length; axis++) {
@@ -41,7 +41,7 @@ function fitShape(spec: TensorSpec, dims: readonly number[], found: FoundTensor,
     const size = actual[axis]!;
     if (typeof want === 'number') {
       if (want >= 0 && want !== size) {
-        return mismatch(`“${spec.name}” has size ${want} in dimension ${axis} ${shapeText(shape)}, but ${found.source} gives ${size} ${shapeText(actual)}.`, `Give “${spec.name}” an array of shape ${shapeText(shape)}.`, { ...details, found: foundText(dtypeOf) });
+        return mismatch(`“${spec.name}” has size ${size} in dimension ${axis} ${shapeText(actual)}, but the model fixes it at ${want} ${shapeText(shape)} (in ${found.source}).`, `Give “${spec.name}” an array of shape ${shapeText(shape)}.`, { ...details, found: foundText(dtypeOf) });
       }
       continue;
     }

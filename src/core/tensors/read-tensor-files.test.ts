@@ -140,13 +140,13 @@ describe('readTensorFiles: one reader for every form, checked against the model'
 
     it('a shape mismatch on a fixed dimension, and named dimensions that disagree across inputs', () => {
       const bad = failure([json('x.json', { inputs: { input_ids: [[1, 2]], attention_mask: [[1, 1]], state: [[[0, 0, 0]]] } })], gru);
-      expect(bad.message).toBe('“state” has size 8 in dimension 2 [1, batch, 8], but x.json:state gives 3 [1, 1, 3].');
+      expect(bad.message).toBe('“state” has size 3 in dimension 2 [1, 1, 3], but the model fixes it at 8 [1, batch, 8] (in x.json:state).');
       expect(bad.expected).toBe('float32 [1, batch, 8]');
       expect(bad.found).toBe('values [1, 1, 3]');
       const disagree = failure([json('x.json', { inputs: { input_ids: [[1, 2]], attention_mask: [[1, 1, 1]], state: [[[0, 0, 0, 0, 0, 0, 0, 0]]] } })], gru);
       expect(disagree.message).toBe('“attention_mask” has seq = 3 (dimension 1), but “input_ids” has seq = 2: inputs that share a named dimension must agree.');
       const rank = failure([json('x.json', { inputs: [[[1]]] })], [{ name: 'x', dtype: 'float32', shape: [4] }]);
-      expect(rank.message).toBe('“x” takes 1 dimensions [4], but x.json gives 3: [1, 1, 1].');
+      expect(rank.message).toBe('“x” has 3 dimensions [1, 1, 1], but the model expects 1: [4] (in x.json).');
     });
 
     it('a wrong dtype: floats for int64 ids, strings for floats, a .npy of strings', () => {
