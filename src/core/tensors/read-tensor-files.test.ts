@@ -175,6 +175,12 @@ describe('readTensorFiles: one reader for every form, checked against the model'
       expect(failure([json('t.json', { dataframe_split: { columns: ['a'], data: [[1]] } })], x).message).toMatch(/is a table \(dataframe_split\), not tensors/);
     });
 
+    it('an archive, a table or an unknown file given as input values', () => {
+      expect(failure([file(`${MODELS}/token-gru.tar.gz`)], gru).message).toBe('“token-gru.tar.gz” is an archive, not a tensor file.');
+      expect(failure([json('rows.csv', 'a,b\n1,2\n')], gru).message).toBe('“rows.csv” is a table, not a tensor file.');
+      expect(failure([{ path: 'notes.bin', bytes: new Uint8Array([0xff, 0xfe, 0xfd]) }], gru).message).toBe('“notes.bin” is not a tensor file this app reads (.json, .npy, .npz, or an ONNX TensorProto .pb).');
+    });
+
     it('a bad .pb, a truncated .npy, two values for one input, unnamed files for several inputs', () => {
       expect(failure([{ path: 'input_0.pb', bytes: new Uint8Array([0xff, 0xff, 0xff]) }], gru).message).toMatch(/^“input_0\.pb” is not an ONNX TensorProto/);
       const npy = bytes(`${MODELS}/token-gru-state.npy`);

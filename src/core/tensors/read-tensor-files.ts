@@ -7,6 +7,7 @@ import { decodeJsonTensors } from './json-tensors';
 import { TENSOR_LIMITS } from './limits';
 import { decodeNpy, isNpy } from './npy';
 import { decodeNpz } from './npz';
+import { isGzip, isZip } from './file-magic';
 import { decodeTensorProto } from './tensor-proto';
 import { badFile, mismatch, shapeText } from './tensor-error';
 import { summarizeTensor, type TensorSet, type TensorSummary } from './tensor-summary';
@@ -62,10 +63,15 @@ export function decodeTensorFile(file: TensorFile): Result<FoundTensor[]> {
     const t = decodeNpy(file.bytes, name);
     return t.ok ? ok([{ kind: 'typed', format: 'npy', name: null, source: name, position: 0, tensor: t.value }]) : t;
   }
-  if (ext === 'npz' || (file.bytes[0] === 0x50 && file.bytes[1] === 0x4b)) return decodeNpz(file.bytes, name);
+  if (ext === 'npz' || isZip(file.bytes)) return decodeNpz(file.bytes, name);
   if (ext === 'json' || looksLikeJson(file.bytes)) return decodeJsonTensors(new TextDecoder('utf-8').decode(file.bytes), name);
+  if (isGzip(file.bytes) || ext === 'tar') return badFile(name, `“${name}” is an archive, not a tensor file.`, 'Open it as the model (a Model Zoo .tar.gz with its test_data_set folders), or unpack it and give its input files.');
+  if (['csv', 'tsv', 'txt'].includes(ext)) return badFile(name, `“${name}” is a table, not a tensor file.`, 'Score it as a table (Predict → Score a file), or give tensors as .json, .npy, .npz or .pb.');
   const t = decodeTensorProto(file.bytes, file.path);
-  if (!t.ok) return t;
+  if (!t.ok) {
+    if (ext === 'pb') return t;
+    return badFile(name, `“${name}” is not a tensor file this app reads (.json, .npy, .npz, or an ONNX TensorProto .pb).`, 'Save the values with numpy.save (.npy), numpy.savez (.npz) or as JSON {"inputs": {"name": [[…]]}}.');
+  }
   const position = dataFileIndex(file.path, 'input') ?? dataFileIndex(file.path, 'output') ?? 0;
   return ok([{ kind: 'typed', format: 'pb', name: t.value.name, source: file.path, position, tensor: t.value.tensor }]);
 }

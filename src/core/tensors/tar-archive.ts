@@ -3,6 +3,7 @@ import { unpackTar } from 'modern-tar';
 import { describeThrown, engineError, fail, ok, type Result } from '../protocol/engine-error';
 import type { PackageFile } from '../package/model-package';
 import { TENSOR_LIMITS } from './limits';
+import { isGzip } from './file-magic';
 import { badFile } from './tensor-error';
 
 /**
@@ -16,9 +17,6 @@ const formatBytes = (n: number): string => (n >= 1024 ** 3 ? `${n / 1024 ** 3} G
 
 class LimitExceeded extends Error {}
 
-export function isGzip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
 
 /** Inflates gzip data, stopping as soon as the output passes `limit` bytes. */
 export function gunzipBounded(bytes: Uint8Array, limit: number): Uint8Array {
