@@ -14,7 +14,7 @@ interface RawNode {
   domain?: string;
   input?: string[];
   output?: string[];
-  attribute?: (RawAttribute & { g?: RawGraph; graphs?: RawGraph[] })[];
+  attribute?: (Omit<RawAttribute, 'g' | 'graphs'> & { g?: RawGraph; graphs?: RawGraph[] })[];
   docString?: string;
 }
 interface RawGraph {
