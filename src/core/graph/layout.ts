@@ -95,3 +95,6 @@ export function fromElkGraph(laid: ElkNodeJson): GraphLayout {
   visit(laid, 0, 0);
   return { boxes, routes, width: laid.width ?? 0, height: laid.height ?? 0 };
 }
+
+/** Boxes the view lays out at most; past this, ELK would take minutes and the page would hold too much. */
+export const MAX_LAYOUT_BOXES = 6000;
