@@ -171,9 +171,10 @@ export function GraphCanvas({ view, layout, overlay, selected, hits, edgeLabel, 
         selectNodesOnDrag={false}
         onNodeClick={(_, node) => onSelect(node.data.kind === 'group' ? null : node.id)}
         onPaneClick={() => onSelect(null)}
-        onSelectionChange={({ nodes: chosen }) => {
-          const first = chosen[0];
-          if (first && first.id !== selected) onSelect(first.id);
+        onNodesChange={(changes) => {
+          // Selection by keyboard (Enter on a focused box) arrives as a change; the page owns the selection.
+          const chosen = changes.find((c) => c.type === 'select' && c.selected);
+          if (chosen && chosen.type === 'select' && chosen.id !== selected) onSelect(chosen.id);
         }}
         minZoom={0.02}
         maxZoom={2.5}

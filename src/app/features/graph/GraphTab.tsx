@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
+import './graph.css';
 import { findAttentionChains } from '../../../core/graph/attention-chains';
 import { findNodeByName, searchGraph, type SearchHit } from '../../../core/graph/graph-search';
 import { tensorIn, type GraphModel } from '../../../core/graph/graph-model';
