@@ -1,9 +1,11 @@
 import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
-import { BaseEdge, Handle, Position, ReactFlow, useReactFlow, useStore, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
+import { BaseEdge, Handle, Position, ReactFlow, useReactFlow, useStore, ViewportPortal, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { BoxText, GraphView } from '../../../core/graph/graph-view';
 import type { GraphLayout, Point } from '../../../core/graph/layout';
 import type { Overlay } from '../../../core/graph/overlays';
+import { GraphOverview } from './GraphOverview';
+import { MIN_ZOOM, useFitGraph } from './use-fit-graph';
 
 interface BoxData extends Record<string, unknown> {
   readonly kind: 'op' | 'input' | 'output' | 'group';
@@ -21,9 +23,29 @@ interface RouteData extends Record<string, unknown> {
 type BoxNode = Node<BoxData, 'box'>;
 type RouteEdge = Edge<RouteData, 'route'>;
 
+/** Past this many boxes the graph opens at a readable zoom on its inputs rather than fitted (where every box would be drawn at once). */
+const FIT_ON_OPEN = 300;
+/** Below this zoom boxes drop their text: cheaper to draw, and unreadable anyway. */
+const far = (s: { transform: [number, number, number] }): boolean => s.transform[2] < 0.3;
+/** Below this zoom (and past OVERVIEW_BOXES boxes) the graph is drawn as one overview picture, not box by box. */
+const OVERVIEW_ZOOM = 0.15;
+const OVERVIEW_BOXES = 400;
+const overviewZoom = (s: { transform: [number, number, number] }): boolean => s.transform[2] < OVERVIEW_ZOOM;
+const NO_NODES: BoxNode[] = [];
+const NO_EDGES: RouteEdge[] = [];
+
 const BoxView = memo(function BoxView({ data, selected }: NodeProps<BoxNode>) {
+  const compact = useStore(far);
   if (data.kind === 'group') return <div className="graph-group-label">{data.text.title}</div>;
-  const classes = ['graph-box', `graph-box-${data.kind}`, data.tone ? `tone-${data.tone}` : '', selected ? 'selected' : '', data.hit ? 'hit' : ''].filter(Boolean).join(' ');
+  const classes = ['graph-box', `graph-box-${data.kind}`, data.tone ? `tone-${data.tone}` : '', selected ? 'selected' : '', data.hit ? 'hit' : '', compact ? 'compact' : ''].filter(Boolean).join(' ');
+  if (compact) {
+    return (
+      <div className={classes}>
+        <Handle type="target" position={Position.Top} isConnectable={false} className="graph-handle" />
+        <Handle type="source" position={Position.Bottom} isConnectable={false} className="graph-handle" />
+      </div>
+    );
+  }
   return (
     <div className={classes}>
       <Handle type="target" position={Position.Top} isConnectable={false} className="graph-handle" />
@@ -77,7 +99,7 @@ export interface CanvasProps {
   onSelect(id: string | null): void;
 }
 
-function flowNodes(view: GraphView, layout: GraphLayout, overlay: Overlay | null, selected: string | null, hits: ReadonlySet<string>): BoxNode[] {
+function flowNodes(view: GraphView, layout: GraphLayout, overlay: Overlay | null): BoxNode[] {
   const nodes: BoxNode[] = [];
   for (const n of view.nodes) {
     const box = layout.boxes[n.id];
@@ -89,8 +111,8 @@ function flowNodes(view: GraphView, layout: GraphLayout, overlay: Overlay | null
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
-      data: { kind: n.kind, text: n.text, tone: look?.tone ?? null, badge: look?.badge ?? null, hit: hits.has(n.id) },
-      selected: n.id === selected,
+      data: { kind: n.kind, text: n.text, tone: look?.tone ?? null, badge: look?.badge ?? null, hit: false },
+      selected: false,
       selectable: n.kind !== 'group',
       focusable: n.kind !== 'group',
       zIndex: n.kind === 'group' ? -1 : 1,
@@ -108,7 +130,10 @@ function flowNodes(view: GraphView, layout: GraphLayout, overlay: Overlay | null
 /** The laid-out graph in React Flow: only what is in view is in the page; pan, zoom, select. */
 export function GraphCanvas({ view, layout, overlay, selected, hits, edgeLabel, centre, theme, onSelect }: CanvasProps) {
   const flow = useReactFlow();
-  const nodes = useMemo(() => flowNodes(view, layout, overlay, selected, hits), [view, layout, overlay, selected, hits]);
+  const fit = useFitGraph(layout);
+  const base = useMemo(() => flowNodes(view, layout, overlay), [view, layout, overlay]);
+  // Only the selected box and the search hits change on a click or a search: every other box keeps its object, so React Flow skips it.
+  const nodes = useMemo(() => base.map((n) => (n.id === selected || hits.has(n.id) ? { ...n, selected: n.id === selected, data: { ...n.data, hit: hits.has(n.id) } } : n)), [base, selected, hits]);
   const edges = useMemo(
     (): RouteEdge[] =>
       view.edges.flatMap((e) => {
@@ -118,6 +143,25 @@ export function GraphCanvas({ view, layout, overlay, selected, hits, edgeLabel, 
       }),
     [view, layout, overlay, edgeLabel],
   );
+
+  const overview = useStore(overviewZoom) && view.nodes.length > OVERVIEW_BOXES;
+  // On a new layout: fit a small graph; open a large one on its inputs at a readable zoom.
+  const paneReady = useStore((s) => s.width > 0 && s.height > 0);
+  const paneWidth = useStore((s) => s.width);
+  useEffect(() => {
+    if (!paneReady) return;
+    if (view.nodes.length <= FIT_ON_OPEN) {
+      fit();
+      return;
+    }
+    const first = view.nodes.find((n) => n.kind === 'input' && n.parent === null);
+    const box = first ? layout.boxes[first.id] : undefined;
+    const zoom = 0.8;
+    const x = box ? paneWidth / 2 - (box.x + box.width / 2) * zoom : 16;
+    void flow.setViewport({ x, y: 16 - (box?.y ?? 0) * zoom, zoom });
+    // Only a new layout (or the pane appearing) re-frames the view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layout, paneReady]);
 
   useEffect(() => {
     if (!centre) return;
@@ -139,7 +183,7 @@ export function GraphCanvas({ view, layout, overlay, selected, hits, edgeLabel, 
       '+': () => void flow.zoomIn(),
       '=': () => void flow.zoomIn(),
       '-': () => void flow.zoomOut(),
-      '0': () => void flow.fitView(),
+      '0': fit,
       Escape: () => onSelect(null),
     };
     const move = moves[event.key];
@@ -159,8 +203,8 @@ export function GraphCanvas({ view, layout, overlay, selected, hits, edgeLabel, 
         </defs>
       </svg>
       <ReactFlow
-        nodes={nodes}
-        edges={edges}
+        nodes={overview ? NO_NODES : nodes}
+        edges={overview ? NO_EDGES : edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         onlyRenderVisibleElements
@@ -176,13 +220,17 @@ export function GraphCanvas({ view, layout, overlay, selected, hits, edgeLabel, 
           const chosen = changes.find((c) => c.type === 'select' && c.selected);
           if (chosen && chosen.type === 'select' && chosen.id !== selected) onSelect(chosen.id);
         }}
-        minZoom={0.02}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
-        fitView
-        fitViewOptions={{ maxZoom: 1 }}
         colorMode={theme}
         proOptions={{ hideAttribution: false }}
-      />
+      >
+        {overview && (
+          <ViewportPortal>
+            <GraphOverview view={view} layout={layout} overlay={overlay} />
+          </ViewportPortal>
+        )}
+      </ReactFlow>
     </div>
   );
 }

@@ -152,7 +152,7 @@ export function GraphTab({ model: open }: { model: OpenModel }) {
           profiles={overlays.profiles}
           profileKey={view.profileKey}
           showWeights={view.showWeights}
-          ready={state.status === 'ready'}
+          layout={state.status === 'ready' ? state.layout : null}
           onOverlay={(overlay) => setView({ overlay })}
           onProfile={(profileKey) => setView({ profileKey })}
           onShowWeights={(showWeights) => setView({ showWeights })}

@@ -1,4 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
+import type { GraphLayout } from '../../../core/graph/layout';
+import { useFitGraph } from './use-fit-graph';
 import type { OverlayKind } from '../../../core/graph/overlays';
 import type { LabelledProfile } from './use-graph-overlays';
 
@@ -14,7 +16,7 @@ export interface ToolbarProps {
   readonly profiles: readonly LabelledProfile[];
   readonly profileKey: string | null;
   readonly showWeights: boolean;
-  readonly ready: boolean;
+  readonly layout: GraphLayout | null;
   onOverlay(kind: OverlayKind): void;
   onProfile(key: string): void;
   onShowWeights(show: boolean): void;
@@ -24,6 +26,8 @@ export interface ToolbarProps {
 /** Overlay, profile, zoom and export controls. */
 export function GraphToolbar(props: ToolbarProps) {
   const flow = useReactFlow();
+  const fit = useFitGraph(props.layout);
+  const ready = props.layout !== null;
   return (
     <div className="graph-toolbar">
       <fieldset className="graph-overlays">
@@ -52,24 +56,24 @@ export function GraphToolbar(props: ToolbarProps) {
         List weights in nodes
       </label>
       <div className="graph-buttons" role="group" aria-label="Zoom">
-        <button type="button" onClick={() => void flow.zoomIn()} disabled={!props.ready} aria-label="Zoom in">
+        <button type="button" onClick={() => void flow.zoomIn()} disabled={!ready} aria-label="Zoom in">
           +
         </button>
-        <button type="button" onClick={() => void flow.zoomOut()} disabled={!props.ready} aria-label="Zoom out">
+        <button type="button" onClick={() => void flow.zoomOut()} disabled={!ready} aria-label="Zoom out">
           −
         </button>
-        <button type="button" onClick={() => void flow.fitView()} disabled={!props.ready}>
+        <button type="button" onClick={fit} disabled={!ready}>
           Fit
         </button>
       </div>
       <div className="graph-buttons" role="group" aria-label="Export">
-        <button type="button" onClick={() => props.onExport('svg')} disabled={!props.ready}>
+        <button type="button" onClick={() => props.onExport('svg')} disabled={!ready}>
           Download SVG
         </button>
-        <button type="button" onClick={() => props.onExport('png')} disabled={!props.ready}>
+        <button type="button" onClick={() => props.onExport('png')} disabled={!ready}>
           Download PNG
         </button>
-        <button type="button" onClick={() => props.onExport('netron')} disabled={!props.ready}>
+        <button type="button" onClick={() => props.onExport('netron')} disabled={!ready}>
           Netron attachment (JSON)
         </button>
       </div>
