@@ -1,4 +1,5 @@
 import type { GraphModel } from './graph-model';
+import { modelNameCandidates } from './profiled-names';
 
 export interface SearchHit {
   /** A node id, or a graph input/output id. */
@@ -40,8 +41,11 @@ export function searchGraph(model: GraphModel, query: string): { hits: SearchHit
   return { hits: ranked.slice(0, MAX_HITS).map((r) => r.hit), total: ranked.length };
 }
 
-/** The graph node a profiled or placed node name stands for ("fused " names included), for jump links. */
+/** The graph node a profiled or placed node name stands for ("fused " and "_token_N" names included), for jump links. */
 export function findNodeByName(model: GraphModel, name: string): string | null {
-  const plain = name.startsWith('fused ') ? name.slice('fused '.length) : name;
-  return model.nodes.find((n) => n.named && n.name === plain)?.id ?? model.io.find((io) => io.name === plain)?.id ?? null;
+  for (const candidate of modelNameCandidates(name)) {
+    const id = model.nodes.find((n) => n.named && n.name === candidate)?.id ?? model.io.find((io) => io.name === candidate)?.id;
+    if (id) return id;
+  }
+  return null;
 }

@@ -9,6 +9,7 @@ import type { GraphModel } from './graph-model';
 import { bindingsFromProfile, workByNode } from './node-work';
 import { heatBin, placementOverlay, timeOverlay, workOverlay } from './overlays';
 import { copyEdges, graphProfileOf } from './profile-overlay';
+import { modelNameCandidates } from './profiled-names';
 
 const FLOAT = 1;
 const tensorType = (dims: (number | string)[]) => ({ tensorType: { elemType: FLOAT, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } });
@@ -102,5 +103,13 @@ describe('a profile laid onto the graph', () => {
     expect(overlay.nodes.n0!.badge).toBe('16 MAC · 0.000314 GFLOP/s');
     // Without a profile or a binding for N, MatMul's work is unknown.
     expect(workByNode(model, {}).n0!.kind).toBe('unknown');
+  });
+});
+
+describe('profiled names', () => {
+  it('maps onnxruntime’s renamed nodes back to the model’s: fused, and rewritten by the NHWC layout transform', () => {
+    expect(modelNameCandidates('/features/features.2/Conv_token_5')).toEqual(['/features/features.2/Conv_token_5', '/features/features.2/Conv']);
+    expect(modelNameCandidates('fused /head/head.1/Gemm')).toEqual(['fused /head/head.1/Gemm', '/head/head.1/Gemm']);
+    expect(modelNameCandidates('relu')).toEqual(['relu']);
   });
 });

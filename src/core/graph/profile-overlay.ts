@@ -3,6 +3,7 @@ import type { ConfigProfile } from '../profile/config-profile';
 import type { NodeTiming } from '../profile/operator-profile';
 import type { ProfiledShape } from '../protocol/profile';
 import type { GraphModel, GraphNode } from './graph-model';
+import { modelNameCandidates } from './profiled-names';
 
 /** One node's time in the profiled warm run, as onnxruntime ran it. */
 export interface NodeMeasure {
@@ -36,7 +37,6 @@ export interface GraphProfile {
   readonly copies: readonly { readonly name: string; readonly opType: string; readonly ms: number | null }[];
 }
 
-const FUSED_PREFIX = 'fused ';
 const CPU = 'CPUExecutionProvider';
 
 /** Does the operator that ran stand for the model's operator (itself, or its fused form)? */
@@ -44,16 +44,20 @@ function sameOperator(executed: string, node: GraphNode): boolean {
   return executed === node.opType || executed === `Fused${node.opType}`;
 }
 
-/** The graph node a profiled name stands for: its own name, a "fused " name, or "#index" of an unnamed node. */
+/** The graph node a profiled name stands for: its own name, a "fused "/"_token_N" variant (same operator), or "#index" of an unnamed node. */
 function matcher(model: GraphModel): (name: string, executed: string) => GraphNode | null {
   const byName = new Map<string, GraphNode[]>();
   for (const node of model.nodes) if (node.named) byName.set(node.name, [...(byName.get(node.name) ?? []), node]);
   const mainGraph = model.nodes.filter((n) => n.group === null);
   return (name, executed) => {
-    const plain = name.startsWith(FUSED_PREFIX) ? name.slice(FUSED_PREFIX.length) : name;
-    const named = byName.get(plain);
+    const [exact, ...variants] = modelNameCandidates(name);
+    const named = byName.get(exact!);
     if (named) return named.find((n) => sameOperator(executed, n)) ?? named[0]!;
-    const index = /^#(\d+)$/.exec(plain);
+    for (const variant of variants) {
+      const found = byName.get(variant)?.find((n) => sameOperator(executed, n));
+      if (found) return found;
+    }
+    const index = /^#(\d+)$/.exec(name);
     const node = index ? mainGraph.find((n) => n.id === `n${index[1]}`) : undefined;
     return node && !node.named && sameOperator(executed, node) ? node : null;
   };
