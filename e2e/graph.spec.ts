@@ -204,6 +204,18 @@ test('a generated 2,000-node model: laid out in a worker, only what is in view d
   await expect.poll(() => page.locator('.react-flow__viewport').getAttribute('style')).not.toBe(before);
 });
 
+test('an Inspect finding about a model output links to that output in the graph', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  const graph = new GraphPage(page);
+  await app.goto();
+  await app.openExample(titleOf('wine-mlflow'));
+  await page.getByRole('tab', { name: 'Inspect' }).click();
+  await page.getByRole('list', { name: 'Findings' }).getByRole('button', { name: 'Show probabilities in the graph' }).click();
+  await expect(page.getByRole('tab', { name: 'Graph' })).toHaveAttribute('aria-selected', 'true');
+  await expect(graph.panel().getByRole('heading')).toHaveText('Graph output “probabilities”', { timeout: 60_000 });
+  await expect(graph.box('output probabilities').locator('.graph-box')).toHaveClass(/selected/);
+});
+
 test('exports the graph as SVG and PNG, and the measurements as a Netron attachment', async ({ page }) => {
   const app = new PlaygroundPage(page);
   const graph = new GraphPage(page);

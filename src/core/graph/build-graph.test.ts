@@ -1,21 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { modelProtoType } from '../package/onnx-schema';
 import { buildGraph } from './build-graph';
 import { tensorIn, type GraphModel } from './graph-model';
+import { encodeModel, FLOAT, graphFrom, tensorType } from './test-models.fixture';
 
-const FLOAT = 1;
-const tensorType = (dims: (number | string)[], elemType = FLOAT) => ({ tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } });
-
-function encode(graph: object, opset = 17): Uint8Array {
-  return modelProtoType.encode(modelProtoType.fromObject({ irVersion: 8, opsetImport: [{ domain: '', version: opset }], graph })).finish();
-}
-
-function built(graph: object, opset?: number): GraphModel {
-  const result = buildGraph(encode(graph, opset));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const built = (graph: object, opset?: number): GraphModel => graphFrom(encodeModel(graph, opset));
 
 describe('buildGraph', () => {
   it('folds initializers into their node, draws activations as edges and names unnamed nodes', () => {

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { modelProtoType } from '../package/onnx-schema';
-import { buildGraph } from './build-graph';
 import { searchGraph } from './graph-search';
 import { escapeXml, graphSvg, type SvgPalette } from './graph-svg';
 import type { GraphModel } from './graph-model';
@@ -11,12 +9,9 @@ import { fromElkGraph, toElkGraph, type ElkNodeJson } from './layout';
 import { netronAttachment } from './netron-attachment';
 import { workByNode } from './node-work';
 import type { GraphProfile } from './profile-overlay';
+import { encodeModel, graphFrom, tensorType } from './test-models.fixture';
 
-const digits = (): GraphModel => {
-  const result = buildGraph(readFileSync('public/examples/digits-cnn/model.onnx'));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-};
+const digits = (): GraphModel => graphFrom(readFileSync('public/examples/digits-cnn/model.onnx'));
 
 async function layout(model: GraphModel, expanded: string[] = []) {
   const view = graphView(model, { expanded, showWeights: true });
@@ -44,29 +39,20 @@ describe('graph layout through ELK', () => {
   });
 
   it('draws an open subgraph as a box around its own nodes', async () => {
-    const tensorType = (dims: number[]) => ({ tensorType: { elemType: 1, shape: { dim: dims.map((d) => ({ dimValue: d })) } } });
     const body = { name: 'b', node: [{ opType: 'Relu', name: 'inner', input: ['x'], output: ['o'] }], output: [{ name: 'o', type: tensorType([2]) }] };
-    const bytes = modelProtoType
-      .encode(
-        modelProtoType.fromObject({
-          irVersion: 8,
-          opsetImport: [{ domain: '', version: 17 }],
-          graph: {
-            node: [
-              { opType: 'Greater', name: 'cmp', input: ['x', 'x'], output: ['c'] },
-              { opType: 'If', name: 'branch', input: ['c'], output: ['y'], attribute: [{ name: 'then_branch', type: 5, g: body }, { name: 'else_branch', type: 5, g: { ...body, node: [{ ...body.node[0], name: 'inner2' }] } }] },
-            ],
-            input: [{ name: 'x', type: tensorType([2]) }],
-            output: [{ name: 'y', type: tensorType([2]) }],
-          },
-        }),
-      )
-      .finish();
-    const built = buildGraph(bytes);
-    if (!built.ok) throw new Error(built.error.message);
-    const closed = await layout(built.value);
+    const model = graphFrom(
+      encodeModel({
+        node: [
+          { opType: 'Greater', name: 'cmp', input: ['x', 'x'], output: ['c'] },
+          { opType: 'If', name: 'branch', input: ['c'], output: ['y'], attribute: [{ name: 'then_branch', type: 5, g: body }, { name: 'else_branch', type: 5, g: { ...body, node: [{ ...body.node[0], name: 'inner2' }] } }] },
+        ],
+        input: [{ name: 'x', type: tensorType([2]) }],
+        output: [{ name: 'y', type: tensorType([2]) }],
+      }),
+    );
+    const closed = await layout(model);
     expect(closed.view.nodes.some((n) => n.id === 'n1/then_branch/n0')).toBe(false);
-    const open = await layout(built.value, ['n1/then_branch']);
+    const open = await layout(model, ['n1/then_branch']);
     const group = open.layout.boxes['n1/then_branch']!;
     const inner = open.layout.boxes['n1/then_branch/n0']!;
     expect(inner.x).toBeGreaterThanOrEqual(group.x);

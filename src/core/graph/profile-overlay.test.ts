@@ -1,42 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { modelProtoType } from '../package/onnx-schema';
 import { configProfile, type ConfigProfile } from '../profile/config-profile';
 import { WASM_PROFILE, WEBGPU_PLACEMENT_LOG, WEBGPU_PROFILE } from '../profile/ort-output.fixture';
 import { parseProfilerLines } from '../profile/profiler-events';
 import type { ProfileMeasurement } from '../protocol/profile';
-import { buildGraph } from './build-graph';
 import type { GraphModel } from './graph-model';
 import { bindingsFromProfile, workByNode } from './node-work';
 import { heatBin, placementOverlay, timeOverlay, workOverlay } from './overlays';
 import { copyEdges, graphProfileOf } from './profile-overlay';
 import { modelNameCandidates } from './profiled-names';
-
-const FLOAT = 1;
-const tensorType = (dims: (number | string)[]) => ({ tensorType: { elemType: FLOAT, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } });
+import { encodeModel, graphFrom, tensorType, weight } from './test-models.fixture';
 
 /** The model the profiler fixtures were recorded on: x → MatMul "project" → Hardmax "odd_one" → Relu "relu". */
 function fallbackGraph(): GraphModel {
-  const bytes = modelProtoType
-    .encode(
-      modelProtoType.fromObject({
-        irVersion: 8,
-        opsetImport: [{ domain: '', version: 17 }],
-        graph: {
-          initializer: [{ name: 'W', dataType: FLOAT, dims: [4, 4], floatData: new Array(16).fill(0.1) }],
-          node: [
-            { opType: 'MatMul', name: 'project', input: ['x', 'W'], output: ['h'] },
-            { opType: 'Hardmax', name: 'odd_one', input: ['h'], output: ['k'] },
-            { opType: 'Relu', name: 'relu', input: ['k'], output: ['y'] },
-          ],
-          input: [{ name: 'x', type: tensorType(['N', 4]) }],
-          output: [{ name: 'y', type: tensorType(['N', 4]) }],
-        },
-      }),
-    )
-    .finish();
-  const result = buildGraph(bytes);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  return graphFrom(
+    encodeModel({
+      initializer: [weight('W', [4, 4], 0.1)],
+      node: [
+        { opType: 'MatMul', name: 'project', input: ['x', 'W'], output: ['h'] },
+        { opType: 'Hardmax', name: 'odd_one', input: ['h'], output: ['k'] },
+        { opType: 'Relu', name: 'relu', input: ['k'], output: ['y'] },
+      ],
+      input: [{ name: 'x', type: tensorType(['N', 4]) }],
+      output: [{ name: 'y', type: tensorType(['N', 4]) }],
+    }),
+  );
 }
 
 const measurement = (backend: 'wasm' | 'webgpu', lines: readonly string[], placementLog: readonly string[] | null): ProfileMeasurement => ({

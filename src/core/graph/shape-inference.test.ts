@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { modelProtoType } from '../package/onnx-schema';
 import { nodeNameOf, parseProfilerLines } from '../profile/profiler-events';
-import { buildGraph } from './build-graph';
-import { tensorIn, type GraphModel } from './graph-model';
+import { tensorIn } from './graph-model';
+import { encodeModel, graphFrom, int, ints, tensorType, weight } from './test-models.fixture';
 import { bindShape } from './work-estimate';
 
 /**
@@ -34,14 +33,8 @@ async function profiledShapes(bytes: Uint8Array, feeds: Record<string, ort.Tenso
   }
 }
 
-function graphOf(bytes: Uint8Array): GraphModel {
-  const result = buildGraph(bytes);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
 async function compare(bytes: Uint8Array, feeds: Record<string, ort.Tensor>, bindings: Record<string, number>): Promise<number> {
-  const model = graphOf(bytes);
+  const model = graphFrom(bytes);
   const profiled = await profiledShapes(bytes, feeds);
   let checked = 0;
   for (const node of model.nodes) {
@@ -59,11 +52,6 @@ async function compare(bytes: Uint8Array, feeds: Record<string, ort.Tensor>, bin
   return checked;
 }
 
-const FLOAT = 1;
-const tensorType = (dims: (number | string)[]) => ({ tensorType: { elemType: FLOAT, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } });
-const weight = (name: string, dims: number[]) => ({ name, dataType: FLOAT, dims, floatData: new Array<number>(dims.reduce((a, b) => a * b, 1)).fill(0.01) });
-const ints = (name: string, values: number[]) => ({ name, type: 7, ints: values });
-const int = (name: string, value: number) => ({ name, type: 2, i: value });
 const floats = (n: number) => new Float32Array(n).fill(0.5);
 
 describe('inferred shapes agree with onnxruntime-node', () => {
@@ -74,32 +62,28 @@ describe('inferred shapes agree with onnxruntime-node', () => {
   });
 
   it('on windows, transposed convolutions, reshaping and reductions', async () => {
-    const bytes = modelProtoType
-      .encode(
-        modelProtoType.fromObject({
-          irVersion: 7,
-          opsetImport: [{ domain: '', version: 11 }],
-          graph: {
-            initializer: [weight('w1', [6, 2, 3, 3]), weight('w2', [6, 3, 2, 2]), weight('g', [10, 36]), weight('idx', [2])],
-            node: [
-              { opType: 'Conv', name: 'conv', input: ['x', 'w1'], output: ['c'], attribute: [ints('strides', [2, 1]), ints('pads', [1, 0, 2, 1]), int('group', 2), ints('dilations', [1, 2])] },
-              { opType: 'MaxPool', name: 'pool', input: ['c'], output: ['p'], attribute: [ints('kernel_shape', [2, 2]), int('ceil_mode', 1), ints('strides', [2, 2])] },
-              { opType: 'ConvTranspose', name: 'up', input: ['p', 'w2'], output: ['u'], attribute: [ints('strides', [2, 2]), ints('output_padding', [1, 0]), int('group', 2)] },
-              { opType: 'Transpose', name: 'tr', input: ['u'], output: ['t'], attribute: [ints('perm', [0, 2, 3, 1])] },
-              { opType: 'ReduceMean', name: 'mean', input: ['t'], output: ['m'], attribute: [ints('axes', [1]), int('keepdims', 0)] },
-              { opType: 'Flatten', name: 'flat', input: ['m'], output: ['f'] },
-              { opType: 'Unsqueeze', name: 'unsq', input: ['f'], output: ['us'], attribute: [ints('axes', [0, 3])] },
-              { opType: 'Squeeze', name: 'sq', input: ['us'], output: ['s'], attribute: [ints('axes', [0, 3])] },
-              { opType: 'Gemm', name: 'gemm', input: ['s', 'g'], output: ['y'], attribute: [int('transB', 1)] },
-              { opType: 'Concat', name: 'cat', input: ['y', 'y'], output: ['cat'], attribute: [int('axis', 1)] },
-              { opType: 'GlobalAveragePool', name: 'gap', input: ['c'], output: ['gp'] },
-            ],
-            input: [{ name: 'x', type: tensorType(['N', 4, 11, 9]) }],
-            output: [{ name: 'cat' }, { name: 'gp' }],
-          },
-        }),
-      )
-      .finish();
+    const bytes = encodeModel(
+      {
+        initializer: [weight('w1', [6, 2, 3, 3]), weight('w2', [6, 3, 2, 2]), weight('g', [10, 36]), weight('idx', [2])],
+        node: [
+          { opType: 'Conv', name: 'conv', input: ['x', 'w1'], output: ['c'], attribute: [ints('strides', [2, 1]), ints('pads', [1, 0, 2, 1]), int('group', 2), ints('dilations', [1, 2])] },
+          { opType: 'MaxPool', name: 'pool', input: ['c'], output: ['p'], attribute: [ints('kernel_shape', [2, 2]), int('ceil_mode', 1), ints('strides', [2, 2])] },
+          { opType: 'ConvTranspose', name: 'up', input: ['p', 'w2'], output: ['u'], attribute: [ints('strides', [2, 2]), ints('output_padding', [1, 0]), int('group', 2)] },
+          { opType: 'Transpose', name: 'tr', input: ['u'], output: ['t'], attribute: [ints('perm', [0, 2, 3, 1])] },
+          { opType: 'ReduceMean', name: 'mean', input: ['t'], output: ['m'], attribute: [ints('axes', [1]), int('keepdims', 0)] },
+          { opType: 'Flatten', name: 'flat', input: ['m'], output: ['f'] },
+          { opType: 'Unsqueeze', name: 'unsq', input: ['f'], output: ['us'], attribute: [ints('axes', [0, 3])] },
+          { opType: 'Squeeze', name: 'sq', input: ['us'], output: ['s'], attribute: [ints('axes', [0, 3])] },
+          { opType: 'Gemm', name: 'gemm', input: ['s', 'g'], output: ['y'], attribute: [int('transB', 1)] },
+          { opType: 'Concat', name: 'cat', input: ['y', 'y'], output: ['cat'], attribute: [int('axis', 1)] },
+          { opType: 'GlobalAveragePool', name: 'gap', input: ['c'], output: ['gp'] },
+        ],
+        input: [{ name: 'x', type: tensorType(['N', 4, 11, 9]) }],
+        output: [{ name: 'cat' }, { name: 'gp' }],
+      },
+      11,
+      7,
+    );
     const checked = await compare(bytes, { x: new ort.Tensor('float32', floats(2 * 4 * 11 * 9), [2, 4, 11, 9]) }, { N: 2 });
     expect(checked).toBeGreaterThan(30);
   });

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { modelProtoType } from '../package/onnx-schema';
 import { findAttentionChains } from './attention-chains';
-import { buildGraph } from './build-graph';
 import { tensorIn, type GraphModel } from './graph-model';
+import { encodeModel, graphFrom, int, ints, tensorType, weight } from './test-models.fixture';
 import { bindShape, estimateWork } from './work-estimate';
 
-const FLOAT = 1;
-const tensorType = (dims: (number | string)[]) => ({ tensorType: { elemType: FLOAT, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } });
-const weight = (name: string, dims: number[]) => ({ name, dataType: FLOAT, dims, rawData: new Uint8Array(4 * dims.reduce((a, b) => a * b, 1)) });
-const ints = (name: string, values: number[]) => ({ name, type: 7, ints: values });
-const int = (name: string, value: number) => ({ name, type: 2, i: value });
-
 function graphOf(node: object, inputs: Record<string, (number | string)[]>, initializers: object[] = [], opset = 17): GraphModel {
-  const bytes = modelProtoType
-    .encode(
-      modelProtoType.fromObject({
-        irVersion: 8,
-        opsetImport: [{ domain: '', version: opset }],
-        graph: { node: [node], initializer: initializers, input: Object.entries(inputs).map(([name, dims]) => ({ name, type: tensorType(dims) })), output: [{ name: 'y' }] },
-      }),
-    )
-    .finish();
-  const result = buildGraph(bytes);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  return graphFrom(encodeModel({ node: [node], initializer: initializers, input: Object.entries(inputs).map(([name, dims]) => ({ name, type: tensorType(dims) })), output: [{ name: 'y' }] }, opset));
 }
 
 /** The work of the model's first node, symbolic dims bound to `bindings`. */
@@ -96,28 +78,19 @@ describe('estimateWork (hand-computed counts)', () => {
 
 describe('findAttentionChains', () => {
   it('finds QKᵀ → scale → Softmax → ·V and counts both MatMuls', () => {
-    const bytes = modelProtoType
-      .encode(
-        modelProtoType.fromObject({
-          irVersion: 8,
-          opsetImport: [{ domain: '', version: 17 }],
-          graph: {
-            initializer: [weight('scale', [])],
-            node: [
-              { opType: 'MatMul', name: 'qk', input: ['q', 'kt'], output: ['s'] },
-              { opType: 'Div', name: 'scaled', input: ['s', 'scale'], output: ['s2'] },
-              { opType: 'Softmax', name: 'sm', input: ['s2'], output: ['p'], attribute: [int('axis', -1)] },
-              { opType: 'MatMul', name: 'pv', input: ['p', 'v'], output: ['y'] },
-            ],
-            input: [{ name: 'q', type: tensorType([1, 2, 8, 4]) }, { name: 'kt', type: tensorType([1, 2, 4, 8]) }, { name: 'v', type: tensorType([1, 2, 8, 4]) }],
-            output: [{ name: 'y' }],
-          },
-        }),
-      )
-      .finish();
-    const result = buildGraph(bytes);
-    if (!result.ok) throw new Error(result.error.message);
-    const model = result.value;
+    const model = graphFrom(
+      encodeModel({
+        initializer: [weight('scale', [])],
+        node: [
+          { opType: 'MatMul', name: 'qk', input: ['q', 'kt'], output: ['s'] },
+          { opType: 'Div', name: 'scaled', input: ['s', 'scale'], output: ['s2'] },
+          { opType: 'Softmax', name: 'sm', input: ['s2'], output: ['p'], attribute: [int('axis', -1)] },
+          { opType: 'MatMul', name: 'pv', input: ['p', 'v'], output: ['y'] },
+        ],
+        input: [{ name: 'q', type: tensorType([1, 2, 8, 4]) }, { name: 'kt', type: tensorType([1, 2, 4, 8]) }, { name: 'v', type: tensorType([1, 2, 8, 4]) }],
+        output: [{ name: 'y' }],
+      }),
+    );
     expect(findAttentionChains(model)).toEqual([{ scores: 'n0', between: ['n1', 'n2'], values: 'n3' }]);
     const shape = (t: string) => tensorIn(model, null, t)?.shape ?? null;
     // Scores [1,2,8,8]: 128 outputs × K = 4; values [1,2,8,4]: 64 outputs × K = 8.
