@@ -245,6 +245,12 @@ test('the Graph tab passes axe in light and dark themes and fits a phone', async
   await app.openExample(titleOf('digits-cnn'));
   await graph.open();
   await graph.overlay('Work and GFLOP/s');
+  // By keyboard: from the canvas, Tab reaches the boxes in view and Enter selects one.
+  await page.getByTestId('graph-canvas').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.react-flow__node:focus')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(graph.panel()).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search the graph' }).fill('conv');
   await page.getByTestId('graph-hits').getByRole('button').first().click();
   for (const theme of ['Light', 'Dark'] as const) {
