@@ -21,6 +21,13 @@ class GraphPage {
     return { nodes: number(nodes), boxes: number(boxes), seconds: Number(seconds) };
   }
 
+  /** A fresh page with the example open on its Graph tab. */
+  async example(id: string): Promise<void> {
+    await new PlaygroundPage(this.page).goto();
+    await new PlaygroundPage(this.page).openExample(titleOf(id));
+    await this.open();
+  }
+
   box(text: string | RegExp) {
     return this.page.locator('.react-flow__node').filter({ hasText: text });
   }
@@ -89,11 +96,8 @@ for (const id of EXAMPLES) {
 }
 
 test('search finds a node by operator type, name or tensor; the panel shows its shapes and work', async ({ page }) => {
-  const app = new PlaygroundPage(page);
   const graph = new GraphPage(page);
-  await app.goto();
-  await app.openExample(titleOf('digits-cnn'));
-  await graph.open();
+  await graph.example('digits-cnn');
   await page.getByRole('searchbox', { name: 'Search the graph' }).fill('maxpool');
   await expect(page.getByRole('status').filter({ hasText: /^\d+ match/ })).toContainText('2 matches');
   await page.getByTestId('graph-hits').getByRole('button', { name: 'MaxPool “/features/features.4/MaxPool”' }).click();
@@ -217,11 +221,8 @@ test('an Inspect finding about a model output links to that output in the graph'
 });
 
 test('exports the graph as SVG and PNG, and the measurements as a Netron attachment', async ({ page }) => {
-  const app = new PlaygroundPage(page);
   const graph = new GraphPage(page);
-  await app.goto();
-  await app.openExample(titleOf('digits-cnn'));
-  await graph.open();
+  await graph.example('digits-cnn');
   await graph.overlay('Work and GFLOP/s');
   const save = async (name: string): Promise<Buffer> => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
@@ -239,11 +240,8 @@ test('exports the graph as SVG and PNG, and the measurements as a Netron attachm
 });
 
 test('the Graph tab passes axe in light and dark themes and fits a phone', async ({ page }) => {
-  const app = new PlaygroundPage(page);
   const graph = new GraphPage(page);
-  await app.goto();
-  await app.openExample(titleOf('digits-cnn'));
-  await graph.open();
+  await graph.example('digits-cnn');
   await graph.overlay('Work and GFLOP/s');
   // By keyboard: from the canvas, Tab reaches the boxes in view and Enter selects one.
   await page.getByTestId('graph-canvas').focus();
