@@ -6,9 +6,20 @@ export interface TabDefinition {
   readonly render: () => ReactNode;
 }
 
+/** A request from elsewhere in the page to show a tab (e.g. "show this node in the graph"); each new `seq` is obeyed once. */
+export interface TabRequest {
+  readonly id: string;
+  readonly seq: number;
+}
+
 /** WAI-ARIA tabs: arrow keys move between tabs, only the chosen panel is rendered. */
-export function Tabs({ label, tabs, initial }: { label: string; tabs: readonly TabDefinition[]; initial?: string }) {
+export function Tabs({ label, tabs, initial, request }: { label: string; tabs: readonly TabDefinition[]; initial?: string; request?: TabRequest | null }) {
   const [selected, setSelected] = useState(initial ?? tabs[0]?.id);
+  const [obeyed, setObeyed] = useState(request?.seq ?? 0);
+  if (request && request.seq !== obeyed) {
+    setObeyed(request.seq);
+    setSelected(request.id);
+  }
   const prefix = useId();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (event: KeyboardEvent, index: number): void => {

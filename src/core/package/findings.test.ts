@@ -40,13 +40,14 @@ describe('checkPackage', () => {
       severity: 'error',
       code: 'feature-count',
       message: "metadata.json features (feature_names): 5, but the model's input “float_input” takes 4 values per row (shape [batch, 4]). Rows built from this description will not fit the model.",
+      subject: 'float_input',
     });
   });
 
   it('states a class count that disagrees with the output width', () => {
     const pkg = open(withMetadata(example('digits-cnn'), (m) => (m.target_classes = ['zero', 'one'])));
     const finding = checkPackage(pkg, ioOf(pkg)).find((f) => f.code === 'class-count');
-    expect(finding).toMatchObject({ severity: 'error', message: expect.stringContaining('names 2 classes (target_classes), but output “logits” has 10 columns') });
+    expect(finding).toMatchObject({ severity: 'error', message: expect.stringContaining('names 2 classes (target_classes), but output “logits” has 10 columns'), subject: 'logits' });
   });
 
   it('warns about metrics that no evaluation set can confirm', () => {

@@ -10,6 +10,8 @@ export interface Finding {
   readonly severity: FindingSeverity;
   readonly code: string;
   readonly message: string;
+  /** The model input or output the finding is about, when it is about one (for a link to it in the graph). */
+  readonly subject?: string;
 }
 
 export interface ModelInterface {
@@ -38,21 +40,23 @@ function modelWidth(io: ModelInterface): { width: number; described: string } | 
 function countCheck(code: string, what: string, count: number, io: ModelInterface): Finding | null {
   const model = modelWidth(io);
   if (!model) return null;
+  const subject = io.inputs.length === 1 ? { subject: io.inputs[0]!.name } : {};
   return count === model.width
-    ? { severity: 'ok', code, message: `${what}: ${count}, and ${model.described}.` }
-    : { severity: 'error', code, message: `${what}: ${count}, but ${model.described}. Rows built from this description will not fit the model.` };
+    ? { severity: 'ok', code, message: `${what}: ${count}, and ${model.described}.`, ...subject }
+    : { severity: 'error', code, message: `${what}: ${count}, but ${model.described}. Rows built from this description will not fit the model.`, ...subject };
 }
 
 function classCheck(classes: readonly string[], io: ModelInterface): Finding | null {
   const scored = io.outputs.filter((o) => o.shape?.length === 2 && typeof o.shape[1] === 'number');
   if (scored.length === 0) return null;
   const match = scored.find((o) => o.shape![1] === classes.length);
-  if (match) return { severity: 'ok', code: 'class-count', message: `metadata.json names ${classes.length} classes, and output “${match.name}” has ${classes.length} columns ${shapeText(match)}.` };
+  if (match) return { severity: 'ok', code: 'class-count', message: `metadata.json names ${classes.length} classes, and output “${match.name}” has ${classes.length} columns ${shapeText(match)}.`, subject: match.name };
   const first = scored[0]!;
   return {
     severity: 'error',
     code: 'class-count',
     message: `metadata.json names ${classes.length} classes (target_classes), but output “${first.name}” has ${String(first.shape![1])} columns ${shapeText(first)}: predicted class names would be wrong.`,
+    subject: first.name,
   };
 }
 
@@ -87,8 +91,8 @@ function signatureChecks(pkg: ModelPackage, io: ModelInterface): Finding[] {
       const dtype = signatureDtypeToOnnx(entry.dtype);
       out.push(
         dtype === input.dtype
-          ? { severity: 'ok', code: 'signature-dtype', message: `Signature tensor “${input.name}” is ${entry.dtype}, as in the model.` }
-          : { severity: 'error', code: 'signature-dtype', message: `MLflow signature says tensor “${input.name}” is ${entry.dtype}, but the model input is ${input.dtype}.` },
+          ? { severity: 'ok', code: 'signature-dtype', message: `Signature tensor “${input.name}” is ${entry.dtype}, as in the model.`, subject: input.name }
+          : { severity: 'error', code: 'signature-dtype', message: `MLflow signature says tensor “${input.name}” is ${entry.dtype}, but the model input is ${input.dtype}.`, subject: input.name },
       );
     }
   }

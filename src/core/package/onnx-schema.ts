@@ -1,4 +1,5 @@
-import { Root, type Type } from 'protobufjs/light';
+// protobufjs has no exports map: the .js suffix lets Node (the e2e tests' models) resolve it as Vite does.
+import { Root, type Type } from 'protobufjs/light.js';
 
 /**
  * The one ONNX protobuf schema of the project (onnx.proto, IR version 10),

@@ -13,7 +13,9 @@ describe('profiler output', () => {
     const events = parseProfilerLines(['[', ...WASM_PROFILE.slice(1), 'not json {', '{"broken": ', '{"cat": "Node"}']);
     expect(events).toHaveLength(12);
     expect(events[0]).toEqual({ cat: 'Session', name: 'model_loading_array', ts: 145, dur: 10609, opType: null, provider: null });
-    expect(events[2]).toEqual({ cat: 'Node', name: 'project_kernel_time', ts: 175004, dur: 1180, opType: 'MatMul', provider: 'CPUExecutionProvider' });
+    // On WASM the pre-packed weight is not among the recorded inputs.
+    const shape = { dtype: 'float32', dims: [1, 4] };
+    expect(events[2]).toEqual({ cat: 'Node', name: 'project_kernel_time', ts: 175004, dur: 1180, opType: 'MatMul', provider: 'CPUExecutionProvider', shapes: { inputs: [shape], outputs: [shape] } });
     // Several lines in one console call count too.
     expect(parseProfilerLines([WASM_PROFILE.join('\n')])).toEqual(parseProfilerLines(WASM_PROFILE));
   });
@@ -89,6 +91,8 @@ describe('operator profile', () => {
     expect(p.runMs).toBeCloseTo(6.799);
     const byName = Object.fromEntries(p.nodes.map((n) => [n.name, n]));
     expect(byName.project).toMatchObject({ opType: 'MatMul', provider: 'WebGpuExecutionProvider', clock: 'gpu', gpuMs: 0.102, cpuMs: 1.125, ms: 0.102 });
+    // Each node keeps the shapes the profiler recorded for it.
+    expect(byName.project!.shapes).toEqual({ inputs: [{ dtype: 'float32', dims: [1, 4] }, { dtype: 'float32', dims: [4, 4] }], outputs: [{ dtype: 'float32', dims: [1, 4] }] });
     expect(byName.relu).toMatchObject({ clock: 'gpu', ms: 0.562 });
     expect(byName.odd_one).toMatchObject({ opType: 'Hardmax', provider: 'CPUExecutionProvider', clock: 'cpu', gpuMs: null, ms: 0.029 });
     // The copy back to the CPU waits for the GPU: its CPU time is what it costs.

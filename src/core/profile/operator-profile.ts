@@ -1,4 +1,4 @@
-import type { ProfilerEvent } from '../protocol/profile';
+import type { ProfiledShape, ProfilerEvent } from '../protocol/profile';
 import { gpuProgramOf, nodeNameOf } from './profiler-events';
 
 /** One node of the optimised graph, in the warm run shown. */
@@ -15,6 +15,8 @@ export interface NodeTiming {
   /** The time this node costs where it runs: `gpuMs` for a node with GPU programs, `cpuMs` otherwise. */
   readonly ms: number;
   readonly clock: 'gpu' | 'cpu';
+  /** The element types and dims of its inputs and outputs in that run, as the profiler recorded them. */
+  readonly shapes?: { readonly inputs: readonly ProfiledShape[]; readonly outputs: readonly ProfiledShape[] };
 }
 
 export interface OpTypeTiming {
@@ -80,13 +82,13 @@ export function operatorProfile(events: readonly ProfilerEvent[], skipRuns = 1):
   const shown = [...warm].sort((a, b) => a.dur - b.dur || a.i - b.i)[Math.floor((warm.length - 1) / 2)]!.i;
   const kept = (ts: number): boolean => runIndex(windows, ts) === shown;
 
-  const cpu = new Map<string, { opType: string; provider: string; us: number }>();
+  const cpu = new Map<string, { opType: string; provider: string; us: number; shapes: ProfilerEvent['shapes'] }>();
   const gpu = new Map<string, { opType: string; us: number }>();
   for (const e of events) {
     if (!kept(e.ts)) continue;
     const node = nodeNameOf(e);
     if (node !== null) {
-      const entry = cpu.get(node) ?? { opType: e.opType ?? 'unknown', provider: e.provider ?? 'unknown', us: 0 };
+      const entry = cpu.get(node) ?? { opType: e.opType ?? 'unknown', provider: e.provider ?? 'unknown', us: 0, shapes: e.shapes };
       entry.us += e.dur;
       cpu.set(node, entry);
       continue;
@@ -104,7 +106,8 @@ export function operatorProfile(events: readonly ProfilerEvent[], skipRuns = 1):
     const g = gpu.get(name);
     const cpuMs = (c?.us ?? 0) / 1000;
     const gpuMs = g ? g.us / 1000 : null;
-    return { name, opType: c?.opType ?? g!.opType, provider: c?.provider ?? 'WebGpuExecutionProvider', cpuMs, gpuMs, ms: gpuMs ?? cpuMs, clock: gpuMs === null ? 'cpu' : 'gpu' };
+    const timing: NodeTiming = { name, opType: c?.opType ?? g!.opType, provider: c?.provider ?? 'WebGpuExecutionProvider', cpuMs, gpuMs, ms: gpuMs ?? cpuMs, clock: gpuMs === null ? 'cpu' : 'gpu' };
+    return c?.shapes ? { ...timing, shapes: c.shapes } : timing;
   });
   nodes.sort((a, b) => b.ms - a.ms || a.name.localeCompare(b.name));
 

@@ -1,4 +1,4 @@
-import type { ProfilerEvent } from '../protocol/profile';
+import type { ProfiledShape, ProfilerEvent } from '../protocol/profile';
 
 const KERNEL_SUFFIX = '_kernel_time';
 
@@ -6,6 +6,26 @@ function stringArg(args: unknown, key: string): string | null {
   if (typeof args !== 'object' || args === null) return null;
   const value = (args as Record<string, unknown>)[key];
   return typeof value === 'string' ? value : null;
+}
+
+/** onnxruntime's C++ type names (DataTypeImpl) → the names onnxruntime-web gives tensor types. */
+const ORT_TYPES: Readonly<Record<string, string>> = {
+  float: 'float32', double: 'float64', MLFloat16: 'float16', BFloat16: 'bfloat16', int8_t: 'int8', uint8_t: 'uint8', int16_t: 'int16', uint16_t: 'uint16',
+  int32_t: 'int32', uint32_t: 'uint32', int64_t: 'int64', uint64_t: 'uint64', bool: 'bool', string: 'string', int8: 'int8', uint8: 'uint8', int16: 'int16',
+  uint16: 'uint16', int32: 'int32', uint32: 'uint32', int64: 'int64', uint64: 'uint64', float16: 'float16',
+};
+
+/** `[{"float":[1,4]},{"float":[4,4]}]` → shapes; null when the field is absent or not of that form. */
+function shapesOf(value: unknown): ProfiledShape[] | null {
+  if (!Array.isArray(value)) return null;
+  const shapes: ProfiledShape[] = [];
+  for (const item of value) {
+    if (typeof item !== 'object' || item === null) return null;
+    const [entry] = Object.entries(item as Record<string, unknown>);
+    if (!entry || !Array.isArray(entry[1]) || !entry[1].every((d) => typeof d === 'number')) return null;
+    shapes.push({ dtype: ORT_TYPES[entry[0]] ?? entry[0], dims: entry[1] as number[] });
+  }
+  return shapes;
 }
 
 /** One trace event from a line such as `{"cat" : "Node", … },` or null when the line is something else. */
@@ -24,7 +44,11 @@ function eventOf(line: string): ProfilerEvent | null {
   let name = e.name;
   // A node without a name is printed as "_kernel_time": name it by its index instead.
   if (name === KERNEL_SUFFIX) name = `#${stringArg(e.args, 'node_index') ?? '?'}${KERNEL_SUFFIX}`;
-  return { cat: e.cat, name, ts: e.ts, dur: e.dur, opType: stringArg(e.args, 'op_name'), provider: stringArg(e.args, 'provider') };
+  const event: ProfilerEvent = { cat: e.cat, name, ts: e.ts, dur: e.dur, opType: stringArg(e.args, 'op_name'), provider: stringArg(e.args, 'provider') };
+  const args = typeof e.args === 'object' && e.args !== null ? (e.args as Record<string, unknown>) : {};
+  const inputs = shapesOf(args.input_type_shape);
+  const outputs = shapesOf(args.output_type_shape);
+  return inputs || outputs ? { ...event, shapes: { inputs: inputs ?? [], outputs: outputs ?? [] } } : event;
 }
 
 /**

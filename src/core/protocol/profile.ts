@@ -29,6 +29,13 @@ export interface ProfileProgress {
   readonly phase: ProfilePhase;
 }
 
+/** A node input's or output's element type and dims, as the profiler recorded them in that run. */
+export interface ProfiledShape {
+  /** Element type as onnxruntime-web names tensors' types (float32, int64, …). */
+  readonly dtype: string;
+  readonly dims: readonly number[];
+}
+
 /** One event of onnxruntime's session profiler (Chrome trace format), as onnxruntime-web prints it. */
 export interface ProfilerEvent {
   /** "Session" (model_run, SequentialExecutor::Execute…), "Node" (one kernel, CPU side) or "Api" (one WebGPU program, GPU timestamps). */
@@ -42,6 +49,8 @@ export interface ProfilerEvent {
   readonly opType: string | null;
   /** `args.provider` of a Node event, e.g. CPUExecutionProvider, WebGpuExecutionProvider. */
   readonly provider: string | null;
+  /** `args.input_type_shape` / `args.output_type_shape` of a Node event, when it has them. */
+  readonly shapes?: { readonly inputs: readonly ProfiledShape[]; readonly outputs: readonly ProfiledShape[] };
 }
 
 export interface ProfileMeasurement {

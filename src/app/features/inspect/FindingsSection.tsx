@@ -1,4 +1,5 @@
 import type { Finding } from '../../../core/package/findings';
+import { JumpToNode } from '../graph/JumpToNode';
 
 const LABEL: Record<Finding['severity'], string> = { error: 'Problem', warning: 'Warning', ok: 'OK' };
 
@@ -17,6 +18,12 @@ export function FindingsSection({ findings }: { findings: readonly Finding[] }) 
         {findings.map((f, i) => (
           <li key={`${f.code}-${i}`} className={`finding finding-${f.severity}`} data-severity={f.severity}>
             <span className="finding-label">{LABEL[f.severity]}</span> {f.message}
+            {f.subject && (
+              <>
+                {' '}
+                <JumpToNode name={f.subject}>Show “{f.subject}” in the graph</JumpToNode>
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import type { OpenModel } from '../../store/models-slice';
 import { formatBytes } from '../../ui/format';
 import { KeyValueTable } from '../../ui/KeyValueTable';
 import { TensorTable } from '../model/TensorTable';
+import { JumpToNode } from '../graph/JumpToNode';
 
 export function GraphSection({ model }: { model: OpenModel }) {
   const description = model.description;
@@ -65,7 +66,9 @@ export function GraphSection({ model }: { model: OpenModel }) {
               {summary.operatorCounts.map((o) => (
                 <tr key={o.opType}>
                   <td>
-                    <code>{o.opType}</code>
+                    <JumpToNode name={o.opType.split('.').at(-1)!} search>
+                      <code>{o.opType}</code>
+                    </JumpToNode>
                   </td>
                   <td>{o.count}</td>
                   <td aria-hidden="true" className="bar-cell">

@@ -1,3 +1,5 @@
+import { lazy, Suspense } from 'react';
+import { useAppState } from '../../app-context';
 import type { OpenModel } from '../../store/models-slice';
 import { Tabs, type TabDefinition } from '../../ui/Tabs';
 import { InspectView } from '../inspect/InspectView';
@@ -9,6 +11,9 @@ import { DriftTab } from '../drift/DriftTab';
 import { ModelFacts } from './ModelFacts';
 import { RunPanel } from './RunPanel';
 import { TensorTable } from './TensorTable';
+
+// The graph view (React Flow, its layout worker) loads only when its tab is opened.
+const GraphTab = lazy(() => import('../graph/GraphTab').then((m) => ({ default: m.GraphTab })));
 
 /** One tab per job the user brings a model for; each feature adds its tab here. */
 function modelTabs(model: OpenModel): TabDefinition[] {
@@ -30,6 +35,15 @@ function modelTabs(model: OpenModel): TabDefinition[] {
     },
     { id: 'predict', label: 'Predict', render: () => <PredictTab model={model} /> },
     { id: 'inspect', label: 'Inspect', render: () => <InspectView model={model} /> },
+    {
+      id: 'graph',
+      label: 'Graph',
+      render: () => (
+        <Suspense fallback={<p role="status">Loading the graph view…</p>}>
+          <GraphTab model={model} />
+        </Suspense>
+      ),
+    },
     { id: 'benchmark', label: 'Benchmark', render: () => <BenchmarkView model={model} /> },
     { id: 'speed', label: 'Speed', render: () => <SpeedView model={model} /> },
     { id: 'drift', label: 'Drift', render: () => <DriftTab model={model} /> },
@@ -37,6 +51,8 @@ function modelTabs(model: OpenModel): TabDefinition[] {
 }
 
 export function ModelView({ model }: { model: OpenModel }) {
+  // "Show in graph" links elsewhere ask for the Graph tab.
+  const focus = useAppState((s) => s.graphFocus[model.id]);
   return (
     <article className="model-view" aria-labelledby="model-title">
       <div className="model-header">
@@ -46,7 +62,7 @@ export function ModelView({ model }: { model: OpenModel }) {
       {model.status === 'loading' || !model.description ? (
         <p role="status">Loading the model (the runtime is fetched the first time)…</p>
       ) : (
-        <Tabs label="Model views" tabs={modelTabs(model)} />
+        <Tabs label="Model views" tabs={modelTabs(model)} request={focus ? { id: 'graph', seq: focus.seq } : null} />
       )}
     </article>
   );

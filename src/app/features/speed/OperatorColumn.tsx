@@ -3,6 +3,7 @@ import { formatMsPlain } from '../../../core/benchmark/report';
 import { configKey, configLabel, type WebGpuAdapterInfo } from '../../../core/benchmark/run';
 import { SLOWEST_NODES, type ConfigProfile } from '../../../core/profile/config-profile';
 import { opTypeBars, runBreakdown } from '../../../core/profile/speed-series';
+import { JumpToNode } from '../graph/JumpToNode';
 
 const OpTypeChart = lazy(() => import('./SpeedCharts').then((m) => ({ default: m.OpTypeChart })));
 
@@ -74,7 +75,7 @@ export function OperatorColumn({ profile, adapter }: { profile: ConfigProfile; a
                 {ops.nodes.slice(0, SLOWEST_NODES).map((n) => (
                   <tr key={n.name}>
                     <th scope="row" className="wrap">
-                      {n.name}
+                      <JumpToNode name={n.name}>{n.name}</JumpToNode>
                     </th>
                     <td>{n.opType}</td>
                     <td>

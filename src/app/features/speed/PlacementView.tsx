@@ -1,5 +1,6 @@
 import { copyMsOf, type ConfigProfile } from '../../../core/profile/config-profile';
 import { placementConsequence } from '../../../core/profile/placement';
+import { JumpToNode } from '../graph/JumpToNode';
 
 /** WebGPU: how many nodes run on the CPU instead, which, and what that costs. */
 export function PlacementView({ profile }: { profile: ConfigProfile }) {
@@ -27,7 +28,7 @@ export function PlacementView({ profile }: { profile: ConfigProfile }) {
               {placement.cpuNodes.map((n) => (
                 <tr key={n.name}>
                   <th scope="row" className="wrap">
-                    {n.name}
+                    <JumpToNode name={n.name}>{n.name}</JumpToNode>
                   </th>
                   <td>{n.opType}</td>
                 </tr>

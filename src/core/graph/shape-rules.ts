@@ -1,0 +1,328 @@
+import type { GraphAttribute, ShapeDim, TensorInfo } from './graph-model';
+import { intAttribute, intsAttribute } from './onnx-values';
+
+/** What a rule sees: the node's inputs as known so far, its attributes and the model's opset. */
+export interface RuleContext {
+  readonly opType: string;
+  readonly inputs: readonly (TensorInfo | null)[];
+  readonly attributes: readonly GraphAttribute[];
+  readonly outputCount: number;
+  readonly opset: number;
+}
+
+/** An output's type and shape as far as the rule can tell; null when it cannot. */
+export type Guess = { readonly dtype: string; readonly shape: readonly ShapeDim[] | null } | null;
+
+type Rule = (c: RuleContext) => Guess[];
+
+const input = (c: RuleContext, i: number): TensorInfo | null => c.inputs[i] ?? null;
+const dtypeOf = (c: RuleContext, i: number): string => input(c, i)?.dtype ?? 'unknown';
+const shapeOf = (c: RuleContext, i: number): readonly ShapeDim[] | null => input(c, i)?.shape ?? null;
+const normAxis = (axis: number, rank: number): number => (axis < 0 ? axis + rank : axis);
+
+/** Two dims that must agree: the known one, the shared symbol, or null. */
+function broadcastDim(a: ShapeDim, b: ShapeDim): ShapeDim {
+  if (a === 1) return b;
+  if (b === 1) return a;
+  if (a === b) return a;
+  if (typeof a === 'number' && typeof b === 'number') return Math.max(a, b);
+  if (typeof a === 'number') return a;
+  if (typeof b === 'number') return b;
+  return null;
+}
+
+/** Numpy broadcasting of any number of shapes; null if any rank is unknown. */
+export function broadcast(shapes: readonly (readonly ShapeDim[] | null)[]): ShapeDim[] | null {
+  if (shapes.some((s) => s === null)) return null;
+  const rank = Math.max(0, ...shapes.map((s) => s!.length));
+  const out: ShapeDim[] = [];
+  for (let k = 0; k < rank; k++) {
+    let dim: ShapeDim = 1;
+    for (const s of shapes) {
+      const at = s!.length - rank + k;
+      if (at >= 0) dim = broadcastDim(dim, s![at]!);
+    }
+    out.push(dim);
+  }
+  return out;
+}
+
+const same: Rule = (c) => [{ dtype: dtypeOf(c, 0), shape: shapeOf(c, 0) }];
+const sameAsBool: Rule = (c) => [{ dtype: 'bool', shape: shapeOf(c, 0) }];
+const elementwise = (dtype?: string): Rule => (c) => [{ dtype: dtype ?? (dtypeOf(c, 0) !== 'unknown' ? dtypeOf(c, 0) : dtypeOf(c, 1)), shape: broadcast(c.inputs.map((t) => t?.shape ?? null)) }];
+
+/** [..., M, K] × [..., K, N] → [..., M, N], with 1-D operands promoted as numpy does. */
+export function matmulShape(a: readonly ShapeDim[] | null, b: readonly ShapeDim[] | null): ShapeDim[] | null {
+  if (!a || !b || a.length === 0 || b.length === 0) return null;
+  const left = a.length === 1 ? [1, a[0]!] : a;
+  const right = b.length === 1 ? [b[0]!, 1] : b;
+  const batch = broadcast([left.slice(0, -2), right.slice(0, -2)]) ?? [];
+  const out = [...batch, left.at(-2)!, right.at(-1)!];
+  if (a.length === 1) out.splice(out.length - 2, 1);
+  if (b.length === 1) out.splice(out.length - 1, 1);
+  return out;
+}
+
+const spatialOut = (size: ShapeDim, kernel: number, stride: number, dilation: number, padBegin: number, padEnd: number, ceil: boolean): ShapeDim => {
+  if (typeof size !== 'number') return null;
+  const span = size + padBegin + padEnd - ((kernel - 1) * dilation + 1);
+  return (ceil ? Math.ceil(span / stride) : Math.floor(span / stride)) + 1;
+};
+
+/** Conv and pooling output sizes from kernel, strides, pads, dilations and auto_pad. */
+export function windowShape(x: readonly ShapeDim[], kernel: readonly number[], attributes: readonly GraphAttribute[], channels: ShapeDim): ShapeDim[] {
+  const n = kernel.length;
+  const strides = intsAttribute(attributes, 'strides') ?? new Array<number>(n).fill(1);
+  const dilations = intsAttribute(attributes, 'dilations') ?? new Array<number>(n).fill(1);
+  const pads = intsAttribute(attributes, 'pads') ?? new Array<number>(2 * n).fill(0);
+  const autoPad = attributes.find((a) => a.name === 'auto_pad')?.value ?? 'NOTSET';
+  const ceil = intAttribute(attributes, 'ceil_mode') === 1;
+  const spatial = x.slice(2).map((size, i) => {
+    const stride = strides[i] ?? 1;
+    if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') return typeof size === 'number' ? Math.ceil(size / stride) : null;
+    if (autoPad === 'VALID') return spatialOut(size, kernel[i]!, stride, dilations[i] ?? 1, 0, 0, ceil);
+    return spatialOut(size, kernel[i]!, stride, dilations[i] ?? 1, pads[i] ?? 0, pads[i + n] ?? 0, ceil);
+  });
+  return [x[0] ?? null, channels, ...spatial];
+}
+
+const conv = (weightIndex: number, dtype?: string): Rule => (c) => {
+  const x = shapeOf(c, 0);
+  const w = shapeOf(c, weightIndex);
+  if (!x || !w) return [null];
+  const kernel = intsAttribute(c.attributes, 'kernel_shape') ?? w.slice(2);
+  if (!kernel.every((k): k is number => typeof k === 'number')) return [{ dtype: dtype ?? dtypeOf(c, 0), shape: x.map(() => null) }];
+  return [{ dtype: dtype ?? dtypeOf(c, 0), shape: windowShape(x, kernel, c.attributes, w[0] ?? null) }];
+};
+
+const convTranspose: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  const w = shapeOf(c, 1);
+  if (!x || !w) return [null];
+  const group = intAttribute(c.attributes, 'group') ?? 1;
+  const channels = typeof w[1] === 'number' ? w[1] * group : null;
+  const explicit = intsAttribute(c.attributes, 'output_shape');
+  if (explicit) return [{ dtype: dtypeOf(c, 0), shape: [x[0] ?? null, channels, ...explicit.slice(-(x.length - 2))] }];
+  const kernel = intsAttribute(c.attributes, 'kernel_shape') ?? w.slice(2);
+  const n = x.length - 2;
+  const strides = intsAttribute(c.attributes, 'strides') ?? new Array<number>(n).fill(1);
+  const dilations = intsAttribute(c.attributes, 'dilations') ?? new Array<number>(n).fill(1);
+  const pads = intsAttribute(c.attributes, 'pads') ?? new Array<number>(2 * n).fill(0);
+  const outPad = intsAttribute(c.attributes, 'output_padding') ?? new Array<number>(n).fill(0);
+  const autoPad = c.attributes.find((a) => a.name === 'auto_pad')?.value ?? 'NOTSET';
+  const spatial = x.slice(2).map((size, i): ShapeDim => {
+    const k = kernel[i];
+    if (typeof size !== 'number' || typeof k !== 'number') return null;
+    if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') return size * strides[i]!;
+    return strides[i]! * (size - 1) + (outPad[i] ?? 0) + ((k - 1) * (dilations[i] ?? 1) + 1) - (pads[i] ?? 0) - (pads[i + n] ?? 0);
+  });
+  return [{ dtype: dtypeOf(c, 0), shape: [x[0] ?? null, channels, ...spatial] }];
+};
+
+const pool: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  const kernel = intsAttribute(c.attributes, 'kernel_shape');
+  if (!x || !kernel) return [null];
+  const out = { dtype: dtypeOf(c, 0), shape: windowShape(x, kernel, c.attributes, x[1] ?? null) };
+  return [out, c.outputCount > 1 ? { dtype: 'int64', shape: out.shape } : null];
+};
+
+const globalPool: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  return [x ? { dtype: dtypeOf(c, 0), shape: [x[0] ?? null, x[1] ?? null, ...x.slice(2).map(() => 1)] } : null];
+};
+
+const gemm: Rule = (c) => {
+  const a = shapeOf(c, 0);
+  const b = shapeOf(c, 1);
+  if (!a || !b || a.length !== 2 || b.length !== 2) return [null];
+  const m = intAttribute(c.attributes, 'transA') === 1 ? a[1]! : a[0]!;
+  const n = intAttribute(c.attributes, 'transB') === 1 ? b[0]! : b[1]!;
+  return [{ dtype: dtypeOf(c, 0), shape: [m, n] }];
+};
+
+const flatten: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  if (!x) return [null];
+  const axis = normAxis(intAttribute(c.attributes, 'axis') ?? 1, x.length);
+  const product = (dims: readonly ShapeDim[]): ShapeDim => (dims.length === 1 ? dims[0]! : dims.every((d) => typeof d === 'number') ? (dims as number[]).reduce((p, d) => p * d, 1) : null);
+  return [{ dtype: dtypeOf(c, 0), shape: [product(x.slice(0, axis)), product(x.slice(axis))] }];
+};
+
+const transpose: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  if (!x) return [null];
+  const perm = intsAttribute(c.attributes, 'perm') ?? x.map((_, i) => x.length - 1 - i);
+  return [{ dtype: dtypeOf(c, 0), shape: perm.map((p) => x[p] ?? null) }];
+};
+
+const concat: Rule = (c) => {
+  const shapes = c.inputs.map((t) => t?.shape ?? null);
+  if (shapes.length === 0 || shapes.some((s) => s === null)) return [null];
+  const first = shapes[0]!;
+  const axis = normAxis(intAttribute(c.attributes, 'axis') ?? 0, first.length);
+  const sum = shapes.reduce<ShapeDim>((acc, s) => (typeof acc === 'number' && typeof s![axis] === 'number' ? acc + (s![axis] as number) : null), 0);
+  return [{ dtype: dtypeOf(c, 0), shape: first.map((d, i) => (i === axis ? sum : d)) }];
+};
+
+/** Axes from the attribute (before they became an input, whose values this view does not read). */
+const axesAttribute = (c: RuleContext): number[] | null => intsAttribute(c.attributes, 'axes');
+
+const unsqueeze: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  const axes = axesAttribute(c);
+  if (!x || !axes) return [null];
+  const rank = x.length + axes.length;
+  const at = new Set(axes.map((a) => normAxis(a, rank)));
+  const out: ShapeDim[] = [];
+  let k = 0;
+  for (let i = 0; i < rank; i++) out.push(at.has(i) ? 1 : (x[k++] ?? null));
+  return [{ dtype: dtypeOf(c, 0), shape: out }];
+};
+
+const squeeze: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  if (!x) return [null];
+  const axes = axesAttribute(c);
+  if (!axes && c.inputs.length > 1) return [null];
+  const drop = axes ? new Set(axes.map((a) => normAxis(a, x.length))) : new Set(x.flatMap((d, i) => (d === 1 ? [i] : [])));
+  return [{ dtype: dtypeOf(c, 0), shape: x.filter((_, i) => !drop.has(i)) }];
+};
+
+const reduce: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  if (!x) return [null];
+  const axes = axesAttribute(c);
+  // From opset 13 (ReduceSum) or 18 (the others) the axes are an input: its values are not read here.
+  if (!axes && c.inputs.length > 1 && c.inputs[1]) return [null];
+  const keep = (intAttribute(c.attributes, 'keepdims') ?? 1) === 1;
+  const all = new Set((axes ?? x.map((_, i) => i)).map((a) => normAxis(a, x.length)));
+  const shape = keep ? x.map((d, i) => (all.has(i) ? 1 : d)) : x.filter((_, i) => !all.has(i));
+  return [{ dtype: dtypeOf(c, 0), shape }];
+};
+
+const argReduce: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  if (!x) return [null];
+  const axis = normAxis(intAttribute(c.attributes, 'axis') ?? 0, x.length);
+  const keep = (intAttribute(c.attributes, 'keepdims') ?? 1) === 1;
+  return [{ dtype: 'int64', shape: keep ? x.map((d, i) => (i === axis ? 1 : d)) : x.filter((_, i) => i !== axis) }];
+};
+
+const gather: Rule = (c) => {
+  const data = shapeOf(c, 0);
+  const indices = shapeOf(c, 1);
+  if (!data || !indices) return [null];
+  const axis = normAxis(intAttribute(c.attributes, 'axis') ?? 0, data.length);
+  return [{ dtype: dtypeOf(c, 0), shape: [...data.slice(0, axis), ...indices, ...data.slice(axis + 1)] }];
+};
+
+const shape: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  if (!x) return [{ dtype: 'int64', shape: [null] }];
+  const start = normAxis(intAttribute(c.attributes, 'start') ?? 0, x.length);
+  const end = normAxis(intAttribute(c.attributes, 'end') ?? x.length, x.length);
+  return [{ dtype: 'int64', shape: [Math.max(0, Math.min(end, x.length) - Math.max(0, start))] }];
+};
+
+const constant: Rule = (c) => {
+  const tensor = c.attributes.find((a) => a.tensor);
+  if (tensor?.tensor) return [{ dtype: tensor.tensor.dtype, shape: tensor.tensor.dims }];
+  const a = c.attributes[0];
+  if (!a) return [null];
+  const scalarType = a.name === 'value_float' ? 'float32' : a.name === 'value_int' ? 'int64' : a.name === 'value_string' ? 'string' : null;
+  if (scalarType) return [{ dtype: scalarType, shape: [] }];
+  const listType = a.name === 'value_floats' ? 'float32' : a.name === 'value_ints' ? 'int64' : a.name === 'value_strings' ? 'string' : null;
+  return [listType && Array.isArray(a.value) ? { dtype: listType, shape: [a.value.length] } : null];
+};
+
+/** Rank is kept, sizes are set by values this view does not read (pads, scales, starts…). */
+const sameRank: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  return [x ? { dtype: dtypeOf(c, 0), shape: x.map(() => null) } : null];
+};
+
+/** Rank from the length of a 1-D shape input (Reshape, Expand, ConstantOfShape). */
+const rankFromShapeInput = (index: number, dtype?: (c: RuleContext) => string): Rule => (c) => {
+  const s = shapeOf(c, index);
+  const length = s?.length === 1 && typeof s[0] === 'number' ? s[0] : null;
+  return [length === null ? null : { dtype: dtype ? dtype(c) : dtypeOf(c, 0), shape: new Array<ShapeDim>(length).fill(null) }];
+};
+
+const split: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  if (!x) return new Array<Guess>(c.outputCount).fill(null);
+  const axis = normAxis(intAttribute(c.attributes, 'axis') ?? 0, x.length);
+  const sizes = intsAttribute(c.attributes, 'split');
+  const size = x[axis];
+  return Array.from({ length: c.outputCount }, (_, k) => {
+    const part = sizes ? (sizes[k] ?? null) : typeof size === 'number' && c.inputs.length < 2 && size % c.outputCount === 0 ? size / c.outputCount : null;
+    return { dtype: dtypeOf(c, 0), shape: x.map((d, i) => (i === axis ? part : d)) };
+  });
+};
+
+const castTo = (c: RuleContext): string => {
+  const to = intAttribute(c.attributes, 'to');
+  const names: Record<number, string> = { 1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string', 9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 16: 'bfloat16' };
+  return to === null ? 'unknown' : (names[to] ?? 'unknown');
+};
+
+const UNARY = [
+  'Abs', 'Acos', 'Acosh', 'Asin', 'Asinh', 'Atan', 'Atanh', 'Ceil', 'Celu', 'Clip', 'Cos', 'Cosh', 'CumSum', 'Elu', 'Erf', 'Exp', 'FastGelu', 'Floor', 'Gelu',
+  'HardSigmoid', 'HardSwish', 'Hardmax', 'Identity', 'LeakyRelu', 'Log', 'LogSoftmax', 'LpNormalization', 'Mish', 'Neg', 'QuickGelu', 'Reciprocal', 'Relu',
+  'Round', 'Selu', 'Shrink', 'Sigmoid', 'Sign', 'Sin', 'Sinh', 'Softmax', 'Softplus', 'Softsign', 'Sqrt', 'Tan', 'Tanh', 'ThresholdedRelu', 'Trilu',
+  'BatchNormalization', 'InstanceNormalization', 'LayerNormalization', 'SimplifiedLayerNormalization', 'SkipLayerNormalization', 'SkipSimplifiedLayerNormalization',
+  'GroupNormalization', 'MeanVarianceNormalization', 'LRN', 'Dropout', 'BiasGelu', 'BiasSoftmax', 'RotaryEmbedding',
+];
+const BINARY = ['Add', 'Sub', 'Mul', 'Div', 'Pow', 'Mod', 'Max', 'Min', 'Sum', 'Mean', 'PRelu', 'BitShift', 'BitwiseAnd', 'BitwiseOr', 'BitwiseXor'];
+const COMPARE = ['Equal', 'Less', 'LessOrEqual', 'Greater', 'GreaterOrEqual', 'And', 'Or', 'Xor'];
+
+/** Shape rules for the operators models use most; other operators get no guess (shown as unknown). */
+export const SHAPE_RULES: Readonly<Record<string, Rule>> = {
+  ...Object.fromEntries(UNARY.map((op) => [op, same])),
+  ...Object.fromEntries(BINARY.map((op) => [op, elementwise()])),
+  ...Object.fromEntries(COMPARE.map((op) => [op, elementwise('bool')])),
+  Not: sameAsBool,
+  IsNaN: sameAsBool,
+  IsInf: sameAsBool,
+  Where: (c) => [{ dtype: dtypeOf(c, 1), shape: broadcast(c.inputs.map((t) => t?.shape ?? null)) }],
+  Cast: (c) => [{ dtype: castTo(c), shape: shapeOf(c, 0) }],
+  CastLike: (c) => [{ dtype: dtypeOf(c, 1), shape: shapeOf(c, 0) }],
+  DequantizeLinear: (c) => [{ dtype: 'float32', shape: shapeOf(c, 0) }],
+  QuantizeLinear: (c) => [{ dtype: c.inputs[2] ? dtypeOf(c, 2) : 'uint8', shape: shapeOf(c, 0) }],
+  MatMul: (c) => [{ dtype: dtypeOf(c, 0), shape: matmulShape(shapeOf(c, 0), shapeOf(c, 1)) }],
+  MatMulInteger: (c) => [{ dtype: 'int32', shape: matmulShape(shapeOf(c, 0), shapeOf(c, 1)) }],
+  Gemm: gemm,
+  Conv: conv(1),
+  ConvInteger: conv(1, 'int32'),
+  QLinearConv: conv(3, 'uint8'),
+  ConvTranspose: convTranspose,
+  MaxPool: pool,
+  AveragePool: pool,
+  LpPool: pool,
+  GlobalAveragePool: globalPool,
+  GlobalMaxPool: globalPool,
+  Flatten: flatten,
+  Transpose: transpose,
+  Concat: concat,
+  Unsqueeze: unsqueeze,
+  Squeeze: squeeze,
+  ...Object.fromEntries(['ReduceMean', 'ReduceSum', 'ReduceMax', 'ReduceMin', 'ReduceProd', 'ReduceL1', 'ReduceL2', 'ReduceLogSum', 'ReduceLogSumExp', 'ReduceSumSquare'].map((op) => [op, reduce])),
+  ArgMax: argReduce,
+  ArgMin: argReduce,
+  Gather: gather,
+  Shape: shape,
+  Size: () => [{ dtype: 'int64', shape: [] }],
+  Constant: constant,
+  Slice: sameRank,
+  Pad: sameRank,
+  Resize: sameRank,
+  Upsample: sameRank,
+  Tile: sameRank,
+  Reshape: rankFromShapeInput(1),
+  Expand: rankFromShapeInput(1),
+  ConstantOfShape: rankFromShapeInput(0, () => 'float32'),
+  Split: split,
+  Attention: (c) => [{ dtype: dtypeOf(c, 0), shape: shapeOf(c, 0) }],
+  MultiHeadAttention: (c) => [{ dtype: dtypeOf(c, 0), shape: shapeOf(c, 0) }],
+};
