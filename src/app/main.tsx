@@ -31,8 +31,11 @@ const speed = createSpeedActions(store, client);
 if (import.meta.env.PROD) void registerServiceWorker(base);
 void probeCapabilities().then((caps) => store.getState().setCapabilities(caps));
 void actions.loadExampleIndex();
-void library.load();
-const shared = new URLSearchParams(window.location.search).get('model');
+const query = new URLSearchParams(window.location.search);
+// ?safe: open without reading the saved library (which then offers to be read or cleared).
+if (query.has('safe')) library.startSafe('This is a safe start (?safe in the address): the library was not read.');
+else void library.load();
+const shared = query.get('model');
 if (shared) void actions.openUrl(shared);
 
 createRoot(document.getElementById('root')!).render(

@@ -1,8 +1,8 @@
-import { createStore, type UseStore } from 'idb-keyval';
+import { clear, createStore, type UseStore } from 'idb-keyval';
 import { engineError, fail, ok, type Result } from '../../core/protocol/engine-error';
 import type { PackageFile } from '../../core/package/model-package';
 import type { LibraryContents } from '../../core/library/archive';
-import { EMPTY_REGISTRY, packageKey, type Registry } from '../../core/library/registry';
+import { EMPTY_REGISTRY, packageKey, parseRegistry, type Registry } from '../../core/library/registry';
 
 const REGISTRY = 'registry';
 
@@ -20,7 +20,8 @@ export interface LibraryChange {
 
 /** The local model library: one IndexedDB store holding the registry and each version's files. */
 export interface LibraryStorage {
-  load(): Promise<Registry>;
+  /** The registry, checked as an import is: saved state that Save would not have made is refused, not rendered. */
+  load(): Promise<Result<Registry>>;
   /**
    * Changes the registry and writes or deletes packages in ONE transaction: a full quota or a
    * crash leaves the library exactly as it was, never half-written.
@@ -29,6 +30,8 @@ export interface LibraryStorage {
   files(name: string, version: string): Promise<PackageFile[] | null>;
   contents(): Promise<LibraryContents>;
   estimate(): Promise<StorageEstimate | null>;
+  /** Deletes every saved version (the way out of a library that cannot be read). */
+  clear(): Promise<void>;
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -47,7 +50,7 @@ export function indexedDbLibrary(): LibraryStorage {
   const db = (): UseStore => (store ??= createStore('onnx-playground-library', 'library'));
 
   return {
-    load: () => db()('readonly', (s) => request(s.get(REGISTRY)).then((r) => (r as Registry | undefined) ?? EMPTY_REGISTRY)),
+    load: () => db()('readonly', (s) => request(s.get(REGISTRY)).then((r) => parseRegistry(r ?? EMPTY_REGISTRY))),
     async commit(change) {
       let outcome: Result<LibraryChange> = ok({ registry: EMPTY_REGISTRY });
       try {
@@ -60,7 +63,8 @@ export function indexedDbLibrary(): LibraryStorage {
           });
           const read = s.get(REGISTRY);
           read.onsuccess = () => {
-            outcome = change((read.result as Registry | undefined) ?? EMPTY_REGISTRY);
+            const current = parseRegistry(read.result ?? EMPTY_REGISTRY);
+            outcome = current.ok ? change(current.value) : current;
             if (!outcome.ok) {
               tx.abort();
               return;
@@ -87,7 +91,8 @@ export function indexedDbLibrary(): LibraryStorage {
     },
     files: (name, version) => db()('readonly', (s) => request(s.get(packageKey(name, version))).then((f) => (f as PackageFile[] | undefined) ?? null)),
     async contents() {
-      const registry = await this.load();
+      const loaded = await this.load();
+      const registry = loaded.ok ? loaded.value : EMPTY_REGISTRY;
       const packages = new Map<string, PackageFile[]>();
       for (const m of registry.models) {
         for (const v of m.versions) {
@@ -97,6 +102,7 @@ export function indexedDbLibrary(): LibraryStorage {
       }
       return { registry, packages };
     },
+    clear: () => clear(db()),
     async estimate() {
       const e = await navigator.storage?.estimate?.().catch(() => undefined);
       return e?.usage !== undefined && e.quota !== undefined ? { usage: e.usage, quota: e.quota } : null;

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkPackage } from './findings';
 import { inspectPackage } from './inspection';
-import { openSingleFile, type ModelPackage } from './model-package';
+import { assemblePackage, type ModelPackage } from './model-package';
 import { summarizeOnnx } from './onnx-summary';
 
 const example = (id: string): Record<string, Uint8Array> => {
@@ -12,7 +12,7 @@ const example = (id: string): Record<string, Uint8Array> => {
 };
 
 function open(files: Record<string, Uint8Array>): ModelPackage {
-  const result = openSingleFile('p.zip', zipSync(files));
+  const result = assemblePackage('p', Object.entries(files).map(([path, bytes]) => ({ path, bytes })));
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
