@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import type { Feature, Signature } from './signature';
+import { parseDecimal } from './number-text';
 
 export type IssueRule = 'missing' | 'type' | 'not-finite' | 'range' | 'training-range' | 'enum' | 'shape' | 'schema';
 
@@ -44,8 +45,10 @@ function parse(feature: Feature, raw: unknown): { value: FeatureValue; issue: In
       if (typeof raw === 'number' ? !Number.isFinite(raw) : NOT_FINITE.test(text)) {
         return error('not-finite', `“${field}” is ${text}: NaN and ±Infinity cannot be given to a model (they silently turn its output into garbage).`);
       }
-      const value = typeof raw === 'number' ? raw : Number(text);
-      if (!Number.isFinite(value)) return error('type', `“${field}” must be a number, not “${text}”.`);
+      const value = typeof raw === 'number' ? raw : parseDecimal(text);
+      if (value === null || !Number.isFinite(value)) return error('type', `“${field}” must be a number (decimal or scientific notation, such as 5.1 or 2e-3), not “${text}”.`);
+      // An integer input would silently drop the fraction: say so instead.
+      if (feature.kind === 'integer' && !Number.isInteger(value)) return error('type', `“${field}” must be a whole number, not ${text}.`);
       return { value, issue: null };
     }
     case 'boolean': {
@@ -58,8 +61,8 @@ function parse(feature: Feature, raw: unknown): { value: FeatureValue; issue: In
     case 'category': {
       const numeric = feature.options?.every((o) => typeof o === 'number') ?? false;
       if (numeric && typeof raw !== 'number') {
-        const value = Number(String(raw).trim());
-        return Number.isFinite(value) ? { value, issue: null } : error('type', `“${field}” must be one of ${feature.options!.join(', ')}, not “${String(raw)}”.`);
+        const value = parseDecimal(String(raw));
+        return value !== null ? { value, issue: null } : error('type', `“${field}” must be one of ${feature.options!.join(', ')}, not “${String(raw)}”.`);
       }
       return { value: typeof raw === 'number' || typeof raw === 'boolean' ? raw : String(raw), issue: null };
     }
