@@ -89,6 +89,14 @@ describe('inspectPackage', () => {
     expect(inspection.signature?.inputs).toHaveLength(13);
   });
 
+  it('shows a huge README cut, with its size, and leaves out a huge requirements.txt', () => {
+    const pkg = open({ ...example('iris-pipeline'), 'README.md': strToU8('x'.repeat(300 * 1024)), 'requirements.txt': strToU8('#'.repeat(2 * 1024 * 1024)) });
+    const inspection = inspectPackage(pkg, ioOf(pkg));
+    expect(inspection.readme?.text.length).toBeLessThan(270 * 1024);
+    expect(inspection.readme?.text).toMatch(/… \(300\.0 KB in all; the first 256\.0 KB shown\)$/);
+    expect(inspection.unreadable).toEqual(['requirements.txt: 2.0 MB, more than the 1.0 MB an environment file is read']);
+  });
+
   it('turns a version disagreement into a warning that names both versions', () => {
     const pkg = open({ ...example('iris-pipeline'), 'requirements.txt': strToU8('scikit-learn==0.24.2\n') });
     const warning = inspectPackage(pkg, ioOf(pkg)).findings.find((f) => f.code === 'dependency-mismatch');
