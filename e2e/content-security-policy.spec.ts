@@ -33,13 +33,7 @@ async function expectInlineScriptBlocked(page: Page): Promise<void> {
   });
   expect(ran, 'an injected inline script ran').toBe(0);
   await expect.poll(() => violations(page)).toContainEqual(expect.stringMatching(/^script-src-elem inline/));
-  expect(await page.evaluate(() => {
-    try {
-      return String(eval('1 + 1'));
-    } catch (e) {
-      return (e as Error).name;
-    }
-  })).toBe('EvalError');
+  // (eval cannot be probed from here: code run through the DevTools protocol is exempt from CSP; the policy text is checked instead.)
 }
 
 test.beforeEach(async ({ page }) => {
@@ -54,7 +48,9 @@ test('npm run preview: a strict policy on every response; the app works under it
   for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'self'", "img-src 'self' blob: data:"]) expect(policy).toContain(directive);
   expect(policy).not.toMatch(/unsafe-inline|'unsafe-eval'/);
   // The built page carries it too, for hosts that send no headers.
-  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').first().getAttribute('content')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  // The second policy, added at start, narrows connections to this site.
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').nth(1).getAttribute('content')).toBe("connect-src 'self'");
   await expectInlineScriptBlocked(page);
 
   await page.getByRole('combobox', { name: 'WASM threads' }).selectOption('2');
@@ -74,7 +70,7 @@ test('npm run preview: a strict policy on every response; the app works under it
   expect(engine, 'the WASM engine worker').toBeTruthy();
   expect((await request.get(engine!.url())).headers()['content-security-policy']).toContain("'unsafe-eval'");
   expect((await request.get('/ort/ort-wasm-simd-threaded.mjs')).headers()['content-security-policy']).not.toContain("'unsafe-eval'");
-  expect(await violations(page)).toEqual([expect.stringMatching(/^script-src-elem inline/), expect.stringMatching(/^script-src eval/)]);
+  expect(await violations(page)).toEqual([expect.stringMatching(/^script-src-elem inline/)]);
 });
 
 test.describe('on a sub-path host without headers', () => {
@@ -83,11 +79,12 @@ test.describe('on a sub-path host without headers', () => {
   test('the <meta> policy holds from the first load, and the service worker adds the header', async ({ page }) => {
     const response = await page.goto(PAGES);
     expect(response!.headers()['content-security-policy']).toBeUndefined();
-    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("object-src 'none'");
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').first().getAttribute('content')).toContain("object-src 'none'");
     await expect.poll(() => page.evaluate(() => self.crossOriginIsolated).catch(() => false), { timeout: 30_000 }).toBe(true);
     await page.waitForLoadState('load');
     const served = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
     expect(served).toContain("frame-ancestors 'self'");
+    expect(served).not.toContain("'unsafe-eval'");
     await expectInlineScriptBlocked(page);
     const app = new PlaygroundPage(page);
     await app.openExample('Iris pipeline');
@@ -153,13 +150,14 @@ test.describe('npm start', () => {
     page.on('websocket', (ws) => sockets.push(ws.url()));
     const response = await page.goto(`http://localhost:${DEV_PORT}/`);
     const policy = response!.headers()['content-security-policy'] ?? '';
-    expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[\w+/=]+'/);
+    expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[\w+/=]+'; /);
+    expect(policy).not.toContain("'unsafe-eval'");
     await expect(page.getByRole('heading', { name: 'Your library' })).toBeVisible({ timeout: 60_000 });
     await expect.poll(() => sockets.length).toBeGreaterThan(0);
     await expectInlineScriptBlocked(page);
     const app = new PlaygroundPage(page);
     await app.openExample('Iris pipeline');
     await app.run();
-    expect((await violations(page)).filter((v) => !/^script-src(-elem)? (inline|eval)$/.test(v))).toEqual([]);
+    expect(await violations(page)).toEqual([expect.stringMatching(/^script-src-elem inline/)]);
   });
 });

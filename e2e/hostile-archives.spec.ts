@@ -5,6 +5,7 @@ import { strToU8 } from 'fflate';
 import { test, expect, PlaygroundPage } from './support/fixtures';
 import { exampleFiles, writeStoredZip } from './support/packages';
 import { longestTaskSince, pageNow, watchLongTasks } from './support/long-tasks';
+import { handOverFile } from './support/hand-over';
 import { craftZip, deflated, stored } from '../src/core/package/zip.fixture';
 
 const MB = 1024 * 1024;
@@ -21,8 +22,7 @@ test('a zip bomb that under-states its sizes is stopped at once, opened or impor
   const app = new PlaygroundPage(page);
   await app.goto();
   const bomb = Buffer.from(craftZip([stored('metadata.json', strToU8('{}')), lyingEntry('model.onnx')]));
-  let since = await pageNow(page);
-  await app.openFile('liar.zip', bomb);
+  let since = await handOverFile(page, 'open-model-input', 'liar.zip', bomb, 'application/zip');
   await expect(app.alert(/^“liar\.zip” lies about its contents: “model\.onnx” declares 1\.0 KB but inflates to more\. Unpacking stopped after [\d.]+ (KB|MB); nothing was opened\./)).toBeVisible({ timeout: 10_000 });
   const opened = (await pageNow(page)) - since;
   expect(await longestTaskSince(page, since), 'longest main-thread task (ms)').toBeLessThan(1000);
@@ -30,8 +30,7 @@ test('a zip bomb that under-states its sizes is stopped at once, opened or impor
 
   // The same bomb inside a library export: the same reason, never "no library.json" or a protobuf error.
   const library = Buffer.from(craftZip([stored('library.json', strToU8('{"format": 1, "models": []}')), lyingEntry('packages/x/1/model.onnx')]));
-  since = await pageNow(page);
-  await page.getByTestId('import-library-input').setInputFiles({ name: 'liar-library.zip', mimeType: 'application/zip', buffer: library });
+  since = await handOverFile(page, 'import-library-input', 'liar-library.zip', library, 'application/zip');
   await expect(app.alert(/^“liar-library\.zip” lies about its contents: “packages\/x\/1\/model\.onnx” declares 1\.0 KB/)).toBeVisible({ timeout: 10_000 });
   expect(await longestTaskSince(page, since)).toBeLessThan(1000);
   await expect(page.getByRole('alert').filter({ hasText: /illegal tag|no library\.json/ })).toHaveCount(0);
@@ -91,15 +90,19 @@ test('an honest 1.8 GB package unpacks in the background with progress, and Canc
   }
 });
 
-test('an honest 400 MB package opens with the page responsive throughout', async ({ page }) => {
+test('an honest package with a 400 MB evaluation set opens with the page responsive throughout', async ({ page }) => {
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'onnx-playground-big-'));
-  const path = join(dir, 'weights-package.zip');
+  const path = join(dir, 'big-eval-package.zip');
   try {
+    const csv = Buffer.from(iris['test.csv']!);
+    const header = csv.subarray(0, csv.indexOf(10) + 1);
+    const rows = csv.subarray(header.length);
     await writeStoredZip(path, [
       { name: 'model.onnx', data: iris['model.onnx']! },
       { name: 'metadata.json', data: iris['metadata.json']! },
-      { name: 'weights.bin', zeros: 400 * MB },
+      // (Files the model does not name as external data would all be handed to onnxruntime: a CSV is not.)
+      { name: 'test.csv', data: Buffer.concat([header, Buffer.alloc(400 * MB - header.length, rows)]) },
     ]);
     const app = new PlaygroundPage(page);
     await app.goto();
@@ -108,7 +111,7 @@ test('an honest 400 MB package opens with the page responsive throughout', async
     await app.waitForModel();
     const longest = await longestTaskSince(page, since);
     console.log(`400 MB package opened in ${((await pageNow(page)) - since).toFixed(0)} ms; longest main-thread task ${longest.toFixed(0)} ms`);
-    expect(longest).toBeLessThan(1500);
+    expect(longest).toBeLessThan(1000);
     await app.run();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, PlaygroundPage } from './support/fixtures';
-import { longestTaskSince, pageNow, watchLongTasks } from './support/long-tasks';
+import { longestTaskSince, watchLongTasks } from './support/long-tasks';
+import { handOverFile } from './support/hand-over';
 
 const IRIS_CSV = readFileSync(new URL('../public/examples/iris-pipeline/test.csv', import.meta.url), 'utf8');
 
@@ -20,8 +21,7 @@ test.beforeEach(async ({ page }) => {
 test('a JSON body nested 100,000 levels deep is refused at once with where, and the picker keeps working', async ({ page }) => {
   const app = new PlaygroundPage(page);
   await openPredict(app);
-  const since = await pageNow(page);
-  await upload(app, 'deep.json', `{"inputs": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, 'application/json');
+  const since = await handOverFile(page, 'batch-file-input', 'deep.json', Buffer.from(`{"inputs": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`), 'application/json');
   await expect(app.alert('deep.json is not valid JSON (line 1, column 111: nested more than 100 levels deep, which no real file needs).')).toBeVisible({ timeout: 5000 });
   expect(await longestTaskSince(page, since)).toBeLessThan(1000);
   await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
@@ -42,7 +42,7 @@ test('a CSV with hex numbers, empty rows and extra columns: nothing misread, not
     '',
     `${rows[1]},ok,4`,
     '   ',
-    `1e0,2.9,4.7,1.4,1,scientific,5`,
+    `61e-1,2.9,4.7,1.4,1,scientific,5`,
   ].join('\n');
   await upload(app, 'surprises.csv', `${csv}\n`);
   await expect(page.getByTestId('batch-status')).toHaveText('3 of 7 rows scored, 2 not scored (missing or unreadable values), 2 empty rows skipped; columns “comment”, “id” ignored (no such feature).');

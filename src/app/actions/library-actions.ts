@@ -51,12 +51,22 @@ export function createLibraryActions(store: AppStore, storage: LibraryStorage, o
   const { getState } = store;
 
   async function refresh(registry?: Registry): Promise<void> {
-    const loaded = registry ? ok(registry) : await storage.load();
+    const loaded = registry ? ok({ registry, dropped: [] }) : await storage.load();
     if (!loaded.ok) {
       getState().setLibraryProblem({ kind: 'unreadable', error: loaded.error });
       return;
     }
-    getState().setLibrary(loaded.value, await storage.estimate());
+    getState().setLibrary(loaded.value.registry, await storage.estimate());
+    const dropped = loaded.value.dropped;
+    if (dropped.length > 0) {
+      getState().notify(
+        engineError(
+          'library-invalid',
+          `${dropped.length.toLocaleString('en-US')} saved ${dropped.length === 1 ? 'entry is' : 'entries are'} not shown, because Save could not have made ${dropped.length === 1 ? 'it' : 'them'}: ${dropped.slice(0, 3).join(' ')}${dropped.length > 3 ? ' …' : ''}`,
+          'The rest of the library is shown and works. Export it and import it again to keep only what is sound, or clear the library.',
+        ),
+      );
+    }
   }
 
   async function commit(change: (r: Registry) => Result<LibraryChange>): Promise<boolean> {

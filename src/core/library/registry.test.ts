@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportLibrary, importLibrary } from './archive';
-import { addVersion, aliasesOf, EMPTY_REGISTRY, MAX_LIBRARY_VERSIONS, mergeRegistries, nextVersion, packageKey, parseRegistry, removeVersion, setAlias, setStage, versionCount, type ModelVersion, type Registry } from './registry';
+import { addVersion, aliasesOf, EMPTY_REGISTRY, MAX_LIBRARY_VERSIONS, mergeRegistries, nextVersion, packageKey, parseRegistry, readStoredRegistry, removeVersion, setAlias, setStage, versionCount, type ModelVersion, type Registry } from './registry';
 import { bytesSource } from '../package/zip-directory';
 
 const version = (v: string, extra: Partial<ModelVersion> = {}): ModelVersion => ({ version: v, savedAt: '2026-11-26T12:00:00Z', bytes: 10, files: 1, stage: 'None', metrics: {}, source: 'test', ...extra });
@@ -127,5 +127,24 @@ describe('export and import', () => {
     expect(performance.now() - started).toBeLessThan(500);
     expect(merged.added).toHaveLength(2000);
     expect(merged.registry.models).toHaveLength(1001);
+  });
+});
+
+describe('readStoredRegistry', () => {
+  it('shows every sound entry of what IndexedDB holds, and lists the others instead of hiding everything', () => {
+    const stored = { format: 1, models: [{ name: 'iris', versions: [version('1'), version('../2'), version('1')], aliases: { champion: '1' } }, { name: '<b>', versions: [version('1')] }] };
+    const read = value(readStoredRegistry(stored));
+    expect(read.registry.models.map((m) => [m.name, m.versions.map((v) => v.version)])).toEqual([['iris', ['1']]]);
+    expect(read.dropped).toEqual([
+      'the saved library lists a version of “iris” named "../2": a version is letters, digits and . + - _ only, at most 32.',
+      'the saved library lists version 1 of “iris” twice.',
+      'the saved library names a model "<b>", which Save would refuse (letters, digits, space . - _; at most 64).',
+    ]);
+  });
+
+  it('keeps a library of any size (the list is virtualised), and refuses only what is not a registry', () => {
+    const models = Array.from({ length: 100 }, (_, m) => ({ name: `m${m}`, versions: Array.from({ length: 200 }, (_, v) => version(String(v + 1))), aliases: {} }));
+    expect(versionCount(value(readStoredRegistry({ format: 1, models })).registry)).toBe(20_000);
+    expect(readStoredRegistry('garbage').ok).toBe(false);
   });
 });

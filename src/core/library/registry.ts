@@ -134,15 +134,20 @@ function parseVersion(model: string, v: unknown): Result<ModelVersion> {
   });
 }
 
-function parseModel(m: unknown): Result<RegisteredModel> {
+/** One model entry; with `dropped`, bad versions are left out and listed there instead of refusing the model. */
+function parseModel(m: unknown, dropped?: string[]): Result<RegisteredModel> {
   if (!isRecord(m) || typeof m.name !== 'string' || !Array.isArray(m.versions)) return invalid('library.json has a model entry without a name or versions.');
   if (!NAME.test(m.name)) return invalid(`library.json names a model ${JSON.stringify(m.name.slice(0, 80))}, which Save would refuse (letters, digits, space . - _; at most 64).`);
   const versions: ModelVersion[] = [];
   const seen = new Set<string>();
   for (const entry of m.versions) {
-    const v = parseVersion(m.name, entry);
-    if (!v.ok) return v;
-    if (seen.has(v.value.version)) return invalid(`library.json lists version ${v.value.version} of “${m.name}” twice.`);
+    let v = parseVersion(m.name, entry);
+    if (v.ok && seen.has(v.value.version)) v = invalid(`library.json lists version ${v.value.version} of “${m.name}” twice.`);
+    if (!v.ok) {
+      if (!dropped) return v;
+      dropped.push(v.error.message);
+      continue;
+    }
     seen.add(v.value.version);
     versions.push(v.value);
   }
@@ -151,14 +156,33 @@ function parseModel(m: unknown): Result<RegisteredModel> {
   return ok({ name: m.name, versions, aliases: Object.fromEntries(aliases) });
 }
 
+const notARegistry = (): Result<never> =>
+  invalid('This is not an exported ONNX Playground library (library.json with "format": 1 is missing or different).', 'Import a zip made with “Export library”.');
+
 /**
- * Reads a registry (an imported library.json, or what IndexedDB holds), checking every entry
- * as Save does, and refusing more versions than the library may hold, with the figures.
+ * What IndexedDB holds, read for showing: every entry Save could have made is kept (however
+ * many: the list is virtualised), the others are left out and listed, so that one bad entry
+ * never hides the rest. Only something that is not a registry at all is refused.
+ */
+export function readStoredRegistry(value: unknown): Result<{ registry: Registry; dropped: string[] }> {
+  if (!isRecord(value) || value.format !== 1 || !Array.isArray(value.models)) return notARegistry();
+  const dropped: string[] = [];
+  const models = new Map<string, RegisteredModel>();
+  for (const m of value.models) {
+    const model = parseModel(m, dropped);
+    if (!model.ok) dropped.push(model.error.message);
+    else if (models.has(model.value.name)) dropped.push(`library.json lists the model “${model.value.name}” twice.`);
+    else models.set(model.value.name, model.value);
+  }
+  return ok({ registry: { format: 1, models: [...models.values()].sort((a, b) => a.name.localeCompare(b.name)) }, dropped: dropped.map((d) => d.replace(/^library\.json /, 'the saved library ')) });
+}
+
+/**
+ * Reads an imported library.json, checking every entry as Save does, and refusing more
+ * versions than the library may hold, with the figures: an import is all or nothing.
  */
 export function parseRegistry(value: unknown): Result<Registry> {
-  if (!isRecord(value) || value.format !== 1 || !Array.isArray(value.models)) {
-    return invalid('This is not an exported ONNX Playground library (library.json with "format": 1 is missing or different).', 'Import a zip made with “Export library”.');
-  }
+  if (!isRecord(value) || value.format !== 1 || !Array.isArray(value.models)) return notARegistry();
   let total = 0;
   for (const m of value.models) total += isRecord(m) && Array.isArray(m.versions) ? m.versions.length : 0;
   if (total > MAX_LIBRARY_VERSIONS) {
