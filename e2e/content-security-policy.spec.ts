@@ -70,7 +70,8 @@ test('npm run preview: a strict policy on every response; the app works under it
   expect(engine, 'the WASM engine worker').toBeTruthy();
   expect((await request.get(engine!.url())).headers()['content-security-policy']).toContain("'unsafe-eval'");
   expect((await request.get('/ort/ort-wasm-simd-threaded.mjs')).headers()['content-security-policy']).not.toContain("'unsafe-eval'");
-  expect(await violations(page)).toEqual([expect.stringMatching(/^script-src-elem inline/)]);
+  // Nothing but the injected script was refused (each policy, header and <meta>, reports it).
+  expect((await violations(page)).filter((v) => !/^script-src-elem inline/.test(v))).toEqual([]);
 });
 
 test.describe('on a sub-path host without headers', () => {
@@ -158,6 +159,6 @@ test.describe('npm start', () => {
     const app = new PlaygroundPage(page);
     await app.openExample('Iris pipeline');
     await app.run();
-    expect(await violations(page)).toEqual([expect.stringMatching(/^script-src-elem inline/)]);
+    expect((await violations(page)).filter((v) => !/^script-src-elem inline/.test(v))).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@ import { byteSize, checkArchiveListing, PACKAGE_LIMITS, tooLarge, tooManyFiles, 
 import { entryDataStart, readZipDirectory, type ByteSource, type ZipEntry } from './zip-directory';
 
 const JUNK = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$)/;
-/** Compressed bytes read per step: progress moves in steps this size. */
-const SLICE_BYTES = 1024 * 1024;
+/** Compressed bytes read per step (one Blob read each): progress moves in steps this size. */
+const SLICE_BYTES = 4 * 1024 * 1024;
 /**
  * Compressed bytes handed to the inflater at once. Deflate expands at most ~1032×, so no push
  * writes more than ~4 MB before the output is counted: a bomb is stopped within a few MB.
