@@ -4,7 +4,7 @@ import type { Finding } from '../../core/package/findings';
 import { isZip } from '../../core/package/file-kinds';
 import { openSingleFile, type ModelPackage, type PackageFile } from '../../core/package/model-package';
 import type { UnzipProgress } from '../../core/package/zip';
-import { engineError, fail, type Result } from '../../core/protocol/engine-error';
+import { describeThrown, engineError, fail, type Result } from '../../core/protocol/engine-error';
 import type { AppStore } from '../store/app-store';
 import type { PackageWorkerApi } from './package-worker-api';
 
@@ -43,7 +43,10 @@ export function createPackageClient(store: AppStore, createWorker: PackageWorker
     const task = getState().startTask(label, () => stop(fail(engineError('cancelled', `${label} was cancelled.`, 'Nothing was opened or changed; start again when you are ready.'))));
     const onProgress = (p: UnzipProgress): void => getState().updateTask(task, { done: p.read, total: p.total, written: p.written });
     try {
-      return await Promise.race([job(wrap<PackageWorkerApi>(worker), proxy(onProgress)), stopped]);
+      const done = job(wrap<PackageWorkerApi>(worker), proxy(onProgress)).catch((thrown: unknown) =>
+        fail(engineError('worker-died', `${label} failed: ${describeThrown(thrown)}.`, 'Nothing was opened. If the file is very large, close other tabs and try again.')),
+      );
+      return await Promise.race([done, stopped]);
     } finally {
       worker.terminate();
       getState().endTask(task);

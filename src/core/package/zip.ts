@@ -135,7 +135,12 @@ async function inflateEntry(
   const start = await entryDataStart(source, entry);
   if (start === null || start + entry.compressedSize > source.size) throw new Stop(damaged(zipName, `“${path}” points past the end of the file`));
   // Real output lands in a buffer of the declared size: an entry that writes more is refused there and then.
-  const out = new Uint8Array(entry.size);
+  let out: Uint8Array;
+  try {
+    out = new Uint8Array(entry.size);
+  } catch {
+    throw new Stop(fail(engineError('package-too-large', `“${path}” in “${zipName}” is ${byteSize(entry.size)}, more memory than this tab could set aside to unpack it; nothing was opened.`, 'Close other tabs and try again, or unzip it yourself and open the folder.')));
+  }
   let written = 0;
   let finished = entry.method === 0;
   const write = (chunk: Uint8Array): void => {
