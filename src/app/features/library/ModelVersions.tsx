@@ -5,6 +5,7 @@ import { useLibraryActions } from '../../app-context';
 import { formatBytes } from '../../ui/format';
 
 const ROW_HEIGHT = 42;
+const MAX_VERSION_OPTIONS = 200;
 
 function AliasForm({ model }: { model: RegisteredModel }) {
   const library = useLibraryActions();
@@ -24,13 +25,18 @@ function AliasForm({ model }: { model: RegisteredModel }) {
       </label>
       <label className="field-inline">
         on version
-        <select value={version} onChange={(e) => setVersion(e.target.value)}>
-          {model.versions.map((v) => (
-            <option key={v.version} value={v.version}>
-              {v.version}
-            </option>
-          ))}
-        </select>
+        {/* Thousands of <option>s would cost the page a long render: past a few hundred versions, type it. */}
+        {model.versions.length <= MAX_VERSION_OPTIONS ? (
+          <select value={version} onChange={(e) => setVersion(e.target.value)}>
+            {model.versions.map((v) => (
+              <option key={v.version} value={v.version}>
+                {v.version}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input value={version} onChange={(e) => setVersion(e.target.value)} size={10} />
+        )}
       </label>
       <button type="submit" className="button">
         Set alias
