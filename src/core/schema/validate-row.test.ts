@@ -51,7 +51,7 @@ describe('createRowValidator', () => {
     expect(check([Infinity, '2.9', '6.3', '1.8']).issues[0]!.rule).toBe('not-finite');
     expect(check(['-inf', '2.9', '6.3', '1.8']).issues[0]!.rule).toBe('not-finite');
     expect(check(['abc', '2.9', '6.3', '1.8']).issues).toEqual([
-      { field: 'sepal length (cm)', severity: 'error', rule: 'type', message: '“sepal length (cm)” must be a number (decimal or scientific notation, such as 5.1 or 2e-3), not “abc”.' },
+      { field: 'sepal length (cm)', severity: 'error', rule: 'type', message: '“sepal length (cm)” must be a number, not “abc”.' },
     ]);
     const missing = check(['7.3', '', '6.3', null]);
     expect(missing.runnable).toBe(false);
@@ -93,7 +93,7 @@ describe('createRowValidator', () => {
     for (const text of ['0x10', '1_000', '0b11', '0o7', '1,5', '1e', 'Infinityx']) {
       const check = v([text, '1']);
       expect(check.runnable, text).toBe(false);
-      expect(check.issues[0]).toMatchObject({ field: 'x', rule: 'type', message: `“x” must be a number (decimal or scientific notation, such as 5.1 or 2e-3), not “${text}”.` });
+      expect(check.issues[0]).toMatchObject({ field: 'x', rule: 'type', message: `“x” must be a number, not “${text}”.` });
     }
   });
 });

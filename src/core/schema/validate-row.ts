@@ -46,7 +46,7 @@ function parse(feature: Feature, raw: unknown): { value: FeatureValue; issue: In
         return error('not-finite', `“${field}” is ${text}: NaN and ±Infinity cannot be given to a model (they silently turn its output into garbage).`);
       }
       const value = typeof raw === 'number' ? raw : parseDecimal(text);
-      if (value === null || !Number.isFinite(value)) return error('type', `“${field}” must be a number (decimal or scientific notation, such as 5.1 or 2e-3), not “${text}”.`);
+      if (value === null || !Number.isFinite(value)) return error('type', `“${field}” must be a number, not “${text}”.`);
       // An integer input would silently drop the fraction: say so instead.
       if (feature.kind === 'integer' && !Number.isInteger(value)) return error('type', `“${field}” must be a whole number, not ${text}.`);
       return { value, issue: null };
