@@ -6,6 +6,7 @@ import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { isolationHeaders, ISOLATION_HEADERS } from './build/isolation-headers.ts';
 import { exampleZips } from './build/example-zips.ts';
 import { serviceWorker } from './build/service-worker.ts';
+import { contentSecurityPolicyPlugin } from './build/content-security-policy.ts';
 
 const ortDist = 'node_modules/onnxruntime-web/dist';
 const local = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -18,6 +19,7 @@ export default defineConfig({
   plugins: [
     react(),
     isolationHeaders(),
+    contentSecurityPolicyPlugin(local('./index.html')),
     exampleZips(local('./public/examples')),
     serviceWorker(local('./build/sw-template.js')),
     // ORT's runtime files, served from our own origin and fetched only when a model loads.

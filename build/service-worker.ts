@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { contentSecurityPolicy, ENGINE_WORKER_SCRIPT } from './content-security-policy.ts';
 
 /**
  * Emits sw.js into the build: the app shell is precached and every file the app fetches later (ORT,
  * examples) is cached as it arrives, so the app
  * works offline after a first visit, and every response it serves carries COOP/COEP, which
- * gives cross-origin isolation (multi-threaded WASM) on hosts that cannot set headers.
+ * gives cross-origin isolation (multi-threaded WASM) on hosts that cannot set headers, and the
+ * Content-Security-Policy as a header (the page's <meta> cannot carry frame-ancestors).
  */
 export function serviceWorker(template: string): Plugin {
   let base = '/';
@@ -23,7 +25,10 @@ export function serviceWorker(template: string): Plugin {
       const source = readFileSync(template, 'utf8')
         .replace('__BASE__', JSON.stringify(base))
         .replace('__PRECACHE__', JSON.stringify([...new Set(precache)]))
-        .replace('__VERSION__', JSON.stringify(hash(version)));
+        .replace('__VERSION__', JSON.stringify(hash(version)))
+        .replace('__CSP__', JSON.stringify(contentSecurityPolicy()))
+        .replace('__ENGINE_CSP__', JSON.stringify(contentSecurityPolicy({ engineWorker: true })))
+        .replace('__ENGINE_WORKER_SCRIPT__', ENGINE_WORKER_SCRIPT.toString());
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };

@@ -29,7 +29,7 @@ for (const model of readdirSync(MODELS).filter((d) => existsSync(path.join(MODEL
   const runner = await createNodeRunner(ort, bytes);
   for (const set of setsOf(dir)) {
     const files = readdirSync(path.join(dir, set)).filter((f) => f.startsWith('input_')).map((f) => ({ path: `${set}/${f}`, bytes: new Uint8Array(readFileSync(path.join(dir, set, f))) }));
-    const read = readTensorFiles(files, summary.inputs);
+    const read = await readTensorFiles(files, summary.inputs);
     if (!read.ok) throw new Error(`${model}/${set}: ${read.error.message}`);
     const outputs = await runner.run(read.value.tensors);
     runner.outputNames.forEach((name, k) => writeFileSync(path.join(dir, set, `output_${k}.pb`), encodeTensorProto(name, outputs[name])));

@@ -180,3 +180,19 @@ export function cpuFallbackModel(): Uint8Array {
   });
   return model.encode(message).finish();
 }
+
+/** `x [1, 4]` → `com.example.custom:FancyNormalize` → `y [1, 4]`: a model needing a custom-op library. */
+export function customOpModel(): Uint8Array {
+  const message = model.create({
+    irVersion: 8,
+    producerName: 'test',
+    opsetImport: [{ domain: '', version: 17 }, { domain: 'com.example.custom', version: 1 }],
+    graph: {
+      name: 'custom_op',
+      node: [{ opType: 'FancyNormalize', domain: 'com.example.custom', name: 'fancy', input: ['x'], output: ['y'] }],
+      input: [{ name: 'x', type: tensorType(FLOAT, [1, 4]) }],
+      output: [{ name: 'y', type: tensorType(FLOAT, [1, 4]) }],
+    },
+  });
+  return model.encode(message).finish();
+}

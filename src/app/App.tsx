@@ -5,6 +5,7 @@ import { Landing } from './features/open/Landing';
 import { ModelTabs } from './features/model/ModelTabs';
 import { ModelView } from './features/model/ModelView';
 import { Notices } from './features/notices/Notices';
+import { BackgroundTasks } from './features/tasks/BackgroundTasks';
 import { ThemeToggle } from './ui/ThemeToggle';
 import { selectActiveModel } from './store/selectors';
 
@@ -31,6 +32,7 @@ export function App() {
         </div>
       </header>
       <Notices />
+      <BackgroundTasks />
       <ModelTabs />
       <main className="app-main">
         {compareOpen ? (

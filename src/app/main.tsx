@@ -15,9 +15,12 @@ import { probeCapabilities } from './capabilities';
 import { EngineClient, browserWorkers } from './engine/engine-client';
 import { createAppStore } from './store/app-store';
 import { registerServiceWorker } from './service-worker';
+import { restrictConnections } from './connect-policy';
 import './styles.css';
 
 const base = import.meta.env.BASE_URL;
+const query = new URLSearchParams(window.location.search);
+restrictConnections(query.get('model'), import.meta.env.DEV);
 const store = createAppStore();
 const client = new EngineClient(browserWorkers, new URL(`${base}ort/`, window.location.origin).href);
 const actions = createActions(store, client, base);
@@ -31,8 +34,10 @@ const speed = createSpeedActions(store, client);
 if (import.meta.env.PROD) void registerServiceWorker(base);
 void probeCapabilities().then((caps) => store.getState().setCapabilities(caps));
 void actions.loadExampleIndex();
-void library.load();
-const shared = new URLSearchParams(window.location.search).get('model');
+// ?safe: open without reading the saved library (which then offers to be read or cleared).
+if (query.has('safe')) library.startSafe('This is a safe start (?safe in the address): the library was not read.');
+else void library.load();
+const shared = query.get('model');
 if (shared) void actions.openUrl(shared);
 
 createRoot(document.getElementById('root')!).render(

@@ -3,6 +3,7 @@ import type { EngineApi, EngineInit, LoadRequest, LoadResult, RunResult } from '
 import { describeThrown, engineError, fail, ok, type EngineError, type Result } from '../core/protocol/engine-error';
 import { isTensorDType, type TensorPayload, type TensorSpec } from '../core/protocol/tensor';
 import { onnxDecodeError } from '../core/package/file-kinds';
+import { sessionLoadError } from '../core/package/load-failure';
 import { summarizeOnnx, type OnnxSummary } from '../core/package/onnx-summary';
 import { fromBuffer } from '../core/schema/host-tensor';
 import type { EnginePlatform, OrtRuntime } from './ort-runtime';
@@ -18,9 +19,7 @@ function runtimeError(code: 'session-failed' | 'run-failed', what: string, throw
   if (FATAL.test(detail)) {
     return engineError('worker-died', `The inference engine crashed while ${what} (${detail}).`, 'The model may need more memory than this tab can give. The engine will restart for your next action; try a smaller batch or a smaller model.');
   }
-  if (code === 'session-failed') {
-    return engineError('session-failed', `onnxruntime could not load the model: ${detail}`, 'The model may use an operator or opset this runtime does not support, or need an external-data file. Try the other backend, or re-export with a lower opset.');
-  }
+  if (code === 'session-failed') return sessionLoadError(detail);
   return engineError('run-failed', `The model failed while running: ${detail}`, 'Check the input shapes and types against the model inputs listed above.');
 }
 

@@ -3,7 +3,8 @@ import { engineError, ok, type Result } from '../../core/protocol/engine-error';
 import { inspectPackage } from '../../core/package/inspection';
 import type { Finding } from '../../core/package/findings';
 import { planFolder } from '../../core/package/limits';
-import { openSingleFile, assemblePackage, type ModelPackage, type PackageFile } from '../../core/package/model-package';
+import type { ModelPackage, PackageFile } from '../../core/package/model-package';
+import { downloadFailed, modelUrl } from '../../core/package/model-url';
 import { exampleToTensors } from '../../core/schema/input-example';
 import { randomTensor, resolveDims, seededRandom, type HostTensor } from '../../core/schema/host-tensor';
 import { parseExampleIndex } from '../../core/package/example-index';
@@ -14,6 +15,7 @@ import type { OpenModel } from '../store/models-slice';
 import { selectBackendConfig } from '../store/selectors';
 import { saveJson } from '../ui/save-file';
 import { modelForWorker } from './model-session';
+import { createPackageClient } from '../workers/package-client';
 
 export interface Actions {
   openFiles(files: readonly File[]): Promise<void>;
@@ -38,6 +40,8 @@ function fileNameOfUrl(url: URL): string {
 export function createActions(store: AppStore, client: EngineClient, baseUrl: string): Actions {
   const { getState } = store;
   let nextId = 1;
+  // Archives and package text are read in a worker (issue 14): the page never unzips or parses them.
+  const packages = createPackageClient(store);
 
   client.onWorkerDied((_key, error) => {
     getState().notify(error);
@@ -113,13 +117,13 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
       const models = files.filter((f) => /\.(onnx|ort|zip)$/i.test(f.name));
       // Loose files dropped together (model.onnx + metadata.json …) form one package.
       if (files.length > 1 && models.length < files.length) {
-        await openPackage(assemblePackage('dropped files', await readAll(files.map((file) => ({ path: file.name, file })))), 'dropped files', startedAt);
+        await openPackage(await packages.assemble('dropped files', await readAll(files.map((file) => ({ path: file.name, file })))), 'dropped files', startedAt);
         return;
       }
       for (const file of files) {
         // Timed from before the read: loadMs and readMs include reading the file.
         const started = performance.now();
-        await openPackage(openSingleFile(file.name, new Uint8Array(await file.arrayBuffer())), file.name, started);
+        await openPackage(await packages.openFile(file.name, file), file.name, started);
       }
     },
     async openFolder(name, files) {
@@ -135,22 +139,21 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
         plan.value.ignored > 0
           ? [{ severity: 'warning', code: 'folder-narrowed', message: `“${name}” holds ${files.length.toLocaleString('en-US')} files; only the ${read.length} beside the model (in ${plan.value.root || 'the top folder'}) were read, ${plan.value.ignored.toLocaleString('en-US')} others ignored.` }]
           : [];
-      await openPackage(assemblePackage(name, read, notes), `${name}/`, startedAt);
+      await openPackage(await packages.assemble(name, read, notes), `${name}/`, startedAt);
     },
     async openUrl(raw) {
       const startedAt = performance.now();
-      let url: URL;
-      try {
-        url = new URL(raw, window.location.href);
-      } catch {
-        getState().notify(engineError('fetch-failed', `“${raw}” is not a valid URL.`, 'Use ?model=<url of a .onnx, .ort or .zip file>.'));
+      const checked = modelUrl(raw, window.location.href);
+      if (!checked.ok) {
+        getState().notify(checked.error);
         return;
       }
+      const url = checked.value;
       let response: Response;
       try {
         response = await fetch(url);
       } catch {
-        getState().notify(engineError('fetch-failed', `Could not download ${url.href}: the request failed.`, 'Check the address. A model on another site can only be opened if that site allows it (CORS: Access-Control-Allow-Origin).'));
+        getState().notify(downloadFailed(url, window.location.origin));
         return;
       }
       if (!response.ok) {
@@ -162,10 +165,10 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
         return;
       }
       const bytes = new Uint8Array(await response.arrayBuffer());
-      await openPackage(openSingleFile(fileNameOfUrl(url), bytes), url.href, startedAt);
+      await openPackage(await packages.openFile(fileNameOfUrl(url), bytes), url.href, startedAt);
     },
     async openPackageFiles(name, files, source) {
-      await openPackage(assemblePackage(name, files), source, performance.now());
+      await openPackage(await packages.assemble(name, files), source, performance.now());
     },
     async openExample(id) {
       await this.openUrl(`${baseUrl}examples/${id}.zip`);

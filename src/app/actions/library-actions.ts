@@ -1,13 +1,18 @@
-import { exportLibrary, importLibrary } from '../../core/library/archive';
-import { addVersion, mergeRegistries, nextVersion, packageKey, removeAlias, removeVersion, setAlias, setStage, type Registry, type Stage } from '../../core/library/registry';
-import { engineError, ok, type Result } from '../../core/protocol/engine-error';
+import { addVersion, MAX_LIBRARY_VERSIONS, mergeRegistries, nextVersion, packageKey, removeAlias, removeVersion, setAlias, setStage, versionCount, type Registry, type Stage } from '../../core/library/registry';
+import { engineError, fail, ok, type Result } from '../../core/protocol/engine-error';
 import type { LibraryChange, LibraryStorage } from '../storage/library-db';
 import type { AppStore } from '../store/app-store';
 import { saveBlob } from '../ui/save-file';
+import { createPackageClient, type PackageClient } from '../workers/package-client';
 import type { Actions } from './create-actions';
 
 export interface LibraryActions {
+  /** Reads the library; after a start that never finished reading it, starts safe instead. */
   load(): Promise<void>;
+  /** A safe start (`?safe`): the library is left unread, with a way to read or clear it. */
+  startSafe(reason: string): void;
+  /** Deletes every saved version. */
+  clear(): Promise<void>;
   save(modelId: string, name?: string): Promise<void>;
   open(name: string, version: string): Promise<void>;
   setAlias(name: string, alias: string, version: string): Promise<void>;
@@ -18,12 +23,50 @@ export interface LibraryActions {
   importFile(file: File): Promise<void>;
 }
 
+/** Set while the library is being read and shown; still there at the next start means that start never finished. */
+const READING = 'onnx-playground:library-reading';
+/** A marker younger than this is another tab reading right now, not a start that hung. */
+const READING_GRACE_MS = 10_000;
+
+function readingMarker(): number | null {
+  try {
+    const at = Number(localStorage.getItem(READING));
+    return at > 0 ? at : null;
+  } catch {
+    return null;
+  }
+}
+
+function setReadingMarker(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(READING, String(Date.now()));
+    else localStorage.removeItem(READING);
+  } catch {
+    // Storage refused (private window): the safe start stays available through ?safe.
+  }
+}
+
 /** The local model registry: versions, aliases and stages, kept in IndexedDB across visits. */
-export function createLibraryActions(store: AppStore, storage: LibraryStorage, open: Actions): LibraryActions {
+export function createLibraryActions(store: AppStore, storage: LibraryStorage, open: Actions, packages: PackageClient = createPackageClient(store)): LibraryActions {
   const { getState } = store;
 
   async function refresh(registry?: Registry): Promise<void> {
-    getState().setLibrary(registry ?? (await storage.load()), await storage.estimate());
+    const loaded = registry ? ok({ registry, dropped: [] }) : await storage.load();
+    if (!loaded.ok) {
+      getState().setLibraryProblem({ kind: 'unreadable', error: loaded.error });
+      return;
+    }
+    getState().setLibrary(loaded.value.registry, await storage.estimate());
+    const dropped = loaded.value.dropped;
+    if (dropped.length > 0) {
+      getState().notify(
+        engineError(
+          'library-invalid',
+          `${dropped.length.toLocaleString('en-US')} saved ${dropped.length === 1 ? 'entry is' : 'entries are'} not shown, because Save could not have made ${dropped.length === 1 ? 'it' : 'them'}: ${dropped.slice(0, 3).join(' ')}${dropped.length > 3 ? ' …' : ''}`,
+          'The rest of the library is shown and works. Export it and import it again to keep only what is sound, or clear the library.',
+        ),
+      );
+    }
   }
 
   async function commit(change: (r: Registry) => Result<LibraryChange>): Promise<boolean> {
@@ -40,14 +83,42 @@ export function createLibraryActions(store: AppStore, storage: LibraryStorage, o
     return next.ok ? ok({ registry: next.value }) : next;
   };
 
-  return {
-    load: () => refresh().catch(() => getState().setLibrary({ format: 1, models: [] }, null)),
+  const actions: LibraryActions = {
+    async load() {
+      const marker = readingMarker();
+      if (marker !== null && Date.now() - marker > READING_GRACE_MS) {
+        setReadingMarker(false);
+        actions.startSafe('The last time this page started, reading the library never finished (the page may have stopped responding), so this time it was not read.');
+        return;
+      }
+      setReadingMarker(true);
+      try {
+        await refresh();
+      } catch (thrown) {
+        getState().setLibraryProblem({ kind: 'unreadable', error: engineError('storage-failed', `The library could not be read (${thrown instanceof Error ? thrown.message : String(thrown)}).`, 'Private windows may not allow storage; try a normal window, or clear the library.') });
+      }
+      // Cleared once the list has had a chance to render: a library that hangs the page leaves it set.
+      setTimeout(() => setReadingMarker(false), 0);
+    },
+    startSafe(reason) {
+      getState().setLibraryProblem({ kind: 'safe', reason });
+    },
+    async clear() {
+      try {
+        await storage.clear();
+      } catch (thrown) {
+        getState().notify(engineError('storage-failed', `The library could not be cleared (${thrown instanceof Error ? thrown.message : String(thrown)}).`, 'Clear this site’s data in the browser’s settings instead.'));
+        return;
+      }
+      await refresh().catch(() => undefined);
+    },
     async save(modelId, name) {
       const model = getState().models.find((m) => m.id === modelId);
       if (!model) return;
       const title = (name ?? model.pkg.name).trim();
       const files = model.pkg.files;
       await commit((registry) => {
+        if (versionCount(registry) >= MAX_LIBRARY_VERSIONS) return fail(engineError('library-full', `The library holds ${MAX_LIBRARY_VERSIONS.toLocaleString('en-US')} versions, as many as it may.`, 'Delete versions you no longer need, then save again.'));
         // The version is decided inside the transaction, against the registry as it is now.
         const version = nextVersion(registry, title, model.pkg.metadata?.modelVersion);
         if (!version.ok) return version;
@@ -76,24 +147,37 @@ export function createLibraryActions(store: AppStore, storage: LibraryStorage, o
     setStage: (name, version, stage) => commit(registryOnly((r) => ok(setStage(r, name, version, stage)))).then(() => undefined),
     remove: (name, version) => commit((r) => ok({ registry: removeVersion(r, name, version), deletes: [packageKey(name, version)] })).then(() => undefined),
     async exportAll() {
-      const bytes = exportLibrary(await storage.contents());
-      saveBlob('onnx-playground-library.zip', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+      const exported = await packages.exportLibrary(await storage.contents());
+      if (!exported.ok) {
+        getState().notify(exported.error);
+        return;
+      }
+      saveBlob('onnx-playground-library.zip', new Blob([exported.value.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+      const skipped = exported.value.skipped;
+      if (skipped.length > 0) {
+        getState().notify(engineError('library-invalid', `The export left out ${skipped.length} stored ${skipped.length === 1 ? 'file' : 'files'} whose path Save would refuse: ${skipped.slice(0, 5).map((s) => `“${s}”`).join(', ')}${skipped.length > 5 ? ' …' : ''}.`, 'Everything else was exported. Delete those versions and save the models again.'));
+      }
     },
     async importFile(file) {
-      const imported = importLibrary(file.name, new Uint8Array(await file.arrayBuffer()));
+      const imported = await packages.importLibrary(file);
       if (!imported.ok) {
         getState().notify(imported.error);
         return;
       }
       let added: { name: string; version: string }[] = [];
-      await commit((r) => {
+      const committed = await commit((r) => {
         const merged = mergeRegistries(r, imported.value.registry);
+        const total = versionCount(merged.registry);
+        if (total > MAX_LIBRARY_VERSIONS) {
+          return fail(engineError('library-full', `Importing “${file.name}” would make ${total.toLocaleString('en-US')} versions, more than the ${MAX_LIBRARY_VERSIONS.toLocaleString('en-US')} a library may hold; nothing was imported.`, 'Delete versions you no longer need, or import a smaller export.'));
+        }
         added = merged.added;
         // Only the versions that are new here are written; ours are never overwritten.
         const writes = new Map(added.map((a) => [packageKey(a.name, a.version), imported.value.packages.get(packageKey(a.name, a.version)) ?? []]));
         return ok({ registry: merged.registry, writes });
       });
-      if (added.length === 0) getState().notify(engineError('library-conflict', `Nothing new in “${file.name}”: every version it holds is already in the library.`, 'Versions never change once saved; delete one first to replace it.'));
+      if (committed && added.length === 0) getState().notify(engineError('library-conflict', `Nothing new in “${file.name}”: every version it holds is already in the library.`, 'Versions never change once saved; delete one first to replace it.'));
     },
   };
+  return actions;
 }

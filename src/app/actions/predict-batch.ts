@@ -63,13 +63,9 @@ export function createBatchActions({ store, client, runtime, ensureSession, eval
     const s = getState().predict[id]!;
     const json = /\.json$/i.test(file.name) || (!/\.csv$/i.test(file.name) && /^\s*[[{]/.test(await file.slice(0, 64).text()));
     if (json) {
-      let doc: unknown;
-      try {
-        doc = JSON.parse(await file.text());
-      } catch (thrown) {
-        return engineError('bad-input', `${file.name} is not valid JSON (${describeThrown(thrown)}).`, 'Fix the file, or save the batch as CSV with a header row.');
-      }
-      const table = rt.tableFromJson(doc, s.signature);
+      const doc = rt.parseBatchJson(file.name, await file.text());
+      if (!doc.ok) return doc.error;
+      const table = rt.tableFromJson(doc.value, s.signature);
       if (!table.ok) return { ...table.error, message: `${file.name}: ${table.error.message}` };
       return { source: { kind: 'table', table: table.value }, header: [...table.value.columns], form: table.value.form };
     }
@@ -100,7 +96,7 @@ export function createBatchActions({ store, client, runtime, ensureSession, eval
     await new Promise<void>((resolve, reject) => {
       rt.Papa.parse<string[]>(source.file, {
         chunkSize: CSV_CHUNK_BYTES,
-        skipEmptyLines: 'greedy',
+        skipEmptyLines: rt.CSV_SKIP_EMPTY_LINES,
         chunk: (results, parser) => {
           control.parser = parser;
           parser.pause();

@@ -8,7 +8,7 @@ export { createRowValidator } from '../../core/schema/validate-row';
 export { rowsToFeeds, feedToRows } from '../../core/schema/row-feeds';
 export { planPrediction, readPredictions, classesFromMetadataProps } from '../../core/schema/prediction';
 export { matchColumns } from '../../core/schema/column-match';
-export { tableFromJson } from '../../core/schema/batch-json';
+export { tableFromJson, parseBatchJson, CSV_SKIP_EMPTY_LINES } from '../../core/schema/batch-json';
 export { prepareChunk, finishChunk, nextChunkRows } from '../../core/schema/batch-chunk';
 export { createBatchTally } from '../../core/schema/batch-summary';
 export { batchCsvParts, batchJsonParts } from '../../core/schema/batch-export';

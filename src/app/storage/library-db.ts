@@ -1,14 +1,20 @@
-import { createStore, type UseStore } from 'idb-keyval';
+import { clear, createStore, type UseStore } from 'idb-keyval';
 import { engineError, fail, ok, type Result } from '../../core/protocol/engine-error';
 import type { PackageFile } from '../../core/package/model-package';
 import type { LibraryContents } from '../../core/library/archive';
-import { EMPTY_REGISTRY, packageKey, type Registry } from '../../core/library/registry';
+import { EMPTY_REGISTRY, packageKey, readStoredRegistry, type Registry } from '../../core/library/registry';
 
 const REGISTRY = 'registry';
 
 export interface StorageEstimate {
   readonly usage: number;
   readonly quota: number;
+}
+
+export interface StoredLibrary {
+  readonly registry: Registry;
+  /** Why entries were left out, one line each. */
+  readonly dropped: readonly string[];
 }
 
 /** A registry change and the package writes and deletes that go with it. */
@@ -20,7 +26,8 @@ export interface LibraryChange {
 
 /** The local model library: one IndexedDB store holding the registry and each version's files. */
 export interface LibraryStorage {
-  load(): Promise<Registry>;
+  /** The registry, each entry checked as Save makes it: entries it could not have made are left out and listed. */
+  load(): Promise<Result<StoredLibrary>>;
   /**
    * Changes the registry and writes or deletes packages in ONE transaction: a full quota or a
    * crash leaves the library exactly as it was, never half-written.
@@ -29,6 +36,8 @@ export interface LibraryStorage {
   files(name: string, version: string): Promise<PackageFile[] | null>;
   contents(): Promise<LibraryContents>;
   estimate(): Promise<StorageEstimate | null>;
+  /** Deletes every saved version (the way out of a library that cannot be read). */
+  clear(): Promise<void>;
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -36,6 +45,27 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
+}
+
+/** Package files handed to IndexedDB per step, at most (each put copies its files on the page). */
+const WRITE_STEP_BYTES = 16 * 1024 ** 2;
+const WRITE_STEP_PUTS = 100;
+
+/**
+ * Puts the packages a few at a time, each step started from the previous step's last success,
+ * so that an import of a thousand versions is many short tasks, not one long one; all in the
+ * same transaction, which stays open while requests are pending.
+ */
+function writeInSteps(store: IDBObjectStore, writes: [string, readonly PackageFile[]][], from = 0): void {
+  let bytes = 0;
+  let i = from;
+  let last: IDBRequest | null = null;
+  for (; i < writes.length && (i === from || (bytes < WRITE_STEP_BYTES && i - from < WRITE_STEP_PUTS)); i++) {
+    const [key, files] = writes[i]!;
+    bytes += files.reduce((n, f) => n + f.bytes.length, 0);
+    last = store.put(files, key);
+  }
+  if (last && i < writes.length) last.addEventListener('success', () => writeInSteps(store, writes, i));
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -47,7 +77,7 @@ export function indexedDbLibrary(): LibraryStorage {
   const db = (): UseStore => (store ??= createStore('onnx-playground-library', 'library'));
 
   return {
-    load: () => db()('readonly', (s) => request(s.get(REGISTRY)).then((r) => (r as Registry | undefined) ?? EMPTY_REGISTRY)),
+    load: () => db()('readonly', (s) => request(s.get(REGISTRY)).then((r) => readStoredRegistry(r ?? EMPTY_REGISTRY))),
     async commit(change) {
       let outcome: Result<LibraryChange> = ok({ registry: EMPTY_REGISTRY });
       try {
@@ -60,14 +90,15 @@ export function indexedDbLibrary(): LibraryStorage {
           });
           const read = s.get(REGISTRY);
           read.onsuccess = () => {
-            outcome = change((read.result as Registry | undefined) ?? EMPTY_REGISTRY);
+            const current = readStoredRegistry(read.result ?? EMPTY_REGISTRY);
+            outcome = current.ok ? change(current.value.registry) : current;
             if (!outcome.ok) {
               tx.abort();
               return;
             }
             s.put(outcome.value.registry, REGISTRY);
-            for (const [key, files] of outcome.value.writes ?? []) s.put(files, key);
             for (const key of outcome.value.deletes ?? []) s.delete(key);
+            writeInSteps(s, [...(outcome.value.writes ?? [])]);
           };
           return done.catch((error: unknown) => {
             if (!outcome.ok) return; // our own abort: nothing was written
@@ -87,7 +118,8 @@ export function indexedDbLibrary(): LibraryStorage {
     },
     files: (name, version) => db()('readonly', (s) => request(s.get(packageKey(name, version))).then((f) => (f as PackageFile[] | undefined) ?? null)),
     async contents() {
-      const registry = await this.load();
+      const loaded = await this.load();
+      const registry = loaded.ok ? loaded.value.registry : EMPTY_REGISTRY;
       const packages = new Map<string, PackageFile[]>();
       for (const m of registry.models) {
         for (const v of m.versions) {
@@ -97,6 +129,7 @@ export function indexedDbLibrary(): LibraryStorage {
       }
       return { registry, packages };
     },
+    clear: () => clear(db()),
     async estimate() {
       const e = await navigator.storage?.estimate?.().catch(() => undefined);
       return e?.usage !== undefined && e.quota !== undefined ? { usage: e.usage, quota: e.quota } : null;

@@ -11,15 +11,16 @@ import { createDriftSlice, type DriftSlice } from './drift-slice';
 import { createCompareSlice, type CompareSlice } from './compare-slice';
 import { createSpeedSlice, type SpeedSlice } from './speed-slice';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
+import { createTasksSlice, type TasksSlice } from './tasks-slice';
 
-export type AppState = ModelsSlice & NoticesSlice & SettingsSlice & GallerySlice & BenchmarkSlice & PredictSlice & LibrarySlice & DriftSlice & CompareSlice & SpeedSlice & GraphSlice;
+export type AppState = ModelsSlice & NoticesSlice & SettingsSlice & GallerySlice & BenchmarkSlice & PredictSlice & LibrarySlice & DriftSlice & CompareSlice & SpeedSlice & GraphSlice & TasksSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store (one per page, one per test). Only settings persist. */
 export function createAppStore(): AppStore {
   return createStore<AppState>()(
     persist(
-      (...a) => ({ ...createModelsSlice(...a), ...createNoticesSlice(...a), ...createSettingsSlice(...a), ...createGallerySlice(...a), ...createBenchmarkSlice(...a), ...createPredictSlice(...a), ...createLibrarySlice(...a), ...createDriftSlice(...a), ...createCompareSlice(...a), ...createSpeedSlice(...a), ...createGraphSlice(...a) }),
+      (...a) => ({ ...createModelsSlice(...a), ...createNoticesSlice(...a), ...createSettingsSlice(...a), ...createGallerySlice(...a), ...createBenchmarkSlice(...a), ...createPredictSlice(...a), ...createLibrarySlice(...a), ...createDriftSlice(...a), ...createCompareSlice(...a), ...createSpeedSlice(...a), ...createGraphSlice(...a), ...createTasksSlice(...a) }),
       {
         name: 'onnx-playground-settings',
         version: 1,

@@ -82,7 +82,7 @@ export async function runModelTests(files: readonly PackageFile[], runtime: Mode
   const sets: DataSetResult[] = [];
   try {
     for (const set of found.sets) {
-      const testCase = readTestDataSet(set, summary.inputs, summary.outputs);
+      const testCase = await readTestDataSet(set, summary.inputs, summary.outputs);
       if (!testCase.ok) {
         const outcome: TestOutcome = notTensors.length > 0 ? 'not-a-tensor' : JS_TYPES.test(testCase.error.message) ? 'js-type' : 'reader';
         sets.push({ name: set.name, outcome, check: null, error: testCase.error });

@@ -45,9 +45,9 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { message: st
 async function checkModel(model: string, inputFiles: TensorFile[]): Promise<ReturnType<typeof checkOutputs>> {
   const modelBytes = bytes(`${MODELS}/${model}/model.onnx`);
   const summary = summarizeOnnx(modelBytes);
-  const read = unwrap(readTensorFiles(inputFiles, summary.inputs));
+  const read = unwrap(await readTensorFiles(inputFiles, summary.inputs));
   const set = `${MODELS}/${model}/test_data_set_0`;
-  const expected = unwrap(readExpectedOutputs(readdirSync(set).filter((f) => f.startsWith('output_')).map((f) => ({ path: `test_data_set_0/${f}`, bytes: bytes(`${set}/${f}`) })), summary.outputs));
+  const expected = unwrap(await readExpectedOutputs(readdirSync(set).filter((f) => f.startsWith('output_')).map((f) => ({ path: `test_data_set_0/${f}`, bytes: bytes(`${set}/${f}`) })), summary.outputs));
   const got = await (await runnerFor(modelBytes)).run(read.tensors);
   return checkOutputs(expected.tensors, got, DEFAULT_TOLERANCE);
 }
@@ -87,8 +87,8 @@ describe('reader → onnxruntime-node → checker, on the fixture models', () =>
     const summary = summarizeOnnx(modelBytes);
     const runner = await runnerFor(modelBytes);
     // The same iris row typed as numbers, and as numpy's float16 (the test_data_set input).
-    const typed = unwrap(readTensorFiles([{ path: 'x.json', bytes: new TextEncoder().encode('{"inputs": {"x": [[5.1, 3.5, 1.4, 0.2]]}}') }], summary.inputs));
-    const fromNumpy = unwrap(readTensorFiles(pbFolder('fp16-mlp'), summary.inputs));
+    const typed = unwrap(await readTensorFiles([{ path: 'x.json', bytes: new TextEncoder().encode('{"inputs": {"x": [[5.1, 3.5, 1.4, 0.2]]}}') }], summary.inputs));
+    const fromNumpy = unwrap(await readTensorFiles(pbFolder('fp16-mlp'), summary.inputs));
     expect(Array.from(typed.tensors.x!.data as Uint16Array)).toEqual(Array.from((fromNumpy.tensors.x!.data as Uint16Array).subarray(0, 4)));
     const got = await runner.run(typed.tensors);
     const probabilities = Array.from(decodeHalf(got.probabilities!.data as Uint16Array));
@@ -99,7 +99,7 @@ describe('reader → onnxruntime-node → checker, on the fixture models', () =>
     // Cast/Add: y = x + c in float16, y32 its float32 copy: 5.1 + 0.5 is 5.6 to float16 precision.
     const add = summarizeOnnx(bytes(`${MODELS}/fp16-add/model.onnx`));
     const addRunner = await runnerFor(bytes(`${MODELS}/fp16-add/model.onnx`));
-    const sum = await addRunner.run(unwrap(readTensorFiles([asFile(`${MODELS}/fp16-request.json`)], add.inputs)).tensors);
+    const sum = await addRunner.run(unwrap(await readTensorFiles([asFile(`${MODELS}/fp16-request.json`)], add.inputs)).tensors);
     expect(Array.from(sum.y32!.data as Float32Array)).toEqual(Array.from(decodeHalf(encodeHalf([5.1 + 0.5, 3.5 - 1, 1.4 + 2, 0.2 + 0.125]))));
   });
 
@@ -112,7 +112,7 @@ describe('reader → onnxruntime-node → checker, on the fixture models', () =>
       const runner = await runnerFor(found.model.bytes);
       const out: { name: string; check: ReturnType<typeof checkOutputs> }[] = [];
       for (const set of found.sets) {
-        const c = unwrap(readTestDataSet(set, summary.inputs, summary.outputs));
+        const c = unwrap(await readTestDataSet(set, summary.inputs, summary.outputs));
         out.push({ name: c.name, check: checkOutputs(c.expected.tensors, await runner.run(c.inputs.tensors), DEFAULT_TOLERANCE) });
       }
       return { root: found.root, out };

@@ -109,50 +109,124 @@ export function aliasesOf(model: RegisteredModel, version: string): string[] {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Reads a registry from an imported library.json, refusing anything that is not one. */
-export function parseRegistry(value: unknown): Result<Registry> {
-  if (!isRecord(value) || value.format !== 1 || !Array.isArray(value.models)) {
-    return fail(engineError('library-invalid', 'This is not an exported ONNX Playground library (library.json with "format": 1 is missing or different).', 'Import a zip made with “Export library”.'));
+/** Versions a library may hold in all: enough for any real use, and few enough to list and import in a moment. */
+export const MAX_LIBRARY_VERSIONS = 2_000;
+const MAX_METRICS = 50;
+const MAX_SOURCE_CHARS = 2_000;
+
+const invalid = (message: string, hint = 'Export the library again from the app, or import another one.'): Result<never> => fail(engineError('library-invalid', message, hint));
+
+/** One version entry, checked as Save checks it; the sizes are recounted from the files later. */
+function parseVersion(model: string, v: unknown): Result<ModelVersion> {
+  if (!isRecord(v) || typeof v.version !== 'string' || !VERSION.test(v.version)) {
+    const shown = isRecord(v) ? JSON.stringify(v.version ?? null).slice(0, 80) : 'an entry that is not an object';
+    return invalid(`library.json lists a version of “${model}” named ${shown}: a version is letters, digits and . + - _ only, at most 32.`);
   }
-  const models: RegisteredModel[] = [];
-  for (const m of value.models) {
-    if (!isRecord(m) || typeof m.name !== 'string' || !Array.isArray(m.versions)) return fail(engineError('library-invalid', 'library.json has a model entry without a name or versions.', 'Export the library again.'));
-    const versions = m.versions.filter(isRecord).map(
-      (v): ModelVersion => ({
-        version: String(v.version),
-        savedAt: String(v.savedAt ?? ''),
-        bytes: Number(v.bytes ?? 0),
-        files: Number(v.files ?? 0),
-        stage: (STAGES as readonly string[]).includes(String(v.stage)) ? (v.stage as Stage) : 'None',
-        metrics: isRecord(v.metrics) ? (Object.fromEntries(Object.entries(v.metrics).filter(([, x]) => typeof x === 'number')) as Record<string, number>) : {},
-        source: String(v.source ?? ''),
-      }),
-    );
-    const aliases = isRecord(m.aliases) ? Object.fromEntries(Object.entries(m.aliases).filter(([, v]) => versions.some((x) => x.version === v)).map(([k, v]) => [k, String(v)])) : {};
-    models.push({ name: m.name, versions, aliases });
-  }
-  return ok({ format: 1, models });
+  const metrics = isRecord(v.metrics) ? Object.entries(v.metrics).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])).slice(0, MAX_METRICS) : [];
+  return ok({
+    version: v.version,
+    savedAt: typeof v.savedAt === 'string' && v.savedAt.length <= 40 ? v.savedAt : '',
+    bytes: typeof v.bytes === 'number' && Number.isFinite(v.bytes) && v.bytes >= 0 ? v.bytes : 0,
+    files: typeof v.files === 'number' && Number.isInteger(v.files) && v.files >= 0 ? v.files : 0,
+    stage: (STAGES as readonly unknown[]).includes(v.stage) ? (v.stage as Stage) : 'None',
+    metrics: Object.fromEntries(metrics),
+    source: typeof v.source === 'string' ? v.source.slice(0, MAX_SOURCE_CHARS) : '',
+  });
 }
 
-/** Merges an imported registry into ours; versions we already hold are kept as they are. */
+/** One model entry; with `dropped`, bad versions are left out and listed there instead of refusing the model. */
+function parseModel(m: unknown, dropped?: string[]): Result<RegisteredModel> {
+  if (!isRecord(m) || typeof m.name !== 'string' || !Array.isArray(m.versions)) return invalid('library.json has a model entry without a name or versions.');
+  if (!NAME.test(m.name)) return invalid(`library.json names a model ${JSON.stringify(m.name.slice(0, 80))}, which Save would refuse (letters, digits, space . - _; at most 64).`);
+  const versions: ModelVersion[] = [];
+  const seen = new Set<string>();
+  for (const entry of m.versions) {
+    let v = parseVersion(m.name, entry);
+    if (v.ok && seen.has(v.value.version)) v = invalid(`library.json lists version ${v.value.version} of “${m.name}” twice.`);
+    if (!v.ok) {
+      if (!dropped) return v;
+      dropped.push(v.error.message);
+      continue;
+    }
+    seen.add(v.value.version);
+    versions.push(v.value);
+  }
+  if (versions.length === 0) return invalid(`library.json lists “${m.name}” with no versions.`);
+  const aliases = isRecord(m.aliases) ? Object.entries(m.aliases).filter((e): e is [string, string] => ALIAS.test(e[0]) && typeof e[1] === 'string' && seen.has(e[1])) : [];
+  return ok({ name: m.name, versions, aliases: Object.fromEntries(aliases) });
+}
+
+const notARegistry = (): Result<never> =>
+  invalid('This is not an exported ONNX Playground library (library.json with "format": 1 is missing or different).', 'Import a zip made with “Export library”.');
+
+/**
+ * What IndexedDB holds, read for showing: every entry Save could have made is kept (however
+ * many: the list is virtualised), the others are left out and listed, so that one bad entry
+ * never hides the rest. Only something that is not a registry at all is refused.
+ */
+export function readStoredRegistry(value: unknown): Result<{ registry: Registry; dropped: string[] }> {
+  if (!isRecord(value) || value.format !== 1 || !Array.isArray(value.models)) return notARegistry();
+  const dropped: string[] = [];
+  const models = new Map<string, RegisteredModel>();
+  for (const m of value.models) {
+    const model = parseModel(m, dropped);
+    if (!model.ok) dropped.push(model.error.message);
+    else if (models.has(model.value.name)) dropped.push(`library.json lists the model “${model.value.name}” twice.`);
+    else models.set(model.value.name, model.value);
+  }
+  return ok({ registry: { format: 1, models: [...models.values()].sort((a, b) => a.name.localeCompare(b.name)) }, dropped: dropped.map((d) => d.replace(/^library\.json /, 'the saved library ')) });
+}
+
+/**
+ * Reads an imported library.json, checking every entry as Save does, and refusing more
+ * versions than the library may hold, with the figures: an import is all or nothing.
+ */
+export function parseRegistry(value: unknown): Result<Registry> {
+  if (!isRecord(value) || value.format !== 1 || !Array.isArray(value.models)) return notARegistry();
+  let total = 0;
+  for (const m of value.models) total += isRecord(m) && Array.isArray(m.versions) ? m.versions.length : 0;
+  if (total > MAX_LIBRARY_VERSIONS) {
+    return invalid(
+      `The library lists ${total.toLocaleString('en-US')} versions, more than the ${MAX_LIBRARY_VERSIONS.toLocaleString('en-US')} a library may hold; nothing was read from it.`,
+      'Split it: export fewer models, or delete old versions where it came from.',
+    );
+  }
+  const models: RegisteredModel[] = [];
+  const names = new Set<string>();
+  for (const m of value.models) {
+    const model = parseModel(m);
+    if (!model.ok) return model;
+    if (names.has(model.value.name)) return invalid(`library.json lists the model “${model.value.name}” twice.`);
+    names.add(model.value.name);
+    models.push(model.value);
+  }
+  return ok({ format: 1, models: models.sort((a, b) => a.name.localeCompare(b.name)) });
+}
+
+export function versionCount(registry: Registry): number {
+  return registry.models.reduce((n, m) => n + m.versions.length, 0);
+}
+
+/**
+ * Merges an imported registry (already checked by parseRegistry) into ours; versions and aliases
+ * we already hold are kept as they are. Linear in the number of versions.
+ */
 export function mergeRegistries(ours: Registry, theirs: Registry): { registry: Registry; added: { name: string; version: string }[] } {
-  let registry = ours;
+  const byName = new Map(ours.models.map((m) => [m.name, { name: m.name, versions: [...m.versions], aliases: { ...m.aliases } }]));
   const added: { name: string; version: string }[] = [];
   for (const model of theirs.models) {
+    const current = byName.get(model.name) ?? { name: model.name, versions: [], aliases: {} };
+    const held = new Set(current.versions.map((v) => v.version));
     for (const version of model.versions) {
-      const result = addVersion(registry, model.name, version);
-      if (result.ok) {
-        registry = result.value;
-        added.push({ name: model.name, version: version.version });
-      }
+      if (held.has(version.version)) continue;
+      held.add(version.version);
+      current.versions.push(version);
+      added.push({ name: model.name, version: version.version });
     }
     for (const [alias, version] of Object.entries(model.aliases)) {
-      const current = registry.models.find((m) => m.name === model.name);
-      if (current && !(alias in current.aliases)) {
-        const result = setAlias(registry, model.name, alias, version);
-        if (result.ok) registry = result.value;
-      }
+      if (!(alias in current.aliases) && held.has(version)) current.aliases[alias] = version;
     }
+    if (current.versions.length > 0) byName.set(model.name, current);
   }
-  return { registry, added };
+  return { registry: { ...ours, models: [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)) }, added };
 }

@@ -92,6 +92,16 @@ describe('onnxDecodeError', () => {
     expect(error.hint).toMatch(/torch\.onnx\.export/);
   });
 
+  it('says a text field that is not UTF-8 means a damaged file, not a TextDecoder failure', () => {
+    const garbled = irisModel.slice();
+    // producer_name (field 2, 24 bytes) overwritten with bytes that are not UTF-8.
+    garbled.fill(0xff, 4, 28);
+    const error = decodeError('garbled.onnx', garbled);
+    expect(error.code).toBe('not-onnx');
+    expect(error.message).toBe('“garbled.onnx” is not a valid ONNX model: a text field in it (a name or a string) holds bytes that are not UTF-8 text, so the file is damaged or was never an ONNX model.');
+    expect(onnxDecodeError('g.onnx', 10, new TypeError("Failed to execute 'decode' on 'TextDecoder': The encoded data was not valid.")).message).not.toMatch(/TextDecoder/);
+  });
+
   it('calls valid protobuf without a graph not ONNX', () => {
     expect(decodeError('empty.onnx', new Uint8Array(0)).code).toBe('not-onnx');
   });

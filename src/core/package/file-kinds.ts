@@ -103,6 +103,14 @@ export function onnxDecodeError(path: string, byteLength: number, thrown: unknow
       'The file was cut short, usually by an interrupted download or copy. Get the complete file again (compare its size with the original) and open it.',
     );
   }
+  // protobufjs checks text fields with a strict TextDecoder; its raw message names the browser API, not the problem.
+  if (/TextDecoder|encoded data was not valid|invalid utf-?8/i.test(detail)) {
+    return engineError(
+      'not-onnx',
+      `“${name}” is not a valid ONNX model: a text field in it (a name or a string) holds bytes that are not UTF-8 text, so the file is damaged or was never an ONNX model.`,
+      'Export or download the model again and open the new file; a file that was edited, re-encoded as text or partly overwritten reads like this.',
+    );
+  }
   return engineError(
     'not-onnx',
     `“${name}” is not a valid ONNX model (${detail}).`,

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkPackage } from './findings';
 import { inspectPackage } from './inspection';
-import { openSingleFile, type ModelPackage } from './model-package';
+import { assemblePackage, type ModelPackage } from './model-package';
 import { summarizeOnnx } from './onnx-summary';
 
 const example = (id: string): Record<string, Uint8Array> => {
@@ -12,7 +12,7 @@ const example = (id: string): Record<string, Uint8Array> => {
 };
 
 function open(files: Record<string, Uint8Array>): ModelPackage {
-  const result = openSingleFile('p.zip', zipSync(files));
+  const result = assemblePackage('p', Object.entries(files).map(([path, bytes]) => ({ path, bytes })));
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
@@ -88,6 +88,14 @@ describe('inspectPackage', () => {
     });
     expect(inspection.findings.find((f) => f.code === 'dependency-mismatch')?.severity).toBe('ok');
     expect(inspection.signature?.inputs).toHaveLength(13);
+  });
+
+  it('shows a huge README cut, with its size, and leaves out a huge requirements.txt', () => {
+    const pkg = open({ ...example('iris-pipeline'), 'README.md': strToU8('x'.repeat(300 * 1024)), 'requirements.txt': strToU8('#'.repeat(2 * 1024 * 1024)) });
+    const inspection = inspectPackage(pkg, ioOf(pkg));
+    expect(inspection.readme?.text.length).toBeLessThan(270 * 1024);
+    expect(inspection.readme?.text).toMatch(/… \(300\.0 KB in all; the first 256\.0 KB shown\)$/);
+    expect(inspection.unreadable).toEqual(['requirements.txt: 2.0 MB, more than the 1.0 MB an environment file is read']);
   });
 
   it('turns a version disagreement into a warning that names both versions', () => {

@@ -1,6 +1,7 @@
 import { compareEnvironments, metadataRequirements, parseCondaYaml, parsePythonEnvYaml, parseRequirements, type DependencyRow, type EnvironmentSource, type Requirement } from './environment';
 import { checkPackage, type Finding, type ModelInterface } from './findings';
 import { baseName } from './file-kinds';
+import { byteSize } from './limits';
 import { parseMlflowSignature, type MlflowSignature } from './mlflow-signature';
 import type { ModelPackage } from './model-package';
 
@@ -18,12 +19,25 @@ export interface PackageInspection {
 
 const decoder = new TextDecoder();
 
+/** Environment files read at most (a requirements.txt is a few KB), and README text shown at most. */
+const MAX_ENVIRONMENT_BYTES = 1024 ** 2;
+const MAX_README_BYTES = 256 * 1024;
+
+/** A README as plain text, cut (and said to be) when it is longer than anyone reads in a page. */
+function readmeText(bytes: Uint8Array): string {
+  if (bytes.length <= MAX_README_BYTES) return decoder.decode(bytes);
+  return `${decoder.decode(bytes.subarray(0, MAX_README_BYTES))}\n\n… (${byteSize(bytes.length)} in all; the first ${byteSize(MAX_README_BYTES)} shown)`;
+}
+
 export function inspectPackage(pkg: ModelPackage, io: ModelInterface): PackageInspection {
+  const unreadable: string[] = [];
   const text = (name: string): string | null => {
     const file = pkg.files.find((f) => baseName(f.path).toLowerCase() === name.toLowerCase());
-    return file ? decoder.decode(file.bytes) : null;
+    if (!file) return null;
+    if (file.bytes.length <= MAX_ENVIRONMENT_BYTES) return decoder.decode(file.bytes);
+    unreadable.push(`${name}: ${byteSize(file.bytes.length)}, more than the ${byteSize(MAX_ENVIRONMENT_BYTES)} an environment file is read`);
+    return null;
   };
-  const unreadable: string[] = [];
   const sources: Partial<Record<EnvironmentSource, Requirement[]>> = {};
   const readers: [EnvironmentSource, (t: string) => Requirement[]][] = [
     ['requirements.txt', parseRequirements],
@@ -62,7 +76,7 @@ export function inspectPackage(pkg: ModelPackage, io: ModelInterface): PackageIn
     dependencies,
     environmentFiles,
     signature: pkg.mlmodel ? parseMlflowSignature(pkg.mlmodel.raw.signature) : null,
-    readme: readmeFile ? { path: readmeFile.path, text: decoder.decode(readmeFile.bytes) } : null,
+    readme: readmeFile ? { path: readmeFile.path, text: readmeText(readmeFile.bytes) } : null,
     unreadable,
   };
 }

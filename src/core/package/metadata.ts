@@ -1,5 +1,6 @@
 import { engineError, type Result, ok, fail } from '../protocol/engine-error';
 import { parseJsonText } from './json-text';
+import { boundJson, describeCut, isTruncated, previewJson, PREVIEW_LIMITS, type CutValue } from './json-budget';
 
 /** metadata.json as the training side writes it. Every field is optional; `raw` keeps the unknown ones. */
 export interface ModelMetadata {
@@ -12,9 +13,11 @@ export interface ModelMetadata {
   readonly targetColumn?: string;
   readonly targetClasses?: readonly string[];
   readonly performanceMetrics?: Readonly<Record<string, number>>;
+  /** Values too big to keep, cut to their start (see json-budget). */
+  readonly cuts?: readonly CutValue[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !isTruncated(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map((x) => String(x)) : undefined);
 
@@ -25,11 +28,11 @@ export function parseMetadata(text: string): Result<ModelMetadata> {
       engineError(
         'bad-metadata',
         `metadata.json is not valid JSON (${parsed.reason}).`,
-        'Fix the JSON at that place (a trailing comma, a missing comma or an unquoted key is the usual cause) or remove metadata.json; the model itself can still be opened alone.',
+        'Fix the JSON at that place (a trailing comma, a missing comma or an unquoted key is the usual cause).',
       ),
     );
   }
-  const raw = parsed.value;
+  const { value: raw, cuts } = boundJson(parsed.value);
   if (!isRecord(raw)) {
     return fail(engineError('bad-metadata', 'metadata.json must hold a JSON object ({…}).', 'Write the fields (model_name, target_classes, …) as one JSON object.'));
   }
@@ -46,6 +49,7 @@ export function parseMetadata(text: string): Result<ModelMetadata> {
     targetColumn: str(raw.target_column),
     targetClasses: strings(raw.target_classes),
     performanceMetrics: metrics,
+    cuts,
   });
 }
 
@@ -60,13 +64,20 @@ export interface FeatureRow {
   readonly required: boolean;
 }
 
-/** The familiar fields laid out, and every other field kept. */
+/** The familiar fields laid out, and every other field kept (big values cut, with their size said). */
 export interface MetadataView {
   readonly fields: readonly { readonly key: string; readonly label: string; readonly value: string }[];
+  /** The first MAX_SHOWN_ROWS features; `featureCount` says how many there are. */
   readonly features: readonly FeatureRow[];
+  readonly featureCount: number;
   readonly metrics: readonly { readonly name: string; readonly value: number }[];
+  /** The first MAX_SHOWN_ROWS other fields; `unknownCount` says how many there are. */
   readonly unknown: readonly { readonly key: string; readonly json: string }[];
+  readonly unknownCount: number;
 }
+
+/** Rows of one table shown at most: more would cost the page seconds to render, and nobody reads them. */
+export const MAX_SHOWN_ROWS = 1_000;
 
 const FAMILIAR: readonly [string, string][] = [
   ['model_name', 'Name'],
@@ -83,7 +94,11 @@ const FAMILIAR: readonly [string, string][] = [
 /** Fields shown in their own tables rather than as text. */
 const STRUCTURED = new Set(['feature_names', 'feature_types', 'input_schema', 'performance_metrics', 'dependencies']);
 
-const asText = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? v.map(String).join(', ') : JSON.stringify(v));
+function asText(v: unknown): string {
+  if (!Array.isArray(v)) return previewJson(v);
+  const shown = v.slice(0, PREVIEW_LIMITS.items).map((x) => (typeof x === 'string' ? x : previewJson(x))).join(', ');
+  return v.length > PREVIEW_LIMITS.items ? `${shown} … (${describeCut('array', v.length, PREVIEW_LIMITS.items)})` : shown;
+}
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function describeMetadata(meta: ModelMetadata): MetadataView {
@@ -93,25 +108,26 @@ export function describeMetadata(meta: ModelMetadata): MetadataView {
   const required = Array.isArray(schema.required) ? schema.required.map(String) : null;
   const types = isRecord(raw.feature_types) ? raw.feature_types : {};
   const names = meta.featureNames ?? Object.keys(props);
-  const features = names.map((name): FeatureRow => {
+  const features = names.slice(0, MAX_SHOWN_ROWS).map((name): FeatureRow => {
     const p = isRecord(props[name]) ? (props[name] as Record<string, unknown>) : {};
     return {
       name,
       type: str(types[name]) ?? str(p.type) ?? null,
       minimum: num(p.minimum),
       maximum: num(p.maximum),
-      allowed: Array.isArray(p.enum) ? p.enum : null,
-      description: str(p.description) ?? null,
+      allowed: Array.isArray(p.enum) ? p.enum.slice(0, PREVIEW_LIMITS.items) : null,
+      description: typeof p.description === 'string' ? previewJson(p.description) : null,
       required: required ? required.includes(name) : true,
     };
   });
   const familiarKeys = new Set(FAMILIAR.map(([k]) => k));
+  const unknown = Object.keys(raw).filter((k) => !familiarKeys.has(k) && !STRUCTURED.has(k));
   return {
     fields: FAMILIAR.filter(([k]) => raw[k] !== undefined && raw[k] !== null).map(([key, label]) => ({ key, label, value: asText(raw[key]) })),
     features,
-    metrics: Object.entries(meta.performanceMetrics ?? {}).map(([name, value]) => ({ name, value })),
-    unknown: Object.entries(raw)
-      .filter(([k]) => !familiarKeys.has(k) && !STRUCTURED.has(k))
-      .map(([key, v]) => ({ key, json: typeof v === 'string' ? v : JSON.stringify(v, null, 1) })),
+    featureCount: names.length,
+    metrics: Object.entries(meta.performanceMetrics ?? {}).slice(0, MAX_SHOWN_ROWS).map(([name, value]) => ({ name, value })),
+    unknown: unknown.slice(0, MAX_SHOWN_ROWS).map((key) => ({ key, json: previewJson(raw[key]) })),
+    unknownCount: unknown.length,
   };
 }

@@ -1,9 +1,13 @@
 import { engineError, fail, ok, type EngineError, type Result } from '../protocol/engine-error';
 import { baseName, extensionOf, isNotRunnableFile, notRunnableError, sniffFile } from './file-kinds';
 import { parseJsonText } from './json-text';
+import { describeCut } from './json-budget';
+import { byteSize } from './limits';
 import { parseMetadata, type ModelMetadata } from './metadata';
 import { parseMlModel, type MlModel } from './mlmodel';
-import { readZip, stripCommonFolder } from './zip';
+import { normaliseEntryPath } from './entry-path';
+import { readZip, stripCommonFolder, type RefusedEntry, type UnzipOptions } from './zip';
+import { bytesSource, type ByteSource } from './zip-directory';
 import type { Finding } from './findings';
 
 export interface PackageFile {
@@ -67,6 +71,20 @@ export function roleOf(path: string): FileRole {
 
 const decoder = new TextDecoder();
 
+/**
+ * Text files read at most (metadata.json, input_example.json; MLmodel far less): past this, a
+ * file is left out with a finding rather than parsed (a 62 MB metadata.json once crashed the tab).
+ */
+export const MAX_TEXT_FILE_BYTES = 100 * 1024 ** 2;
+const MAX_MLMODEL_BYTES = 4 * 1024 ** 2;
+
+/** The text of a package file within a budget, or the finding that says why it was left out. */
+function readText(file: PackageFile, limit: number, findings: Finding[]): string | null {
+  if (file.bytes.length <= limit) return decoder.decode(file.bytes);
+  findings.push({ severity: 'warning', code: 'file-too-large', message: `${file.path} is ${byteSize(file.bytes.length)}, more than the ${byteSize(limit)} this page reads of such a file: it was left out, and the model opened without it.` });
+  return null;
+}
+
 function chooseModel(
   files: readonly PackageFile[],
   declared: { file: string; by: string } | undefined,
@@ -108,33 +126,71 @@ function chooseModel(
   );
 }
 
-function parseJsonFile(file: PackageFile | undefined): Result<unknown> {
-  if (!file) return ok(null);
-  const parsed = parseJsonText(decoder.decode(file.bytes));
-  if (parsed.ok) return ok(parsed.value);
-  return fail(engineError('bad-input-example', `${file.path} is not valid JSON (${parsed.reason}).`, 'Fix or remove the example file; the model can still run on random inputs.'));
+/** A broken description file is a finding, never a reason to refuse a model that is fine. */
+function leftOut(error: EngineError, findings: Finding[]): null {
+  findings.push({ severity: 'error', code: error.code, message: `${error.message.replace(/\.$/, '')}. It was left out: the model opened without it, and everything that does not need it works. ${error.hint}` });
+  return null;
+}
+
+function readMetadata(file: PackageFile | undefined, findings: Finding[]): ModelMetadata | null {
+  const text = file ? readText(file, MAX_TEXT_FILE_BYTES, findings) : null;
+  if (text === null) return null;
+  const parsed = parseMetadata(text);
+  if (!parsed.ok) return leftOut(parsed.error, findings);
+  for (const cut of parsed.value.cuts ?? []) {
+    findings.push({ severity: 'warning', code: 'metadata-cut', message: `metadata.json: ${cut.path ? `“${cut.path}”` : 'the whole file'} is ${describeCut(cut.kind, cut.size, 100).replace(/, first .*$/, '')}, too big to keep: only its start is kept and shown, and the page does not use it.` });
+  }
+  return parsed.value;
+}
+
+function readMlModel(file: PackageFile | undefined, findings: Finding[]): MlModel | null {
+  const text = file ? readText(file, MAX_MLMODEL_BYTES, findings) : null;
+  if (text === null) return null;
+  const parsed = parseMlModel(text);
+  return parsed.ok ? parsed.value : leftOut(parsed.error, findings);
+}
+
+function readExample(file: PackageFile | undefined, findings: Finding[]): unknown {
+  const text = file ? readText(file, MAX_TEXT_FILE_BYTES, findings) : null;
+  if (text === null) return null;
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return parsed.value;
+  return leftOut(engineError('bad-input-example', `${file!.path} is not valid JSON (${parsed.reason}).`, 'Fix or remove the example file; the model runs on random inputs meanwhile.'), findings);
+}
+
+/** Package paths made safe: climbing out (`../x.onnx`) or absolute names are left out, with a finding each. */
+function safePaths(dropped: readonly PackageFile[], findings: Finding[]): PackageFile[] {
+  const refused: RefusedEntry[] = [];
+  const seen = new Set<string>();
+  const files: PackageFile[] = [];
+  for (const f of dropped) {
+    const path = normaliseEntryPath(f.path);
+    if (!path.ok) refused.push({ name: f.path, reason: path.reason });
+    else if (seen.has(path.path)) refused.push({ name: f.path, reason: `a second file named “${path.path}”` });
+    else {
+      seen.add(path.path);
+      files.push(path.path === f.path ? f : { path: path.path, bytes: f.bytes });
+    }
+  }
+  findings.push(...refusedFindings(refused));
+  return files;
+}
+
+export function refusedFindings(refused: readonly RefusedEntry[]): Finding[] {
+  return refused.map((r) => ({ severity: 'warning', code: 'entry-refused', message: `“${r.name}” was left out: ${r.reason}. Nothing outside the package is ever read or written.` }));
 }
 
 /** Builds a package from the files of a folder or an unpacked zip. */
 export function assemblePackage(packageName: string, dropped: readonly PackageFile[], notes: readonly Finding[] = []): Result<ModelPackage> {
-  const { files } = stripCommonFolder(dropped);
-  const byName = (name: string): PackageFile | undefined => files.find((f) => f.path === name) ?? files.find((f) => baseName(f.path) === name);
   const findings: Finding[] = [...notes];
+  const { files } = stripCommonFolder(safePaths(dropped, findings));
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const byBase = new Map<string, PackageFile>();
+  for (const f of files) if (!byBase.has(baseName(f.path))) byBase.set(baseName(f.path), f);
+  const byName = (name: string): PackageFile | undefined => byPath.get(name) ?? byBase.get(name);
 
-  const metadataFile = byName('metadata.json');
-  let metadata: ModelMetadata | null = null;
-  if (metadataFile) {
-    const parsed = parseMetadata(decoder.decode(metadataFile.bytes));
-    if (!parsed.ok) return parsed;
-    metadata = parsed.value;
-  }
-  const mlmodelFile = byName('MLmodel');
-  let mlmodel: MlModel | null = null;
-  if (mlmodelFile) {
-    const parsed = parseMlModel(decoder.decode(mlmodelFile.bytes));
-    if (!parsed.ok) return parsed;
-    mlmodel = parsed.value;
-  }
+  const metadata = readMetadata(byName('metadata.json'), findings);
+  const mlmodel = readMlModel(byName('MLmodel'), findings);
 
   const declared = metadata?.modelFile
     ? { file: metadata.modelFile, by: 'metadata.json (model_file)' }
@@ -146,8 +202,7 @@ export function assemblePackage(packageName: string, dropped: readonly PackageFi
   const sniffed = sniffFile(model.value.path, model.value.bytes);
   if ('error' in sniffed) return fail(sniffed.error);
 
-  const example = parseJsonFile(byName(mlmodel?.inputExamplePath ?? 'input_example.json'));
-  if (!example.ok) return example;
+  const example = readExample(byName(mlmodel?.inputExamplePath ?? 'input_example.json'), findings);
 
   return ok({
     name: metadata?.modelName ?? packageName,
@@ -155,22 +210,25 @@ export function assemblePackage(packageName: string, dropped: readonly PackageFi
     entries: files.map((f) => ({ path: f.path, bytes: f.bytes.length, role: roleOf(f.path) })),
     metadata,
     mlmodel,
-    inputExample: example.value,
+    inputExample: example,
     otherFiles: files.filter((f) => roleOf(f.path) === 'other'),
     files,
     findings,
   });
 }
 
-/** Opens one dropped or fetched file: a bare model, or a zip package. */
-export function openSingleFile(fileName: string, bytes: Uint8Array): Result<ModelPackage> {
-  const sniffed = sniffFile(fileName, bytes);
+/** Opens one dropped or fetched file: a bare model, or a zip package (unzipped streaming, within the limits). */
+export async function openSingleFile(fileName: string, data: Uint8Array | ByteSource, options: UnzipOptions = {}): Promise<Result<ModelPackage>> {
+  const source = data instanceof Uint8Array ? bytesSource(data) : data;
+  const head = await source.read(0, Math.min(source.size, 512));
+  const sniffed = sniffFile(fileName, head);
   if ('error' in sniffed) return fail(sniffed.error);
   if (sniffed.kind === 'zip') {
-    const files = readZip(fileName, bytes);
-    if (!files.ok) return files;
-    return assemblePackage(fileName.replace(/\.zip$/i, ''), files.value);
+    const unzipped = await readZip(fileName, source, options);
+    if (!unzipped.ok) return unzipped;
+    return assemblePackage(fileName.replace(/\.zip$/i, ''), unzipped.value.files, refusedFindings(unzipped.value.refused));
   }
+  const bytes = data instanceof Uint8Array ? data : await source.read(0, source.size);
   return ok({
     name: fileName,
     model: { path: fileName, format: sniffed.kind, bytes },

@@ -4,6 +4,7 @@ import { readPredictions } from './prediction';
 import { rowsToFeeds } from './row-feeds';
 import type { Signature } from './signature';
 import type { FeatureValue, RowValidator } from './validate-row';
+import { parseDecimal } from './number-text';
 
 /** Row status in a scored batch. */
 export const ROW_OK = 0;
@@ -20,11 +21,14 @@ export interface PreparedChunk {
   readonly notes: ReadonlyMap<number, string>;
   /** Local indices of the rows that are fed to the model. */
   readonly runnable: readonly number[];
+  /** Rows with no value at all (`,,,`): skipped, and counted apart so that they never vanish silently. */
+  readonly empty: number;
   readonly feeds: Record<string, HostTensor> | null;
 }
 
 /** A scored part of a batch; immutable once made, so the table can hold many of them. */
-export interface ScoredChunk extends Omit<PreparedChunk, 'feeds' | 'runnable'> {
+export interface ScoredChunk extends Omit<PreparedChunk, 'feeds' | 'runnable' | 'empty'> {
+  readonly empty?: number;
   readonly count: number;
   /** Predictions per row of the chunk (skipped rows: class -1, value NaN). */
   readonly predictions: BatchPredictions;
@@ -42,7 +46,15 @@ export function prepareChunk(signature: Signature, validator: RowValidator, star
   const notes = new Map<number, string>();
   const values: (readonly FeatureValue[])[] = [];
   const runnable: number[] = [];
+  let empty = 0;
   cells.forEach((row, i) => {
+    if (isEmptyRow(row) && (truth === null || truth[i]!.trim() === '')) {
+      empty++;
+      status[i] = ROW_SKIPPED;
+      notes.set(i, 'Empty row (no values): skipped.');
+      values.push(row.map(() => null));
+      return;
+    }
     const check = validator.check(row);
     values.push(check.values);
     const blocking = check.issues.find((issue) => issue.rule === 'missing' || issue.rule === 'type' || issue.rule === 'not-finite');
@@ -58,7 +70,14 @@ export function prepareChunk(signature: Signature, validator: RowValidator, star
     }
   });
   const feeds = runnable.length > 0 ? rowsToFeeds(signature, runnable.map((i) => values[i]!)) : null;
-  return { start, values, truth, status, notes, runnable, feeds };
+  return { start, values, truth, status, notes, runnable, feeds, empty };
+}
+
+const isBlank = (cell: unknown): boolean => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+
+/** A row whose every cell is missing or blank (a `,,,` line in a CSV). */
+export function isEmptyRow(row: readonly unknown[]): boolean {
+  return row.every(isBlank);
 }
 
 /** Spreads the predictions of the runnable rows back over the whole chunk. */
@@ -78,8 +97,8 @@ export function finishChunk(prepared: PreparedChunk, plan: PredictionPlan, outpu
     if (scores && fed.scores) scores.set(fed.scores.subarray(k * width, (k + 1) * width), row * width);
     if (values && fed.values) values[row] = fed.values[k]!;
   });
-  const { start, values: rowValues, truth, status, notes } = prepared;
-  return { start, values: rowValues, truth, status, notes, count, predictions: { ...fed, rows: count, classIndex, className, confidence, scores, values }, outputs };
+  const { start, values: rowValues, truth, status, notes, empty } = prepared;
+  return { start, values: rowValues, truth, status, notes, empty, count, predictions: { ...fed, rows: count, classIndex, className, confidence, scores, values }, outputs };
 }
 
 /** Rows per engine call: aim for about `targetMs` per call so that Cancel answers quickly. */
@@ -110,6 +129,6 @@ export function truthIndex(cell: string, classes: readonly string[]): number {
   const trimmed = cell.trim();
   const byTrimmed = classes.indexOf(trimmed);
   if (byTrimmed >= 0) return byTrimmed;
-  const n = Number(trimmed);
-  return trimmed !== '' && Number.isInteger(n) && n >= 0 && (classes.length === 0 || n < classes.length) ? n : -1;
+  const n = parseDecimal(trimmed);
+  return n !== null && Number.isInteger(n) && n >= 0 && (classes.length === 0 || n < classes.length) ? n : -1;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSignature } from './signature';
-import { tableFromJson } from './batch-json';
+import { parseBatchJson, tableFromJson } from './batch-json';
 
 const s = buildSignature({ metadata: { feature_names: ['a', 'b'] }, mlmodel: null, inputs: [{ name: 'x', dtype: 'float32', shape: ['N', 2] }] });
 const table = (doc: unknown) => {
@@ -31,5 +31,19 @@ describe('tableFromJson', () => {
     expect(fail({ instances: [[1, 2, 3]] })).toMatch(/Row 1 of “instances” holds 3 values, but the model has 2 features/);
     expect(fail({ inputs: { a: [1, 2], b: [1] } })).toMatch(/different lengths/);
     expect(fail({ hello: 1 })).toMatch(/not a batch/);
+  });
+});
+
+describe('parseBatchJson', () => {
+  it('refuses a body nested 100,000 levels deep at once, saying where', () => {
+    const started = performance.now();
+    const result = parseBatchJson('deep.json', `{"inputs": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(!result.ok && result.error.message).toBe('deep.json is not valid JSON (line 1, column 111: nested more than 100 levels deep, which no real file needs).');
+    expect(!result.ok && result.error.hint).toMatch(/A batch is a table/);
+  });
+
+  it('reads an ordinary body', () => {
+    expect(parseBatchJson('b.json', '{"instances": [[1, 2]]}')).toEqual({ ok: true, value: { instances: [[1, 2]] } });
   });
 });

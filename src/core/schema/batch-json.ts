@@ -1,4 +1,5 @@
 import { engineError, fail, ok, type Result } from '../protocol/engine-error';
+import { MAX_JSON_DEPTH, parseJsonText } from '../package/json-text';
 import { flattenNested } from './input-example';
 import type { Signature } from './signature';
 
@@ -97,3 +98,27 @@ export function tableFromJson(doc: unknown, signature: Signature): Result<BatchT
   if (Array.isArray(doc)) return doc.length > 0 && isRecord(doc[0]) ? fromRecords(doc, 'dataframe_records') : fromArrays(doc, signature, 'instances');
   return bad('The JSON file is not a batch this page can read.');
 }
+
+/**
+ * Parses a JSON batch file, its nesting bounded (a 100,000-level body once hung the page):
+ * every failure says where, in the file's own terms.
+ */
+export function parseBatchJson(fileName: string, text: string): Result<unknown> {
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return ok(parsed.value);
+  return fail(
+    engineError(
+      'bad-input',
+      `${fileName} is not valid JSON (${parsed.reason}).`,
+      parsed.tooDeep
+        ? `A batch is a table: rows of values, at most a few levels deep (an image batch is about 6). Nothing in a request needs ${MAX_JSON_DEPTH} levels; check how the file was made.`
+        : 'Fix the file, or save the batch as CSV with a header row.',
+    ),
+  );
+}
+
+/**
+ * How papaparse reads a batch CSV: blank lines are not rows (as in pandas), but a line of empty
+ * cells (`,,,`) is a row, counted and shown as skipped rather than silently dropped.
+ */
+export const CSV_SKIP_EMPTY_LINES = true;

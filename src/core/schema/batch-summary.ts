@@ -2,12 +2,15 @@ import { classificationMetrics, type ClassificationMetrics } from '../metrics/cl
 import { compareRecorded, type MetricComparison } from '../metrics/recorded';
 import { regressionMetrics, type RegressionMetrics } from '../metrics/regression';
 import { ROW_SKIPPED, ROW_WARNING, truthIndex, type ScoredChunk } from './batch-chunk';
+import { parseDecimal } from './number-text';
 
 export interface BatchSummary {
   readonly rows: number;
   readonly scored: number;
   readonly flagged: number;
   readonly skipped: number;
+  /** Of the skipped rows, those with no value at all. */
+  readonly empty: number;
   /** Scored rows whose label could be read (and so count in the metrics). */
   readonly labelled: number;
   readonly classes: readonly string[];
@@ -27,6 +30,7 @@ export function createBatchTally(): BatchTally {
   let rows = 0;
   let flagged = 0;
   let skipped = 0;
+  let empty = 0;
   let kind: 'classification' | 'regression' | 'tensors' = 'tensors';
   let classes: readonly string[] = [];
   const yTrue: number[] = [];
@@ -36,6 +40,7 @@ export function createBatchTally(): BatchTally {
       if (kind === 'tensors') kind = chunk.predictions.kind;
       if (classes.length === 0) classes = chunk.predictions.classes;
       rows += chunk.count;
+      empty += chunk.empty ?? 0;
       for (let i = 0; i < chunk.count; i++) {
         const status = chunk.status[i];
         if (status === ROW_SKIPPED) {
@@ -51,7 +56,7 @@ export function createBatchTally(): BatchTally {
           yTrue.push(t);
           yPred.push(chunk.predictions.classIndex[i]!);
         } else if (kind === 'regression') {
-          const t = Number(cell);
+          const t = parseDecimal(cell) ?? NaN;
           const p = chunk.predictions.values?.[i] ?? NaN;
           if (!Number.isFinite(t) || !Number.isFinite(p)) continue;
           yTrue.push(t);
@@ -69,6 +74,7 @@ export function createBatchTally(): BatchTally {
         scored: rows - skipped,
         flagged,
         skipped,
+        empty,
         labelled,
         classes,
         classification,
@@ -84,4 +90,20 @@ export function summarizeBatch(chunks: readonly ScoredChunk[], recorded: Readonl
   const tally = createBatchTally();
   for (const chunk of chunks) tally.add(chunk);
   return tally.summary(recorded);
+}
+
+const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * The one-line account of a batch: every row counted (scored, skipped, empty, flagged) and every
+ * column of the file that fed nothing named, so that nothing is dropped without a word.
+ */
+export function describeBatchCounts(summary: BatchSummary, ignoredColumns: readonly string[], stopped: boolean): string {
+  const parts = [`${summary.scored.toLocaleString('en-US')} of ${summary.rows.toLocaleString('en-US')} rows scored`];
+  const unreadable = summary.skipped - summary.empty;
+  if (unreadable > 0) parts.push(`${unreadable.toLocaleString('en-US')} not scored (missing or unreadable values)`);
+  if (summary.empty > 0) parts.push(`${plural(summary.empty, 'empty row', 'empty rows')} skipped`);
+  if (summary.flagged > 0) parts.push(`${summary.flagged.toLocaleString('en-US')} flagged (outside a declared or training range, still scored)`);
+  const ignored = ignoredColumns.length > 0 ? `; ${ignoredColumns.length === 1 ? 'column' : 'columns'} ${ignoredColumns.map((c) => `“${c}”`).join(', ')} ignored (no such feature)` : '';
+  return `${stopped ? 'Stopped: ' : ''}${parts.join(', ')}${ignored}.`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finishChunk, locateRow, nextChunkRows, prepareChunk, ROW_OK, ROW_SKIPPED, ROW_WARNING, truthIndex } from './batch-chunk';
 import { batchCsvParts, batchJsonParts } from './batch-export';
-import { summarizeBatch } from './batch-summary';
+import { describeBatchCounts, summarizeBatch } from './batch-summary';
 import { planPrediction } from './prediction';
 import { buildSignature } from './signature';
 import { createRowValidator } from './validate-row';
@@ -97,5 +97,32 @@ describe('batch helpers', () => {
 
   it('reads a true label as a class name or index', () => {
     expect(['b', ' a ', '1', '7', 'x', ''].map((c) => truthIndex(c, CLASSES))).toEqual([1, 0, 1, -1, -1, -1]);
+  });
+});
+
+describe('rows that would vanish or be misread', () => {
+  it('counts a row of empty cells as an empty row, skipped, and says so', () => {
+    const cells = [['0.9', '0.1'], ['', ''], ['  ', undefined], ['0x10', '0.5'], ['0.2', '0.3']];
+    const prepared = prepareChunk(signature, validator, 0, cells as unknown[][], ['b', '', '', 'a', 'a']);
+    expect(prepared.empty).toBe(2);
+    expect([...prepared.status]).toEqual([ROW_OK, ROW_SKIPPED, ROW_SKIPPED, ROW_SKIPPED, ROW_OK]);
+    expect(prepared.notes.get(1)).toBe('Empty row (no values): skipped.');
+    expect(prepared.notes.get(3)).toMatch(/“x” must be a number, not “0x10”/);
+    const summary = summarizeBatch([finishChunk(prepared, plan, run(prepared.feeds))], null);
+    expect(summary).toMatchObject({ rows: 5, scored: 2, skipped: 3, empty: 2 });
+    expect(describeBatchCounts(summary, ['comment', 'id'], false)).toBe('2 of 5 rows scored, 1 not scored (missing or unreadable values), 2 empty rows skipped; columns “comment”, “id” ignored (no such feature).');
+    expect(describeBatchCounts({ ...summary, skipped: 1, empty: 1, scored: 4, flagged: 1 }, ['note'], true)).toBe('Stopped: 4 of 5 rows scored, 1 empty row skipped, 1 flagged (outside a declared or training range, still scored); column “note” ignored (no such feature).');
+  });
+
+  it('a labelled row with no feature values is not empty: its values are missing', () => {
+    const prepared = prepareChunk(signature, validator, 0, [['', '']], ['a']);
+    expect(prepared.empty).toBe(0);
+    expect(prepared.notes.get(0)).toMatch(/has no value/);
+  });
+
+  it('reads true labels as decimal numbers only', () => {
+    expect(truthIndex('1', ['a', 'b'])).toBe(1);
+    expect(truthIndex('0x1', ['a', 'b'])).toBe(-1);
+    expect(truthIndex('1.0', ['a', 'b'])).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../package/json-text';
 import type { TensorSpec } from '../protocol/tensor';
 import { tensorValues, type HostTensor } from './host-tensor';
 
@@ -161,10 +162,10 @@ export function classesFromMetadataProps(props: Readonly<Record<string, string>>
   for (const key of ['target_classes', 'classes', 'class_names', 'labels']) {
     const text = props?.[key];
     if (!text) continue;
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (Array.isArray(parsed) && parsed.length > 0) return parsed.map(String);
-    } catch {
+    // Model text is user data: parsed with the nesting bound, like every other JSON.
+    const parsed = parseJsonText(text);
+    if (parsed.ok && Array.isArray(parsed.value) && parsed.value.length > 0) return parsed.value.map(String);
+    if (!parsed.ok) {
       const parts = text.split(',').map((s) => s.trim()).filter(Boolean);
       if (parts.length > 1) return parts;
     }

@@ -75,12 +75,25 @@ describe('createRowValidator', () => {
     expect(v(['3', 'red', 'yes', 'x'])).toEqual({ values: [3, 'red', true, 'x'], issues: [], runnable: true });
     const bad = v(['2.5', 'green', 'maybe', '']);
     expect(bad.issues.map((i) => [i.field, i.rule])).toEqual([
-      ['garden', 'type'],
       ['rooms', 'type'],
+      ['garden', 'type'],
       ['colour', 'enum'],
       ['note', 'missing'],
     ]);
-    expect(bad.issues[1]!.message).toBe('“rooms” must be a whole number, not 2.5.');
+    expect(bad.issues[0]!.message).toBe('“rooms” must be a whole number, not 2.5.');
     expect(bad.issues[2]!.message).toBe('“colour” is "green", not one of the allowed values "red", "blue".');
+  });
+
+  it('reads numbers only in decimal or scientific notation: 0x10, 1_000, 0b11 are not numbers', () => {
+    const s = buildSignature({ metadata: { feature_names: ['x', 'n'], feature_types: { x: 'float64', n: 'int64' } }, mlmodel: null, inputs: [{ name: 'input', dtype: 'float32', shape: ['N', 2] }] });
+    const v = createRowValidator(s).check;
+    expect(v(['1e-3', '7']).values).toEqual([0.001, 7]);
+    expect(v([' -2.5E+2 ', '+3']).values).toEqual([-250, 3]);
+    expect(v(['.5', '10.']).values).toEqual([0.5, 10]);
+    for (const text of ['0x10', '1_000', '0b11', '0o7', '1,5', '1e', 'Infinityx']) {
+      const check = v([text, '1']);
+      expect(check.runnable, text).toBe(false);
+      expect(check.issues[0]).toMatchObject({ field: 'x', rule: 'type', message: `“x” must be a number, not “${text}”.` });
+    }
   });
 });

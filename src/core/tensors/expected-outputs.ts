@@ -62,11 +62,11 @@ export function matchExpected(found: readonly FoundTensor[], outputs: readonly T
 }
 
 /** Expected outputs from files (output_K.pb, a JSON outputs document, .npz, .npy). */
-export function readExpectedOutputs(files: readonly TensorFile[], outputs: readonly TensorSpec[]): Result<ExpectedOutputs> {
+export async function readExpectedOutputs(files: readonly TensorFile[], outputs: readonly TensorSpec[]): Promise<Result<ExpectedOutputs>> {
   if (files.length === 0) return badFile('(none)', 'No expected-output files were given.', 'Give output_K.pb files, an outputs .json, or an .npz named after the outputs.');
   const found: FoundTensor[] = [];
   for (const file of files) {
-    const r = decodeTensorFile(file);
+    const r = await decodeTensorFile(file);
     if (!r.ok) return r;
     // A single unnamed .npy named after an output.
     const stem = file.path.slice(file.path.lastIndexOf('/') + 1).replace(/\.npy$/, '');

@@ -55,7 +55,7 @@ function looksLikeJson(bytes: Uint8Array): boolean {
 }
 
 /** Every tensor one file holds, named when the file names them. */
-export function decodeTensorFile(file: TensorFile): Result<FoundTensor[]> {
+export async function decodeTensorFile(file: TensorFile): Promise<Result<FoundTensor[]>> {
   const ext = extension(file.path);
   const name = baseName(file.path);
   if (file.bytes.length === 0) return badFile(name, `“${name}” is empty.`, 'Give a .json, .npy, .npz or .pb file with values in it.');
@@ -184,7 +184,7 @@ export function matchTensors(files: readonly { file: TensorFile; found: FoundTen
 }
 
 /** Reads the model's inputs from the files the user gave (JSON, .npy, .npz, .pb, a folder of them). */
-export function readTensorFiles(files: readonly TensorFile[], inputs: readonly TensorSpec[], options: ReadTensorOptions = {}): Result<TensorReading> {
+export async function readTensorFiles(files: readonly TensorFile[], inputs: readonly TensorSpec[], options: ReadTensorOptions = {}): Promise<Result<TensorReading>> {
   // In a test_data_set folder, output_K.pb are expected outputs, not inputs.
   const used = files.filter((f) => dataFileIndex(f.path, 'output') === null);
   if (used.length === 0 && inputs.length === 0) return ok({ tensors: {}, dims: {}, summary: [], notes: [] });
@@ -192,7 +192,7 @@ export function readTensorFiles(files: readonly TensorFile[], inputs: readonly T
   const decoded: { file: TensorFile; found: FoundTensor[] }[] = [];
   let count = 0;
   for (const file of used) {
-    const found = decodeTensorFile(file);
+    const found = await decodeTensorFile(file);
     if (!found.ok) return found;
     count += found.value.length;
     if (count > TENSOR_LIMITS.maxTensors) return badFile(file.path, `The files hold more than ${TENSOR_LIMITS.maxTensors} tensors.`, 'Give the model’s inputs only.');

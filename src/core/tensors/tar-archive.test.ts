@@ -24,7 +24,7 @@ describe('tar archives', () => {
       ['test_data_set_1', ['input_0.pb', 'input_1.pb', 'input_2.pb'], 2],
     ]);
     const summary = summarizeOnnx(found.model.bytes);
-    const set1 = readTestDataSet(found.sets[1]!, summary.inputs, summary.outputs);
+    const set1 = await readTestDataSet(found.sets[1]!, summary.inputs, summary.outputs);
     expect(set1.ok && set1.value.inputs.dims).toEqual({ batch: 2, seq: 5 });
     expect(set1.ok && Object.keys(set1.value.expected.tensors)).toEqual(['scores', 'hn']);
   });
@@ -73,15 +73,15 @@ describe('tar archives', () => {
 describe('expected outputs', () => {
   const outputs = summarizeOnnx(bytes(`${MODELS}/token-gru/model.onnx`)).outputs;
 
-  it('are matched to outputs by name from a JSON outputs document, keeping their own dtype', () => {
+  it('are matched to outputs by name from a JSON outputs document, keeping their own dtype', async () => {
     const doc = { outputs: { hn: { dims: [1, 1, 8], dtype: 'float64', data: new Array(8).fill(0) }, scores: { dims: [1, 3], dtype: 'float32', data: [1, 2, 3] } } };
-    const r = readExpectedOutputs([{ path: 'expected.json', bytes: new TextEncoder().encode(JSON.stringify(doc)) }], outputs);
+    const r = await readExpectedOutputs([{ path: 'expected.json', bytes: new TextEncoder().encode(JSON.stringify(doc)) }], outputs);
     expect(r.ok && Object.keys(r.value.tensors)).toEqual(['scores', 'hn']);
     expect(r.ok && r.value.tensors.hn!.dtype).toBe('float64');
   });
 
-  it('refuses a value for an output the model does not have', () => {
-    const r = readExpectedOutputs([{ path: 'expected.json', bytes: new TextEncoder().encode('{"outputs": {"logits": [1, 2]}}') }], outputs);
+  it('refuses a value for an output the model does not have', async () => {
+    const r = await readExpectedOutputs([{ path: 'expected.json', bytes: new TextEncoder().encode('{"outputs": {"logits": [1, 2]}}') }], outputs);
     expect(!r.ok && r.error.message).toBe('expected.json:logits (“logits”) matches no output of the model (its outputs are “scores”, “hn”).');
   });
 });

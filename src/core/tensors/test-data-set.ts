@@ -63,10 +63,10 @@ export interface TestCase {
   readonly expected: ExpectedOutputs;
 }
 
-export function readTestDataSet(set: TestDataSetFiles, inputs: readonly TensorSpec[], outputs: readonly TensorSpec[]): Result<TestCase> {
-  const read = readTensorFiles(set.inputs.map((f) => ({ path: `${set.name}/${baseName(f.path)}`, bytes: f.bytes })), inputs);
+export async function readTestDataSet(set: TestDataSetFiles, inputs: readonly TensorSpec[], outputs: readonly TensorSpec[]): Promise<Result<TestCase>> {
+  const read = await readTensorFiles(set.inputs.map((f) => ({ path: `${set.name}/${baseName(f.path)}`, bytes: f.bytes })), inputs);
   if (!read.ok) return read;
-  const expected = readExpectedOutputs(set.outputs.map((f) => ({ path: `${set.name}/${baseName(f.path)}`, bytes: f.bytes })), outputs);
+  const expected = await readExpectedOutputs(set.outputs.map((f) => ({ path: `${set.name}/${baseName(f.path)}`, bytes: f.bytes })), outputs);
   if (!expected.ok) return expected;
   return ok({ name: set.name, inputs: read.value, expected: expected.value });
 }

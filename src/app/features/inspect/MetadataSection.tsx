@@ -27,7 +27,10 @@ export function MetadataSection({ metadata }: { metadata: ModelMetadata }) {
       {view.features.length > 0 && (
         <div className="table-scroll">
           <table className="data-table">
-            <caption>Features ({view.features.length})</caption>
+            <caption>
+              Features ({view.featureCount.toLocaleString('en-US')}
+              {view.featureCount > view.features.length && `; first ${view.features.length.toLocaleString('en-US')} shown`})
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -55,7 +58,7 @@ export function MetadataSection({ metadata }: { metadata: ModelMetadata }) {
       )}
       {view.unknown.length > 0 && (
         <table className="data-table">
-          <caption>Other fields</caption>
+          <caption>Other fields{view.unknownCount > view.unknown.length && ` (${view.unknownCount.toLocaleString('en-US')}; first ${view.unknown.length.toLocaleString('en-US')} shown)`}</caption>
           <thead>
             <tr>
               <th scope="col">Field</th>

@@ -1,99 +1,32 @@
-import { useRef, useState } from 'react';
-import { aliasesOf, STAGES, type RegisteredModel, type Stage } from '../../../core/library/registry';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { versionCount } from '../../../core/library/registry';
 import { useAppState, useLibraryActions } from '../../app-context';
 import { formatBytes } from '../../ui/format';
+import { LibraryProblemNotice } from './LibraryProblemNotice';
+import { ModelVersions } from './ModelVersions';
 
-function AliasForm({ model }: { model: RegisteredModel }) {
-  const library = useLibraryActions();
-  const [alias, setAlias] = useState('champion');
-  const [version, setVersion] = useState(model.versions.at(-1)?.version ?? '');
+/** Every saved model; only those in view are in the page, so that a library of thousands of versions opens at once. */
+function ModelList() {
+  const registry = useAppState((s) => s.library);
+  const scroller = useRef<HTMLDivElement>(null);
+  const models = registry?.models ?? [];
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions change every render; nothing here is memoized on them.
+  const virtualizer = useVirtualizer({ count: models.length, getScrollElement: () => scroller.current, estimateSize: (i) => 140 + 42 * Math.min(8, models[i]?.versions.length ?? 1), overscan: 2 });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  if (registry === null) return null;
+  if (models.length === 0) return <p>Nothing saved yet: open a model and choose “Save to library”.</p>;
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void library.setAlias(model.name, alias, version);
-      }}
-    >
-      <label className="field-inline">
-        Alias
-        <input list="alias-suggestions" value={alias} onChange={(e) => setAlias(e.target.value)} size={12} />
-      </label>
-      <label className="field-inline">
-        on version
-        <select value={version} onChange={(e) => setVersion(e.target.value)}>
-          {model.versions.map((v) => (
-            <option key={v.version} value={v.version}>
-              {v.version}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" className="button">
-        Set alias
-      </button>
-    </form>
-  );
-}
-
-function ModelVersions({ model }: { model: RegisteredModel }) {
-  const library = useLibraryActions();
-  return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption>
-          {model.name} ({model.versions.length} version{model.versions.length === 1 ? '' : 's'})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Saved</th>
-            <th scope="col">Size</th>
-            <th scope="col">Metrics</th>
-            <th scope="col">Aliases</th>
-            <th scope="col">Stage</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.versions.map((v) => (
-            <tr key={v.version}>
-              <th scope="row">{v.version}</th>
-              <td>{new Date(v.savedAt).toLocaleString()}</td>
-              <td>{formatBytes(v.bytes)}</td>
-              <td>{Object.entries(v.metrics).map(([k, x]) => `${k} ${x}`).join(', ') || '—'}</td>
-              <td>
-                {aliasesOf(model, v.version).map((a) => (
-                  <span key={a} className="chip">
-                    @{a}
-                    <button type="button" className="icon-button" aria-label={`Remove alias ${a}`} onClick={() => void library.removeAlias(model.name, a)}>
-                      ×
-                    </button>
-                  </span>
-                ))}
-              </td>
-              <td>
-                <select aria-label={`Stage of ${model.name} version ${v.version}`} value={v.stage} onChange={(e) => void library.setStage(model.name, v.version, e.target.value as Stage)}>
-                  {STAGES.map((s) => (
-                    <option key={s}>{s}</option>
-                  ))}
-                </select>
-              </td>
-              <td className="row-actions">
-                <button type="button" className="button" onClick={() => void library.open(model.name, v.version)}>
-                  Open<span className="visually-hidden"> {model.name} version {v.version}</span>
-                </button>
-                <button type="button" className="button" onClick={() => void library.remove(model.name, v.version)}>
-                  Delete<span className="visually-hidden"> {model.name} version {v.version}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <AliasForm model={model} />
+    <div ref={scroller} className="library-list" aria-label={`${models.length.toLocaleString('en-US')} models, ${versionCount(registry).toLocaleString('en-US')} versions`} role="group">
+      <div style={{ height: before }} />
+      {items.map((item) => (
+        <div key={models[item.index]!.name} data-index={item.index} ref={virtualizer.measureElement}>
+          <ModelVersions model={models[item.index]!} />
+        </div>
+      ))}
+      <div style={{ height: after }} />
     </div>
   );
 }
@@ -101,6 +34,7 @@ function ModelVersions({ model }: { model: RegisteredModel }) {
 /** The local registry: every saved version, its aliases and stage; kept in this browser. */
 export function LibraryPanel() {
   const registry = useAppState((s) => s.library);
+  const problem = useAppState((s) => s.libraryProblem);
   const storage = useAppState((s) => s.storage);
   const library = useLibraryActions();
   const importInput = useRef<HTMLInputElement>(null);
@@ -119,12 +53,12 @@ export function LibraryPanel() {
         <option value="champion" />
         <option value="challenger" />
       </datalist>
-      {registry === null ? <p>Reading the library…</p> : registry.models.length === 0 ? <p>Nothing saved yet: open a model and choose “Save to library”.</p> : registry.models.map((m) => <ModelVersions key={m.name} model={m} />)}
+      {problem ? <LibraryProblemNotice problem={problem} /> : registry === null ? <p>Reading the library…</p> : <ModelList />}
       <div className="button-row">
         <button type="button" className="button" disabled={!registry?.models.length} onClick={() => void library.exportAll()}>
           Export library (.zip)
         </button>
-        <button type="button" className="button" onClick={() => importInput.current?.click()}>
+        <button type="button" className="button" disabled={problem !== null} onClick={() => importInput.current?.click()}>
           Import library…
         </button>
         <input

@@ -4,6 +4,7 @@ import { usePredictActions } from '../../app-context';
 import type { OpenModel } from '../../store/models-slice';
 import type { PredictState } from '../../store/predict-slice';
 import { formatBytes, formatMs } from '../../ui/format';
+import { describeBatchCounts } from '../../../core/schema/batch-summary';
 import { BatchTable } from './BatchTable';
 import { MetricsCheck } from './MetricsCheck';
 
@@ -83,10 +84,7 @@ export function BatchPanel({ model, state }: { model: OpenModel; state: PredictS
       )}
       {batch.summary && (
         <p role="status" data-testid="batch-status">
-          {batch.status === 'cancelled' ? 'Stopped: ' : ''}
-          {batch.summary.scored.toLocaleString('en-US')} of {batch.summary.rows.toLocaleString('en-US')} rows scored
-          {batch.summary.skipped > 0 && `, ${batch.summary.skipped} not scored (missing or unreadable values)`}
-          {batch.summary.flagged > 0 && `, ${batch.summary.flagged} flagged (outside a declared or training range, still scored)`}.
+          {describeBatchCounts(batch.summary, batch.match?.extra ?? [], batch.status === 'cancelled')}
         </p>
       )}
       {/* The table appears when scoring ends: re-measuring a growing virtual list on every chunk would cost the page its smoothness. */}

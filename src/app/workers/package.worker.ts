@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { packageWorkerApi } from './package-worker-api';
+
+expose(packageWorkerApi);
