@@ -13,7 +13,7 @@ const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns:
 
 export default tseslint.config(
   // build/sw-template.js is a template: the build fills in its __PLACEHOLDERS__.
-  { ignores: ['dist/', 'dist-pages/', 'node_modules/', 'test-results/', 'playwright-report/', '.tsbuild/', 'public/', 'build/sw-template.js'] },
+  { ignores: ['dist/', 'dist-pages/', 'node_modules/', 'test-results/', 'playwright-report/', '.tsbuild/', 'public/', 'build/sw-template.js', '**/*.generated.js', '**/*.generated.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,10 +12,9 @@ import type { Plugin, ViteDevServer } from 'vite';
  *   narrows this to that one origin at start, see src/app/connect-policy.ts);
  * - nothing else: no plugins, no <base>, no form posts, not framed by other sites.
  *
- * One exception, for the engine workers' scripts only (a worker has no DOM, and its policy is
- * the one its own script is served with): 'unsafe-eval', because protobufjs, which decodes
- * the ONNX model there, builds its decoders with `new Function` from our fixed schema. The
- * page itself never evaluates strings.
+ * Workers (engine, graph layout, unpacking) are served with the same policy: nothing in the
+ * app evaluates strings (the ONNX decoders are generated ahead of time, see
+ * src/core/package/onnx-schema.ts).
  */
 const DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
@@ -35,21 +34,15 @@ const DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
 /** Directives a <meta> cannot carry (browsers ignore them there, with a console warning). */
 const HEADER_ONLY = new Set(['frame-ancestors']);
 
-/** The engine workers' scripts: `/src/engine/wasm.worker.ts?worker_file…` in dev, `/assets/wasm.worker-<hash>.js` built. */
-export const ENGINE_WORKER_SCRIPT = /\/(?:wasm|webgpu)\.worker[.-]/;
-
 export interface PolicyOptions {
   /** `<meta>` form: without header-only directives. */
   readonly meta?: boolean;
-  /** The policy an engine worker's script is served with (see above). */
-  readonly engineWorker?: boolean;
   /** Vite's dev server: its HMR socket, the inline React-refresh preamble (by hash) and injected <style> tags. */
   readonly dev?: { readonly scriptHashes: readonly string[] };
 }
 
 export function contentSecurityPolicy(options: PolicyOptions = {}): string {
   const directives: Record<string, string[]> = Object.fromEntries(Object.entries(DIRECTIVES).map(([k, v]) => [k, [...v]]));
-  if (options.engineWorker) directives['script-src']!.push("'unsafe-eval'");
   if (options.dev) {
     directives['script-src']!.push(...options.dev.scriptHashes.map((h) => `'sha256-${h}'`));
     directives['style-src']!.push("'unsafe-inline'");
@@ -70,10 +63,9 @@ export function inlineScriptHashes(html: string): string[] {
   return hashes;
 }
 
-async function devPolicies(server: ViteDevServer, indexHtml: string): Promise<{ page: string; engine: string }> {
+async function devPolicy(server: ViteDevServer, indexHtml: string): Promise<string> {
   const html = await server.transformIndexHtml('/', readFileSync(indexHtml, 'utf8'));
-  const dev = { scriptHashes: inlineScriptHashes(html) };
-  return { page: contentSecurityPolicy({ dev }), engine: contentSecurityPolicy({ dev, engineWorker: true }) };
+  return contentSecurityPolicy({ dev: { scriptHashes: inlineScriptHashes(html) } });
 }
 
 /**
@@ -84,12 +76,12 @@ export function contentSecurityPolicyPlugin(indexHtml: string): Plugin {
   return {
     name: 'onnx-playground:content-security-policy',
     configureServer(server) {
-      let policies: Promise<{ page: string; engine: string }> | null = null;
-      server.middlewares.use((req, res, next) => {
-        policies ??= devPolicies(server, indexHtml);
-        policies.then(
+      let policy: Promise<string> | null = null;
+      server.middlewares.use((_req, res, next) => {
+        policy ??= devPolicy(server, indexHtml);
+        policy.then(
           (p) => {
-            res.setHeader('Content-Security-Policy', ENGINE_WORKER_SCRIPT.test(req.url ?? '') ? p.engine : p.page);
+            res.setHeader('Content-Security-Policy', p);
             next();
           },
           (error: unknown) => next(error),
@@ -97,10 +89,9 @@ export function contentSecurityPolicyPlugin(indexHtml: string): Plugin {
       });
     },
     configurePreviewServer(server) {
-      const page = contentSecurityPolicy();
-      const engine = contentSecurityPolicy({ engineWorker: true });
-      server.middlewares.use((req, res, next) => {
-        res.setHeader('Content-Security-Policy', ENGINE_WORKER_SCRIPT.test(req.url ?? '') ? engine : page);
+      const policy = contentSecurityPolicy();
+      server.middlewares.use((_req, res, next) => {
+        res.setHeader('Content-Security-Policy', policy);
         next();
       });
     },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy, ENGINE_WORKER_SCRIPT } from './content-security-policy.ts';
+import { contentSecurityPolicy } from './content-security-policy.ts';
 
 /**
  * Emits sw.js into the build: the app shell is precached and every file the app fetches later (ORT,
@@ -26,9 +26,7 @@ export function serviceWorker(template: string): Plugin {
         .replace('__BASE__', JSON.stringify(base))
         .replace('__PRECACHE__', JSON.stringify([...new Set(precache)]))
         .replace('__VERSION__', JSON.stringify(hash(version)))
-        .replace('__CSP__', JSON.stringify(contentSecurityPolicy()))
-        .replace('__ENGINE_CSP__', JSON.stringify(contentSecurityPolicy({ engineWorker: true })))
-        .replace('__ENGINE_WORKER_SCRIPT__', ENGINE_WORKER_SCRIPT.toString());
+        .replace('__CSP__', JSON.stringify(contentSecurityPolicy()));
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };

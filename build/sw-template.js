@@ -8,10 +8,8 @@ const ISOLATION = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
-/** The page's Content-Security-Policy, and the engine workers' (see build/content-security-policy.ts). */
+/** The app's Content-Security-Policy, for the page and its workers (see build/content-security-policy.ts). */
 const CSP = __CSP__;
-const ENGINE_CSP = __ENGINE_CSP__;
-const ENGINE_WORKER_SCRIPT = __ENGINE_WORKER_SCRIPT__;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -32,11 +30,11 @@ self.addEventListener('activate', (event) => {
 });
 
 /** The same response with the isolation headers and the CSP added (what the coi-serviceworker approach does). */
-function isolated(response, url) {
+function isolated(response) {
   if (response.status === 0 || response.type === 'opaque') return response;
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(ISOLATION)) headers.set(name, value);
-  headers.set('Content-Security-Policy', ENGINE_WORKER_SCRIPT.test(url.pathname) ? ENGINE_CSP : CSP);
+  headers.set('Content-Security-Policy', CSP);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
@@ -53,11 +51,11 @@ self.addEventListener('fetch', (event) => {
         // Network first, so a new deployment is picked up; successful answers refresh the cache.
         const response = await fetch(request);
         if (response.ok && !url.search) await cache.put(key, response.clone());
-        return isolated(response, url);
+        return isolated(response);
       } catch (offline) {
         // ignoreVary: hosts send `Vary: Origin`, and module scripts are requested with an Origin header the precache lacked.
         const cached = await cache.match(key, { ignoreSearch: request.mode === 'navigate', ignoreVary: true });
-        if (cached) return isolated(cached, url);
+        if (cached) return isolated(cached);
         throw offline;
       }
     })(),
