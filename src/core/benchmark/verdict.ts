@@ -56,6 +56,12 @@ export function outcomeAt(estimates: readonly PointEstimate[], batchSize: number
 const outcomeKey = (o: BatchOutcome): string => (o.kind === 'tie' ? `tie:${o.tied.map((t) => t.key).sort().join(',')}` : `${o.kind}:${o.fastest.key}`);
 const reference = (o: BatchOutcome): PointEstimate => (o.kind === 'tie' ? o.tied[0]! : o.fastest);
 
+/** The table's "±" for a p50: its 95 % half-width, flagged when the runs are too few for a 95 % interval. */
+export function p50Uncertainty(interval: MedianInterval): string {
+  const f = formatUncertain(interval.median, halfWidthAt(interval));
+  return interval.meetsConfidence ? `±${f.plusMinus}` : `±${f.plusMinus} (too few runs)`;
+}
+
 function p50Text(e: PointEstimate): string {
   const f = formatUncertain(e.interval.median, halfWidthAt(e.interval));
   return `p50 ${f.value} ms, ±${f.plusMinus}`;
