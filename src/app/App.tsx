@@ -21,6 +21,9 @@ export function App() {
 
   return (
     <>
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
       <header className="app-header">
         <h1 className="app-title">
           ONNX Playground <span className="tagline">runs in your browser; nothing is uploaded</span>
@@ -32,7 +35,7 @@ export function App() {
       </header>
       <Notices />
       <ModelTabs />
-      <main className="app-main">
+      <main className="app-main" id="main-content" tabIndex={-1}>
         {compareOpen ? (
           <Suspense fallback={<p className="muted">Loading…</p>}>
             <CompareView />

@@ -44,6 +44,7 @@ const m = (id: string, metric: number | null, p50: number | null, extra: Partial
   metricKind: 'accuracy',
   metric,
   p50Ms: p50,
+  p50IntervalMs: null,
   p95Ms: p50 === null ? null : p50 * 1.5,
   modelBytes: 100,
   packageBytes: 200,
