@@ -90,6 +90,14 @@ describe('the benchmark verdict', () => {
     expect(cautionsOf(pointEstimates(run))[1]).toContain(`about ${Math.ceil(40 * (w / 0.5) ** 2).toLocaleString('en-US')} runs`);
   });
 
+  it('lists the least certain points first, and counts the rest', () => {
+    const points = Object.fromEntries([1, 2, 4, 8, 16].map((b, k) => [b, around(10, 3 + k, 30)]));
+    const cautions = cautionsOf(pointEstimates(runOf([{ backend: 'wasm', threads: 1, points }])));
+    expect(cautions).toHaveLength(4);
+    expect(cautions[0]).toMatch(/^WASM, 1 thread at batch 16:/);
+    expect(cautions[3]).toBe('…and 2 more points whose p50 is known only to more than ±10 % (the table’s ± column shows each).');
+  });
+
   it('says when the figures are partial', () => {
     const run = runOf([{ backend: 'wasm', threads: 1, points: { 1: around(1, 0.01) } }], { status: 'cancelled' });
     expect(benchmarkVerdict(run).sentences[0]).toBe('From the points measured before Cancel:');

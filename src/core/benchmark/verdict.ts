@@ -127,22 +127,33 @@ function throughputSentence(estimates: readonly PointEstimate[], batches: readon
   return `Most samples per second: ${best.label} at batch ${best.batchSize} (about ${formatCount(best.throughputPerSec)} per second${gain})${edge}.`;
 }
 
-/** Points whose p50 is not pinned down: too few runs for a 95 % interval, or an interval wider than ±10 %. */
+/** How many uncertain points a verdict lists one by one; the rest are counted. */
+export const CAUTIONS_LISTED = 3;
+
+/**
+ * Points whose p50 is not pinned down: too few runs for a 95 % interval, or an
+ * interval wider than ±10 %. Least certain first; past `CAUTIONS_LISTED`, the
+ * rest are counted in one last line.
+ */
 export function cautionsOf(estimates: readonly PointEstimate[]): string[] {
-  return estimates.flatMap((e) => {
+  const flagged = estimates.flatMap((e) => {
     const i = e.interval;
     const spread = halfWidthAt(i);
     const relative = i.median > 0 ? spread / i.median : 0;
     const wanted = runsForHalfWidth(i, TARGET_SPREAD * i.median);
     if (!i.meetsConfidence) {
-      return [
-        `${e.label} at batch ${e.batchSize}: ${i.runs} run${i.runs === 1 ? ' is' : 's are'} too few to bound its p50 at 95 % (the fastest and slowest, ${Number(i.low.toPrecision(3))}–${Number(i.high.toPrecision(3))} ms, bracket it only ${Math.round(i.coverage * 1000) / 10} % of the time); about ${formatCount(wanted)} runs would pin it to ±5 %.`,
-      ];
+      const text = `${e.label} at batch ${e.batchSize}: ${i.runs} run${i.runs === 1 ? ' is' : 's are'} too few to bound its p50 at 95 % (the fastest and slowest, ${Number(i.low.toPrecision(3))}–${Number(i.high.toPrecision(3))} ms, bracket it only ${Math.round(i.coverage * 1000) / 10} % of the time); about ${formatCount(wanted)} runs would pin it to ±5 %.`;
+      return [{ text, severity: Number.POSITIVE_INFINITY }];
     }
     if (relative <= WIDE_SPREAD) return [];
     const f = formatUncertain(i.median, spread);
-    return [`${e.label} at batch ${e.batchSize}: its p50 (${f.value} ms) is only known to ±${f.plusMinus} ms (±${Math.round(relative * 100)} %) from ${i.runs} runs; about ${formatCount(wanted)} runs would pin it to ±5 %.`];
+    return [{ text: `${e.label} at batch ${e.batchSize}: its p50 (${f.value} ms) is only known to ±${f.plusMinus} ms (±${Math.round(relative * 100)} %) from ${i.runs} runs; about ${formatCount(wanted)} runs would pin it to ±5 %.`, severity: relative }];
   });
+  const sorted = flagged.map((f, order) => ({ ...f, order })).sort((a, b) => b.severity - a.severity || a.order - b.order);
+  const listed = sorted.slice(0, CAUTIONS_LISTED).map((f) => f.text);
+  const rest = sorted.length - listed.length;
+  if (rest > 0) listed.push(`…and ${rest} more point${rest === 1 ? '' : 's'} whose p50 is known only to more than ±${Math.round(WIDE_SPREAD * 100)} % (the table’s ± column shows each).`);
+  return listed;
 }
 
 /** The benchmark's answer, worded from its raw samples: who is fastest where, by how much, and how sure that is. */

@@ -40,7 +40,7 @@ export function LogLineChart({ chart, format, testId }: { chart: Model; format: 
                 connectNulls
                 label={({ x, y, index }: LabelProps) =>
                   index === s.lastIndex && typeof x === 'number' && typeof y === 'number' ? (
-                    <text key={`${s.key}-label`} x={x - 8} y={y - 10} textAnchor="end" fill="var(--fg)" fontSize={11} className="series-label">
+                    <text key={`${s.key}-label`} x={x - 8} y={y + s.labelDy} textAnchor="end" fill="var(--fg)" fontSize={11} className="series-label">
                       {s.label}
                     </text>
                   ) : null
