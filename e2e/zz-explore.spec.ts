@@ -27,3 +27,16 @@ test('explore', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: '/tmp/issue12/phone.png' });
 });
+
+import { savedRun, storeRuns, around } from './support/saved-runs';
+test('dom', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await storeRuns(page, [savedRun('x', 'iris-pipeline', [{ backend: 'wasm', threads: 1, points: { 1: around(1, 0.1), 8: around(4, 0.1), 32: around(9, 0.1) } }])]);
+  await page.reload();
+  await app.openExample('Iris pipeline');
+  await page.getByRole('tab', { name: 'Benchmark' }).click();
+  await page.getByTestId('saved-runs').getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByTestId('throughput-chart').getByRole('application')).toBeVisible();
+  console.log((await page.getByTestId('throughput-chart').innerHTML()).replace(/.*?recharts-line-dots/s, '').slice(0, 3000));
+});

@@ -56,6 +56,12 @@ describe('the benchmark verdict', () => {
     expect(v.sentences[0]).toBe(
       'At batch 1, WASM, 1 thread (p50 2.000 ms, ±0.095) and WASM, 2 threads (p50 2.000 ms, ±0.095) are within noise of each other: no winner. Their p50s differ by nothing; telling them apart would take more than 100,000 runs per point: treat them as equally fast here.',
     );
+    // The best throughput is shared too when the setups are within noise there.
+    const both = runOf([
+      { backend: 'wasm', threads: 1, points: { 1: same, 8: around(9, 1, 20) } },
+      { backend: 'wasm', threads: 2, points: { 1: [...same], 8: around(9.1, 1, 20) } },
+    ]);
+    expect(benchmarkVerdict(both).sentences[1]).toBe('Most samples per second: WASM, 1 thread and WASM, 2 threads alike at batch 8 (about 889 per second, 1.8× the rate at batch 1) — the largest batch measured, so a larger one may do better still.');
     const closer = runOf([
       { backend: 'wasm', threads: 1, points: { 1: around(2, 0.2, 20) } },
       { backend: 'wasm', threads: 2, points: { 1: around(2.1, 0.2, 20) } },

@@ -121,10 +121,13 @@ function laterSentence(segment: readonly BatchOutcome[], lastBatch: number): str
 function throughputSentence(estimates: readonly PointEstimate[], batches: readonly number[]): string | null {
   if (batches.length < 2) return null;
   const best = estimates.reduce((a, b) => (b.throughputPerSec > a.throughputPerSec ? b : a));
+  // Setups within noise of the best at its batch size share the title.
+  const peers = estimates.filter((e) => e.batchSize === best.batchSize && e.key !== best.key && intervalsOverlap(e.interval, best.interval));
+  const who = peers.length > 0 ? `${[best, ...peers].map((e) => e.label).join(' and ')} alike` : best.label;
   const atOne = estimates.find((e) => e.key === best.key && e.batchSize === batches[0]);
-  const gain = atOne && best.batchSize !== atOne.batchSize && atOne.throughputPerSec > 0 ? `, ${formatRatio(best.throughputPerSec / atOne.throughputPerSec)} its rate at batch ${atOne.batchSize}` : '';
+  const gain = atOne && best.batchSize !== atOne.batchSize && atOne.throughputPerSec > 0 ? `, ${formatRatio(best.throughputPerSec / atOne.throughputPerSec)} ${peers.length > 0 ? 'the' : 'its'} rate at batch ${atOne.batchSize}` : '';
   const edge = best.batchSize === batches[batches.length - 1] ? ' — the largest batch measured, so a larger one may do better still' : '';
-  return `Most samples per second: ${best.label} at batch ${best.batchSize} (about ${formatCount(best.throughputPerSec)} per second${gain})${edge}.`;
+  return `Most samples per second: ${who} at batch ${best.batchSize} (about ${formatCount(best.throughputPerSec)} per second${gain})${edge}.`;
 }
 
 /** How many uncertain points a verdict lists one by one; the rest are counted. */
