@@ -1,53 +1,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { backendResult, type BenchmarkRun } from '../../src/core/benchmark/run';
-import type { BackendId } from '../../src/core/protocol/engine-api';
+import type { BenchmarkRun } from '../../src/core/benchmark/run';
+import { runWithSamples, type SampledConfig } from '../../src/core/benchmark/sample-run.fixture';
 
-/** n samples spread evenly over [centre − spread, centre + spread]: a known median, mean and interval. */
-export const around = (centre: number, spread: number, n = 30): number[] => Array.from({ length: n }, (_, i) => centre - spread + (2 * spread * i) / (n - 1));
-
-export function exampleSha256(id: string): string {
-  return createHash('sha256').update(readFileSync(new URL(`../../public/examples/${id}/model.onnx`, import.meta.url))).digest('hex');
-}
+export { around } from '../../src/core/benchmark/sample-run.fixture';
 
 /** A benchmark run of a bundled example with samples chosen by the test: the verdict on it is known in advance. */
-export function savedRun(id: string, example: string, configs: { backend: BackendId; threads: number; points: Record<number, number[]> }[]): BenchmarkRun {
-  const bytes = readFileSync(new URL(`../../public/examples/${example}/model.onnx`, import.meta.url)).length;
-  return {
+export function savedRun(id: string, example: string, configs: readonly SampledConfig[]): BenchmarkRun {
+  const bytes = readFileSync(new URL(`../../public/examples/${example}/model.onnx`, import.meta.url));
+  return runWithSamples(configs, {
     id,
     createdAt: '2026-03-04T05:06:07.000Z',
-    status: 'complete',
-    model: { name: example, file: 'model.onnx', bytes, sha256: exampleSha256(example) },
+    model: { name: example, file: 'model.onnx', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
     settings: { batchSizes: [...new Set(configs.flatMap((c) => Object.keys(c.points).map(Number)))], warmupRuns: 1, stop: { kind: 'runs', runs: 30 }, inputs: 'example' },
-    environment: {
-      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36',
-      hardwareConcurrency: 2,
-      crossOriginIsolated: true,
-      ortVersion: '1.30.0',
-      wasmSimd: true,
-      wasmThreads: true,
-      timerResolutionMs: 0.005,
-      webgpuAdapter: { vendor: 'google', architecture: 'swiftshader', software: true },
-    },
-    results: configs.map((c) =>
-      backendResult(
-        { backend: c.backend, threads: c.threads },
-        {
-          backend: c.backend,
-          runtimeStartMs: 100,
-          sessionCreateMs: 10,
-          firstRunMs: 2,
-          firstRunBatchSize: 1,
-          completed: true,
-          timerResolutionMs: 0.005,
-          wasmSimd: true,
-          points: Object.entries(c.points).map(([b, samplesMs]) => ({ batchSize: Number(b), warmupRuns: 1, samplesMs })),
-        },
-      ),
-    ),
-    failures: [],
-  };
+  });
 }
 
 /** Puts runs where the app keeps them (idb-keyval: database "onnx-playground-benchmarks", store "runs", keyed by id). */

@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { BackendId } from '../protocol/engine-api';
-import { backendResult, type BenchmarkRun } from './run';
-import { sampleRun } from './sample-run.fixture';
+import { around, runWithSamples } from './sample-run.fixture';
 import { benchmarkVerdict, cautionsOf, pointEstimates } from './verdict';
 import { adapterKind, describeAdapter, verdictLabel } from './adapter-kind';
 
-/** n samples spread evenly over [centre − spread, centre + spread]: a known median and a known interval. */
-const around = (centre: number, spread: number, n = 30): number[] => Array.from({ length: n }, (_, i) => centre - spread + (2 * spread * i) / (n - 1));
-
-function runOf(configs: { backend: BackendId; threads: number; points: Record<number, number[]> }[], over: Partial<BenchmarkRun> = {}): BenchmarkRun {
-  return sampleRun({
-    failures: [],
-    results: configs.map((c) =>
-      backendResult(
-        { backend: c.backend, threads: c.threads },
-        {
-          backend: c.backend,
-          runtimeStartMs: 1,
-          sessionCreateMs: 1,
-          firstRunMs: 1,
-          firstRunBatchSize: 1,
-          completed: true,
-          timerResolutionMs: 0.005,
-          wasmSimd: true,
-          points: Object.entries(c.points).map(([b, samplesMs]) => ({ batchSize: Number(b), warmupRuns: 1, samplesMs })),
-        },
-      ),
-    ),
-    ...over,
-  });
-}
+const runOf = runWithSamples;
 
 describe('the benchmark verdict', () => {
   it('names a clear winner at batch 1 with its uncertainty, and how much slower the others are', () => {

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assembleComparison, type CompareMeasurement } from './compare';
+import { assembleComparison } from './compare';
+import { measurement } from './measurement.fixture';
 import { bestSentence, frontierSentence, p50WithSpread, tiedWith } from './compare-verdict';
 
-const m = (id: string, metric: number, p50: number, spread: number): CompareMeasurement => ({
-  id,
-  name: id,
-  identity: id,
-  variantOf: null,
-  quantization: null,
-  metricKind: 'accuracy',
-  metric,
-  p50Ms: p50,
-  p50IntervalMs: { low: p50 - spread, high: p50 + spread },
-  p95Ms: p50 * 1.5,
-  modelBytes: 100,
-  packageBytes: 200,
-  problem: null,
-});
+const m = (id: string, metric: number, p50: number, spread: number) => measurement(id, metric, p50, {}, spread);
 
 describe('the comparison’s verdict', () => {
   it('calls a 0.01 ms gap inside the spread a tie, not a win', () => {
