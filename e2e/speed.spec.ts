@@ -37,6 +37,8 @@ const rowsOf = async (page: Page, testId: string): Promise<string[][]> =>
 test.describe.configure({ timeout: 180_000 });
 
 test('profiles an example on WASM and on WebGPU: cold start, operators side by side, placement, memory', async ({ page }) => {
+  // Two profiles, a page-memory measurement (up to 90 s) and axe in two themes.
+  test.setTimeout(300_000);
   const app = new PlaygroundPage(page);
   const speed = new SpeedTab(page);
   await app.goto();
