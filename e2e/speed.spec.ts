@@ -86,7 +86,7 @@ test('profiles an example on WASM and on WebGPU: cold start, operators side by s
   // In plain language, from the parts measured: cold against warm, GPU time against the rest, placement, the adapter.
   const explained = page.getByTestId('speed-explanation');
   await expect(explained).toContainText(/Warm, (WASM, 2 threads|WebGPU \(software emulation here\)) runs in [\d.]+ ms, [\d.]+× faster than/);
-  await expect(explained).toContainText(/Cold start: a new page waits [\d.]+ ms for WebGPU \(software emulation here\)’s first answer — .*which compiles the GPU programs\. After that a run takes [\d.]+ ms\. The first run costs [\d.]+× a warm one\./);
+  await expect(explained).toContainText(/Cold start: a new page waits [\d.]+ m?s for WebGPU \(software emulation here\)’s first answer — .*which compiles the GPU programs\. After that a run takes [\d.]+ ms\. The first run costs [\d.]+× a warm one\./);
   await expect(explained).toContainText(/WebGPU \(software emulation here\): A warm run \([\d.]+ ms inside onnxruntime, at batch 1\): the GPU is busy running the model’s programs for [\d.]+ ms \(\d+ %\) and idle for the other [\d.]+ ms/);
   await expect(explained).toContainText('Every node runs on the GPU: no copies between GPU and CPU memory inside the graph.');
   await expect(explained).toContainText('is a software emulation: the “GPU” is this computer’s CPU cores');

@@ -27,7 +27,7 @@ const withOps = (p: ConfigProfile, ops: Partial<OperatorProfile>): ConfigProfile
 describe('the Speed tab in plain language', () => {
   it('weighs the cold start against a warm run', () => {
     expect(coldStartSentence(webgpu, 'WebGPU (software emulation here)')).toBe(
-      'Cold start: a new page waits 4910 ms for WebGPU (software emulation here)’s first answer — 12 ms reading the package, 1200 ms starting the runtime (the WebGPU device), 300 ms creating the session, 3400 ms for the first run, which compiles the GPU programs. After that a run takes 10 ms. The first run costs 340× a warm one.',
+      'Cold start: a new page waits 4.91 s for WebGPU (software emulation here)’s first answer — 12 ms reading the package, 1.2 s starting the runtime (the WebGPU device), 300 ms creating the session, 3.4 s for the first run, which compiles the GPU programs. After that a run takes 10 ms. The first run costs 340× a warm one.',
     );
   });
 

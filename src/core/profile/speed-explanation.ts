@@ -8,7 +8,8 @@ import { runBreakdown } from './speed-series';
 export const GPU_BOUND = 0.6;
 export const OVERHEAD_BOUND = 0.3;
 
-const ms = (v: number): string => `${Number(v.toPrecision(3))} ms`;
+/** 0.133 ms, 21.9 ms, 7.49 s: three significant digits, seconds from a second on. */
+const ms = (v: number): string => (v >= 1000 ? `${Number((v / 1000).toPrecision(3))} s` : `${Number(v.toPrecision(3))} ms`);
 const pct = (share: number): string => `${Math.round(share * 100)} %`;
 
 /** What a new page pays before the first answer, against a warm run. */
