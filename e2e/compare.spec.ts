@@ -99,16 +99,54 @@ test('the digits-mlp family: sizes on disk and the accuracy cost of reduced prec
   const table = page.getByTestId('compare-table');
   await expect(table.getByRole('columnheader', { name: 'Accuracy cost vs base' })).toBeVisible();
   const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}( |$)`) }) });
-  // Cells: metric, p50, p95, model file, package, Pareto, accuracy cost.
-  for (const [name, model, pkg] of [['mlp-large', '25.8 MB', '25.9 MB'], ['mlp-large-fp16', '12.9 MB', '13.0 MB'], ['mlp-large-int8', '6.5 MB', '6.6 MB']] as const) {
-    await expect(row(name).getByRole('cell').nth(3)).toHaveText(model);
-    await expect(row(name).getByRole('cell').nth(4)).toHaveText(pkg);
+  // Cells: metric, p50, p50 ±, p95, model file, package, Pareto, accuracy cost.
+  for (const [name, model, pkg] of [['mlp-large', '25.8 MB', '26.0 MB'], ['mlp-large-fp16', '12.9 MB', '13.1 MB'], ['mlp-large-int8', '6.5 MB', '6.7 MB']] as const) {
+    await expect(row(name).getByRole('cell').nth(4)).toHaveText(model);
+    await expect(row(name).getByRole('cell').nth(5)).toHaveText(pkg);
     await expect(row(name).getByRole('cell').nth(0)).toHaveText(/^\d+\.\d\d %$/);
+    await expect(row(name).getByRole('cell').nth(2)).toHaveText(/^[\d.]+ ms ±[\d.]+$/);
   }
-  await expect(row('mlp-large').getByRole('cell').nth(6)).toHaveText('—');
+  await expect(row('mlp-large').getByRole('cell').nth(7)).toHaveText('—');
   // The packages say 0 of 450 predictions change: the measured cost is then exactly zero.
-  await expect(row('mlp-large-fp16').getByRole('cell').nth(6)).toHaveText('±0.00 pp vs mlp-large');
-  await expect(row('mlp-large-int8').getByRole('cell').nth(6)).toHaveText('±0.00 pp vs mlp-large');
+  await expect(row('mlp-large-fp16').getByRole('cell').nth(7)).toHaveText('±0.00 pp vs mlp-large');
+  await expect(row('mlp-large-int8').getByRole('cell').nth(7)).toHaveText('±0.00 pp vs mlp-large');
   await expect(row('mlp-large-int8').getByRole('rowheader')).toContainText('int8');
   await expect(page.getByTestId('compare-chart').locator('svg.recharts-surface')).toBeVisible();
+});
+
+test('the same model twice: a tie within the measured spread, not a winner on a 0.01 ms gap; the Compare buttons fit a phone', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.chooseBackend('WASM');
+  await app.openExample('Iris pipeline');
+  await page.getByRole('button', { name: '+ Open another' }).click();
+  await app.openExample('Iris pipeline');
+  await page.setViewportSize({ width: 390, height: 844 });
+  // On a phone the bar of open models wraps: its Compare button stays on screen.
+  const bar = page.getByRole('navigation', { name: 'Open models' }).getByRole('button', { name: 'Compare', exact: true });
+  await expect(bar).toBeInViewport({ ratio: 1 });
+  await openCompare(page);
+  const picker = page.getByRole('group', { name: 'Models to compare' });
+  for (const box of await picker.getByRole('checkbox').all()) await box.check();
+  const start = page.getByRole('button', { name: 'Compare 2 models' });
+  await start.scrollIntoViewIfNeeded();
+  await expect(start).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Identical models on the same CSV: the same accuracy, and latencies that differ only by noise.
+  await compare(page, 2, 30, 1000);
+  await expect(page.getByTestId('compare-best')).toHaveText(/^Best under 1000 ms: a tie between iris-pipeline and iris-pipeline \(91\.11 % each; their latencies, p50 [\d.]+ ms ±[\d.]+ and p50 [\d.]+ ms ±[\d.]+, are within each other’s noise\)$/);
+  await expect(page.getByTestId('compare-frontier')).toHaveText(/^Pareto-optimal: iris-pipeline and iris-pipeline \(a tie: 91\.11 % each, latencies within each other’s noise\): neither is better\.$/);
+  await expect(page.getByTestId('compare-table').getByRole('cell', { name: '★ yes (tie with iris-pipeline)' })).toHaveCount(2);
+});
+
+test('Compare is found before any model is open: the landing page says what it does and opens a family in one click', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  const tools = page.getByTestId('more-tools');
+  await expect(tools).toContainText('Score several models on the same evaluation set and time each at batch 1');
+  await tools.getByRole('button', { name: 'Compare the iris examples' }).click();
+  await expect(page.getByRole('heading', { name: 'Compare models' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('group', { name: 'Models to compare' }).getByRole('checkbox', { checked: true })).toHaveCount(3, { timeout: 90_000 });
+  await expect(page.getByRole('button', { name: 'Compare 3 models' })).toBeEnabled();
 });

@@ -172,3 +172,31 @@ test('without an evaluation CSV: metadata.json’s training histograms are the r
   await upload(app, 'production.csv', shiftedIris());
   await expect(page.getByTestId('drift-summary')).toContainText('2 of 4 features drifted: sepal width (cm), petal length (cm).');
 });
+
+test('every example with an evaluation set ships a production sample: the drift check in one click', async ({ page }) => {
+  test.setTimeout(240_000);
+  const index = JSON.parse(readFileSync(new URL('../public/examples/index.json', import.meta.url), 'utf8')) as { examples: { id: string; title: string; files: string[] }[] };
+  const withEvaluation = index.examples.filter((e) => e.files.includes('test.csv'));
+  expect(withEvaluation.length).toBeGreaterThan(0);
+  for (const e of withEvaluation) expect(e.files, e.id).toContain('production_sample.csv');
+
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  // Said on the landing page, before any model is open.
+  await expect(page.getByTestId('more-tools')).toContainText('every example ships a production sample');
+  // One tabular example, one image example (64 pixel features) and the MLflow directory.
+  for (const [i, title] of ['Iris pipeline', 'Handwritten digits CNN', 'Wine (MLflow model)'].entries()) {
+    if (i > 0) await page.getByRole('button', { name: '+ Open another' }).click();
+    await app.openExample(title);
+    await page.getByRole('tab', { name: 'Drift' }).click();
+    await page.getByTestId('drift-sample').getByRole('button', { name: 'Try the package’s production sample' }).click();
+    await expect(page.getByTestId('drift-summary')).toContainText(/^\d+ of \d+ features? drifted/, { timeout: 120_000 });
+    await expect(page.getByText(/Production file production_sample\.csv \(\d+ rows; reference \d+ rows\)/)).toBeVisible();
+    // Shifted on purpose: at least one feature is flagged, and the predicted classes move.
+    expect(Number(/^(\d+) of/.exec((await page.getByTestId('drift-summary').textContent())!)![1])).toBeGreaterThan(0);
+    await expect(page.getByTestId('class-shares')).toContainText('Both sets scored by the model');
+  }
+  // The Inspect tab names the file for what it is.
+  await page.getByRole('tab', { name: 'Inspect' }).click();
+  await expect(page.getByRole('row', { name: /production_sample\.csv/ })).toContainText('production sample, for the drift check');
+});

@@ -37,6 +37,8 @@ const rowsOf = async (page: Page, testId: string): Promise<string[][]> =>
 test.describe.configure({ timeout: 180_000 });
 
 test('profiles an example on WASM and on WebGPU: cold start, operators side by side, placement, memory', async ({ page }) => {
+  // Two profiles, a page-memory measurement (up to 90 s) and axe in two themes.
+  test.setTimeout(300_000);
   const app = new PlaygroundPage(page);
   const speed = new SpeedTab(page);
   await app.goto();
@@ -64,7 +66,30 @@ test('profiles an example on WASM and on WebGPU: cold start, operators side by s
   }
   // On WebGPU the nodes with GPU programs are timed by the GPU (timestamp queries).
   await expect(page.getByTestId('slowest-nodes-webgpu').getByText('GPU time').first()).toBeVisible();
-  await expect(speed.operators('webgpu')).toContainText('on the GPU (timestamp queries)');
+  await expect(speed.operators('webgpu')).toContainText('GPU side: running the model’s programs (timestamp queries)');
+
+  // Each warm run's parts add up to the run, on the CPU side and (WebGPU) on the GPU side: never summed across.
+  for (const key of ['wasm-2', 'webgpu']) {
+    const split = page.getByTestId(`run-split-${key}`);
+    const part = async (name: string): Promise<number> => Number(await split.locator(`tr[data-part="${name}"] td`).textContent());
+    const run = await part('run');
+    expect(run).toBeGreaterThan(0);
+    // Four significant digits on screen: the parts may round apart by a unit in the last place each.
+    expect(Math.abs((await part('cpu-nodes')) + (await part('cpu-outside')) - run)).toBeLessThanOrEqual(run * 2e-3);
+    if (key === 'webgpu') {
+      expect(Math.abs((await part('gpu-busy')) + (await part('gpu-idle')) - run)).toBeLessThanOrEqual(run * 2e-3);
+      expect(await part('gpu-busy')).toBeLessThanOrEqual(run);
+    } else {
+      await expect(split.locator('tr[data-part="gpu-busy"]')).toHaveCount(0);
+    }
+  }
+  // In plain language, from the parts measured: cold against warm, GPU time against the rest, placement, the adapter.
+  const explained = page.getByTestId('speed-explanation');
+  await expect(explained).toContainText(/Warm, (WASM, 2 threads|WebGPU \(software emulation here\)) runs in [\d.]+ ms, [\d.]+× faster than/);
+  await expect(explained).toContainText(/Cold start: a new page waits [\d.]+ m?s for WebGPU \(software emulation here\)’s first answer — .*which compiles the GPU programs\. After that a run takes [\d.]+ ms\. The first run costs [\d.]+× a warm one\./);
+  await expect(explained).toContainText(/WebGPU \(software emulation here\): A warm run \([\d.]+ ms inside onnxruntime, at batch 1\): the GPU is busy running the model’s programs for [\d.]+ ms \(\d+ %\) and idle for the other [\d.]+ ms/);
+  await expect(explained).toContainText('Every node runs on the GPU: no copies between GPU and CPU memory inside the graph.');
+  await expect(explained).toContainText('is a software emulation: the “GPU” is this computer’s CPU cores');
 
   // Placement: this CNN runs entirely on the GPU.
   await expect(page.getByTestId('placement-summary')).toContainText(/^All \d+ nodes run on the GPU: no copies between GPU and CPU memory/);
@@ -75,8 +100,11 @@ test('profiles an example on WASM and on WebGPU: cold start, operators side by s
   await page.getByRole('button', { name: 'Measure the page’s memory' }).click();
   await expect(page.getByTestId('page-memory')).toContainText(/^\d+(\.\d+)? MB: .*JavaScript/, { timeout: 90_000 });
 
-  const axe = await new AxeBuilder({ page }).include('.tab-panel').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.getByLabel('Theme').selectOption(theme);
+    const axe = await new AxeBuilder({ page }).include('.tab-panel').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 });
 
 test('names the nodes WebGPU leaves to the CPU, from onnxruntime’s own log, and the copies they cost', async ({ page }) => {
@@ -97,6 +125,8 @@ test('names the nodes WebGPU leaves to the CPU, from onnxruntime’s own log, an
   expect(types).toEqual(expect.arrayContaining(['Hardmax', 'MemcpyToHost', 'MemcpyFromHost', 'MatMul', 'Relu']));
   const hardmax = (await rowsOf(page, 'slowest-nodes-webgpu')).find((r) => r[0] === 'odd_one');
   expect(hardmax?.slice(1, 3)).toEqual(['Hardmax', 'CPUCPU time']);
+  // And in plain words, with what the copies cost per run.
+  await expect(page.getByTestId('speed-explanation')).toContainText(/1 node falls back to the CPU \(Hardmax\); the 2 copies between GPU and CPU memory around them take [\d.]+ ms per run \(\d+ % of the run, waiting for the GPU included\)\./);
 });
 
 test('finds the fastest setup within a tiny time cap, with progress, and explains the choice', async ({ page }) => {
@@ -111,6 +141,17 @@ test('finds the fastest setup within a tiny time cap, with progress, and explain
   await page.getByRole('checkbox', { name: 'Include WebGPU' }).uncheck();
   await page.getByRole('button', { name: 'Find the fastest setup' }).click();
   await expect(page.getByTestId('speed-progress')).toContainText(/WASM · \d threads?, batch .* \(configuration \d+ of \d+\) · .* s of 4\.0 s/);
+  // The progress shows where the search was started: right below its button, not at the top of the tab.
+  const progress = page.getByTestId('speed-progress');
+  await expect(progress).toHaveAttribute('data-kind', 'tune');
+  const [button, bar, profileForm] = await Promise.all([
+    page.getByRole('button', { name: 'Find the fastest setup' }).boundingBox(),
+    progress.boundingBox(),
+    page.getByRole('form', { name: 'Take it apart' }).boundingBox(),
+  ]);
+  expect(bar!.y).toBeGreaterThan(button!.y);
+  expect(bar!.y - (button!.y + button!.height)).toBeLessThan(200);
+  expect(bar!.y).toBeGreaterThan(profileForm!.y + profileForm!.height);
   await expect(page.getByTestId('speed-status')).toHaveText(/^(Recommendation ready\.|Time cap reached: the recommendation uses what was measured\.)$/, { timeout: 60_000 });
 
   const result = page.getByTestId('tuner-result');

@@ -20,6 +20,16 @@ torch.onnx.export.
 
 from __future__ import annotations
 
+import sys
+
+if __name__ == "__main__" and sys.argv[1:] == ["--production-samples"]:
+    # Only the Drift tab's production samples (scripts/production_samples.py): the standard
+    # library suffices, and the trained models are left alone. The script's folder is on sys.path.
+    from production_samples import main as production_samples_main
+
+    production_samples_main()
+    raise SystemExit(0)
+
 import csv
 import hashlib
 import io
@@ -28,7 +38,6 @@ import os
 import platform
 import random
 import shutil
-import sys
 import uuid
 
 import numpy as np
@@ -43,6 +52,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
+
+from production_samples import write_production_sample
 
 SCRIPT_VERSION = "1.0"
 PRODUCER = "onnx-playground-examples"
@@ -937,6 +948,7 @@ def main() -> None:
             shutil.rmtree(outdir)
         os.makedirs(outdir)
         make(outdir)
+        write_production_sample(outdir, family)
         files = sorted(os.listdir(outdir))
         entry = {
             "id": ex_id,

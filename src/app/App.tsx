@@ -22,6 +22,9 @@ export function App() {
 
   return (
     <>
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
       <header className="app-header">
         <h1 className="app-title">
           ONNX Playground <span className="tagline">runs in your browser; nothing is uploaded</span>
@@ -34,7 +37,7 @@ export function App() {
       <Notices />
       <BackgroundTasks />
       <ModelTabs />
-      <main className="app-main">
+      <main className="app-main" id="main-content" tabIndex={-1}>
         {compareOpen ? (
           <Suspense fallback={<p className="muted">Loading…</p>}>
             <CompareView />

@@ -4,6 +4,7 @@ import { engineError } from '../../core/protocol/engine-error';
 import { toPayload, type HostTensor } from '../../core/schema/host-tensor';
 import { exampleToTensors } from '../../core/schema/input-example';
 import { summarizeLatency } from '../../core/stats/summary';
+import { medianInterval } from '../../core/stats/median-interval';
 import type { EngineClient } from '../engine/engine-client';
 import type { AppStore } from '../store/app-store';
 import { modelBatchDimension } from '../store/benchmark-selectors';
@@ -87,7 +88,7 @@ export function createCompareActions(store: AppStore, client: EngineClient, acti
   }
 
   /** One batch-1 point of the benchmark lab's timed loop (in the worker, after warm-up). */
-  async function benchmark(model: OpenModel, runs: number, index: number, count: number): Promise<{ p50: number | null; p95: number | null; problem: string | null }> {
+  async function benchmark(model: OpenModel, runs: number, index: number, count: number): Promise<{ p50: number | null; p95: number | null; interval?: { low: number; high: number }; problem: string | null }> {
     const config = selectBackendConfig(getState());
     const inputs = model.description?.inputs ?? [];
     const batch = modelBatchDimension(model);
@@ -112,7 +113,8 @@ export function createCompareActions(store: AppStore, client: EngineClient, acti
     const samples = outcome.value.measurement.points[0]?.samplesMs ?? [];
     if (samples.length === 0) return { p50: null, p95: null, problem: 'cancelled' };
     const summary = summarizeLatency(samples);
-    return { p50: summary.p50Ms, p95: summary.p95Ms, problem: null };
+    const { low, high } = medianInterval(samples);
+    return { p50: summary.p50Ms, p95: summary.p95Ms, interval: { low, high }, problem: null };
   }
 
   return {
@@ -170,7 +172,7 @@ export function createCompareActions(store: AppStore, client: EngineClient, acti
         const csv = new File([csvFile.bytes.slice()], csvName, { type: 'text/csv' });
         const scored = await score(model, csv, index, models.length);
         const timed = cancelling() ? { p50: null, p95: null, problem: 'cancelled' } : await benchmark(model, runs, index, models.length);
-        measurements.push({ ...base, metricKind: scored.kind, metric: scored.value, p50Ms: timed.p50, p95Ms: timed.p95, problem: scored.problem ?? timed.problem });
+        measurements.push({ ...base, metricKind: scored.kind, metric: scored.value, p50Ms: timed.p50, p50IntervalMs: timed.interval ?? null, p95Ms: timed.p95, problem: scored.problem ?? timed.problem });
         getState().updateCompareRun({ measurements: [...measurements] });
       }
       getState().updateCompareRun({ status: cancelling() ? 'cancelled' : 'done', cancelling: false, progress: null });

@@ -34,3 +34,18 @@ export const selectShownRun =
 
 export const selectComparedRuns = (s: AppState): BenchmarkRun[] =>
   s.benchmarkCompare.map((id) => s.benchmarkRuns.find((r) => r.id === id)).filter((r): r is BenchmarkRun => r !== undefined);
+
+/**
+ * Whether the run on display is older than the model's latest benchmark: one is
+ * measuring now ('running'), or the latest measured nothing ('superseded', e.g.
+ * cancelled before its first point). Null when the run shown is the latest.
+ */
+export const selectShownRunIsPrevious =
+  (modelId: string) =>
+  (s: AppState): 'running' | 'superseded' | null => {
+    const shown = s.benchmarkShown[modelId];
+    const attempt = s.benchmarkAttempts[modelId];
+    if (!shown || !attempt || shown === attempt) return null;
+    if (s.benchmarkActivity?.runId === attempt) return 'running';
+    return s.benchmarkRuns.some((r) => r.id === attempt) ? null : 'superseded';
+  };

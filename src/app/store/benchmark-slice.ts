@@ -34,6 +34,8 @@ export interface BenchmarkSlice {
   readonly benchmarkCompare: readonly string[];
   /** A short confirmation ("Copied as Markdown."), shown in a status line. */
   readonly benchmarkMessage: string | null;
+  /** The run id of each model's latest benchmark started (issue 12: a result shown from an earlier run is labelled as such). */
+  readonly benchmarkAttempts: Readonly<Record<string, string>>;
   setBenchmarkDraft(modelId: string, draft: BenchmarkDraft): void;
   setBenchmarkActivity(activity: BenchmarkActivity | null): void;
   updateBenchmarkActivity(change: Partial<BenchmarkActivity>): void;
@@ -55,8 +57,10 @@ export const createBenchmarkSlice: StateCreator<AppState, [], [], BenchmarkSlice
   benchmarkShown: {},
   benchmarkCompare: [],
   benchmarkMessage: null,
+  benchmarkAttempts: {},
   setBenchmarkDraft: (modelId, draft) => set((s) => ({ benchmarkDrafts: { ...s.benchmarkDrafts, [modelId]: draft } })),
-  setBenchmarkActivity: (benchmarkActivity) => set({ benchmarkActivity }),
+  setBenchmarkActivity: (benchmarkActivity) =>
+    set((s) => (benchmarkActivity ? { benchmarkActivity, benchmarkAttempts: { ...s.benchmarkAttempts, [benchmarkActivity.modelId]: benchmarkActivity.runId } } : { benchmarkActivity })),
   updateBenchmarkActivity: (change) => set((s) => (s.benchmarkActivity ? { benchmarkActivity: { ...s.benchmarkActivity, ...change } } : {})),
   // Saved runs join the ones measured before they finished loading.
   setBenchmarkRuns: (runs) =>

@@ -28,6 +28,8 @@ export interface SpeedSlice {
   readonly tuneRuns: Readonly<Record<string, TuneRun>>;
   readonly pageMemory: PageMemory;
   readonly speedMessage: string | null;
+  /** Which of the tab's two actions ran last (issue 12: its progress and message show beside its own button). */
+  readonly speedLastKind: SpeedActivity['kind'] | null;
   setSpeedDraft(modelId: string, draft: SpeedDraft): void;
   setTunerDraft(modelId: string, draft: TunerDraft): void;
   setSpeedActivity(activity: SpeedActivity | null): void;
@@ -46,9 +48,10 @@ export const createSpeedSlice: StateCreator<AppState, [], [], SpeedSlice> = (set
   tuneRuns: {},
   pageMemory: { status: 'idle' },
   speedMessage: null,
+  speedLastKind: null,
   setSpeedDraft: (modelId, draft) => set((s) => ({ speedDrafts: { ...s.speedDrafts, [modelId]: draft } })),
   setTunerDraft: (modelId, draft) => set((s) => ({ tunerDrafts: { ...s.tunerDrafts, [modelId]: draft } })),
-  setSpeedActivity: (speedActivity) => set({ speedActivity }),
+  setSpeedActivity: (speedActivity) => set(speedActivity ? { speedActivity, speedLastKind: speedActivity.kind } : { speedActivity }),
   updateSpeedActivity: (change) => set((s) => (s.speedActivity ? { speedActivity: { ...s.speedActivity, ...change } } : {})),
   setSpeedProfiles: (modelId, profiles) => set((s) => ({ speedProfiles: { ...s.speedProfiles, [modelId]: profiles } })),
   setTuneRun: (modelId, run) => set((s) => ({ tuneRuns: { ...s.tuneRuns, [modelId]: run } })),

@@ -1,3 +1,4 @@
+import type { BackendId } from '../protocol/engine-api';
 import { backendResult, type BenchmarkRun } from './run';
 
 /** A small run whose every figure is known by hand, for tests. */
@@ -30,4 +31,38 @@ export function sampleRun(over: Partial<BenchmarkRun> = {}): BenchmarkRun {
     failures: [{ backend: 'webgpu', threads: 1, error: { code: 'session-failed', message: 'no | adapter', hint: 'try WASM' } }],
     ...over,
   };
+}
+
+/** n samples spread evenly over [centre − spread, centre + spread]: a known median, mean and interval. */
+export const around = (centre: number, spread: number, n = 30): number[] => Array.from({ length: n }, (_, i) => centre - spread + (2 * spread * i) / (n - 1));
+
+/** One configuration's raw samples, by batch size. */
+export interface SampledConfig {
+  readonly backend: BackendId;
+  readonly threads: number;
+  readonly points: Readonly<Record<number, readonly number[]>>;
+}
+
+/** The sample run with these configurations measured instead, and no failures: for verdicts known in advance. */
+export function runWithSamples(configs: readonly SampledConfig[], over: Partial<BenchmarkRun> = {}): BenchmarkRun {
+  return sampleRun({
+    failures: [],
+    results: configs.map((c) =>
+      backendResult(
+        { backend: c.backend, threads: c.threads },
+        {
+          backend: c.backend,
+          runtimeStartMs: 100,
+          sessionCreateMs: 10,
+          firstRunMs: 2,
+          firstRunBatchSize: 1,
+          completed: true,
+          timerResolutionMs: 0.005,
+          wasmSimd: true,
+          points: Object.entries(c.points).map(([b, samplesMs]) => ({ batchSize: Number(b), warmupRuns: 1, samplesMs })),
+        },
+      ),
+    ),
+    ...over,
+  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyCost, assembleComparison, eligibility, quantizationOf, signatureKey, type CompareCandidateInfo, type CompareMeasurement } from './compare';
+import { accuracyCost, assembleComparison, eligibility, quantizationOf, signatureKey, type CompareCandidateInfo } from './compare';
+import { measurement } from './measurement.fixture';
 import { parseExampleIndex } from '../package/example-index';
 
 const csv = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -35,21 +36,7 @@ describe('eligibility', () => {
   });
 });
 
-const m = (id: string, metric: number | null, p50: number | null, extra: Partial<CompareMeasurement> = {}): CompareMeasurement => ({
-  id,
-  name: id,
-  identity: id,
-  variantOf: null,
-  quantization: null,
-  metricKind: 'accuracy',
-  metric,
-  p50Ms: p50,
-  p95Ms: p50 === null ? null : p50 * 1.5,
-  modelBytes: 100,
-  packageBytes: 200,
-  problem: null,
-  ...extra,
-});
+const m = measurement;
 
 describe('assembleComparison', () => {
   it('marks the frontier and names the best model under the budget', () => {

@@ -57,6 +57,8 @@ export interface CompareMeasurement {
   readonly metricKind: MetricKind | null;
   readonly metric: number | null;
   readonly p50Ms: number | null;
+  /** The p50's 95 % interval (order statistics of the timed runs): differences inside it are ties. Null when not timed. */
+  readonly p50IntervalMs: { readonly low: number; readonly high: number } | null;
   readonly p95Ms: number | null;
   readonly modelBytes: number;
   readonly packageBytes: number;
@@ -77,7 +79,9 @@ export interface ComparisonResult {
   /** Pareto-optimal rows, by latency: the frontier line. */
   readonly frontier: readonly CompareRow[];
   readonly budgetMs: number;
+  /** The best model under the budget; with `bestTies`, the others that score the same within latency noise. */
   readonly best: CompareRow | null;
+  readonly bestTies: readonly CompareRow[];
   /** Models left out of the chart, with why (no metric, another metric kind, no latency). */
   readonly unplotted: readonly CompareRow[];
 }
@@ -93,9 +97,9 @@ export function assembleComparison(measurements: readonly CompareMeasurement[], 
   const metricKind = kinds[0] ?? null;
   const lowerIsBetter = metricKind === 'rmse';
   const plottable = measurements.filter((m) => m.metricKind === metricKind && m.metric !== null && m.p50Ms !== null);
-  const candidates = plottable.map((m) => ({ id: m.id, metric: m.metric!, latencyMs: m.p50Ms! }));
+  const candidates = plottable.map((m) => ({ id: m.id, metric: m.metric!, latencyMs: m.p50Ms!, latencyLowMs: m.p50IntervalMs?.low, latencyHighMs: m.p50IntervalMs?.high }));
   const frontierIds = new Set(paretoFrontier(candidates, lowerIsBetter).map((c) => c.id));
-  const best = Number.isFinite(budgetMs) ? bestUnderBudget(candidates, budgetMs, lowerIsBetter) : null;
+  const best = Number.isFinite(budgetMs) ? bestUnderBudget(candidates, budgetMs, lowerIsBetter) : [];
   const rows: CompareRow[] = measurements.map((m) => {
     const base = m.variantOf === null ? undefined : measurements.find((o) => o !== m && o.identity === m.variantOf);
     const cost = base && base.metric !== null && m.metric !== null && base.metricKind === m.metricKind ? accuracyCost(m.metric, base.metric) : null;
@@ -106,7 +110,8 @@ export function assembleComparison(measurements: readonly CompareMeasurement[], 
     rows,
     frontier: rows.filter((r) => r.pareto).sort((a, b) => a.p50Ms! - b.p50Ms!),
     budgetMs,
-    best: best ? rows.find((r) => r.id === best.id)! : null,
+    best: best[0] ? rows.find((r) => r.id === best[0]!.id)! : null,
+    bestTies: best.slice(1).map((b) => rows.find((r) => r.id === b.id)!),
     unplotted: rows.filter((r) => !plottable.some((p) => p.id === r.id)),
   };
 }

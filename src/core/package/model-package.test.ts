@@ -52,6 +52,7 @@ describe('openSingleFile on a zip of the MLflow example', () => {
       'metadata.json': 'metadata',
       'model.onnx': 'model',
       'old-model.onnx': 'model',
+      'production_sample.csv': 'production-sample',
       'python_env.yaml': 'environment',
       'requirements.txt': 'environment',
       'serving_input_example.json': 'serving-example',
@@ -238,6 +239,8 @@ describe('roleOf', () => {
     ['weights.safetensors', 'not-runnable'],
     ['mlmodel', 'other'],
     ['eval.CSV', 'evaluation-csv'],
+    ['production_sample.csv', 'production-sample'],
+    ['Production-Sample-2026.CSV', 'production-sample'],
   ])('%s is %s', (path, role) => {
     expect(roleOf(path)).toBe(role);
   });

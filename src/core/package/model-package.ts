@@ -23,6 +23,7 @@ export type FileRole =
   | 'input-example'
   | 'serving-example'
   | 'evaluation-csv'
+  | 'production-sample'
   | 'environment'
   | 'readme'
   | 'not-runnable'
@@ -62,6 +63,8 @@ export function roleOf(path: string): FileRole {
   if (name === 'MLmodel') return 'mlmodel';
   if (lower === 'input_example.json') return 'input-example';
   if (lower === 'serving_input_example.json') return 'serving-example';
+  // Unlabelled rows "from production", for the drift check (the examples ship one); not an evaluation set.
+  if (ext === 'csv' && /^production[_-]sample/.test(lower)) return 'production-sample';
   if (ext === 'csv') return 'evaluation-csv';
   if (ENVIRONMENT_FILES.has(lower)) return 'environment';
   if (lower === 'readme.md' || lower === 'model_card.md') return 'readme';

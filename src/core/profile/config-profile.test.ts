@@ -74,6 +74,20 @@ describe('a configuration taken apart', () => {
     const bars = opTypeBars(p.operators!, 2);
     expect(bars.map((b) => b.opType)).toEqual(['MemcpyToHost', 'Relu', 'other (3 types)']);
     expect(bars.reduce((s, b) => s + b.share, 0)).toBeCloseTo(1);
-    expect(runBreakdown(p.operators!).outsideMs).toBeCloseTo(6.799 - 2.743);
+    const parts = runBreakdown(p.operators!);
+    expect(parts).toEqual({ runMs: 6.799, nodesMs: expect.closeTo(2.743, 9), outsideMs: expect.closeTo(6.799 - 2.743, 9), gpuBusyMs: expect.closeTo(0.664, 9), gpuIdleMs: expect.closeTo(6.799 - 0.664, 9) });
+  });
+
+  it('splits a warm run into parts that add up to it, on each side (the issue’s 780.8 ms run)', () => {
+    // Seen on screen: run 780.8 ms, nodes 4.9 ms on the CPU side, GPU programs 772.3 ms.
+    const ops = { runs: 3, runMs: 780.8, runRangeMs: { min: 770, max: 790 }, executeMs: 6, cpuKernelsMs: 4.9, gpuKernelsMs: 772.3, gpuBusyMs: 772.3, nodes: [], byOpType: [] };
+    const parts = runBreakdown(ops);
+    expect(parts.nodesMs + parts.outsideMs).toBeCloseTo(780.8, 9);
+    expect(parts.gpuBusyMs! + parts.gpuIdleMs!).toBeCloseTo(780.8, 9);
+    expect(parts.gpuIdleMs).toBeCloseTo(8.5, 9);
+    // A profile saved before the busy time was recorded: the programs' sum, never more than the run.
+    const old = runBreakdown({ ...ops, gpuBusyMs: undefined as unknown as null, gpuKernelsMs: 800 });
+    expect([old.gpuBusyMs, old.gpuIdleMs]).toEqual([780.8, 0]);
+    expect(runBreakdown({ ...ops, cpuKernelsMs: 900 }).outsideMs).toBe(0);
   });
 });

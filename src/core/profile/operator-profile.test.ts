@@ -80,6 +80,15 @@ describe('operator profile', () => {
     ]);
   });
 
+  it('counts the GPU busy once where programs overlap, and only within the run', () => {
+    const events = [run(0, 10), run(100, 50), node('a', 'MatMul', 101, 2, 'WebGpuExecutionProvider'), gpu('a&MatMul&P1', 110, 20), gpu('a&MatMul&P2', 120, 20), gpu('a&MatMul&P3', 145, 30)];
+    const p = operatorProfile(events)!;
+    expect(p.gpuKernelsMs).toBeCloseTo(0.07);
+    // [110, 140] ∪ [145, 150] within [100, 150]: 35 µs, never more than the run.
+    expect(p.gpuBusyMs).toBeCloseTo(0.035);
+    expect(operatorProfile([run(0, 10), run(100, 50), node('a', 'Add', 101, 2)])!.gpuBusyMs).toBeNull();
+  });
+
   it('keeps a lone run rather than nothing, and gives up without any', () => {
     expect(operatorProfile([run(0, 10), node('a', 'Add', 1, 8)])!.runs).toBe(1);
     expect(operatorProfile([node('a', 'Add', 1, 8)])).toBeNull();
@@ -99,6 +108,8 @@ describe('operator profile', () => {
     expect(byName.Memcpy_token_0).toMatchObject({ opType: 'MemcpyToHost', clock: 'cpu', ms: 0.855 });
     expect(p.nodes[0]!.name).toBe('Memcpy_token_0');
     expect(p.gpuKernelsMs).toBeCloseTo(0.664);
+    // Both programs fall inside the warm run's window [443025, 449824] µs.
+    expect(p.gpuBusyMs).toBeCloseTo(0.664);
     expect(p.cpuKernelsMs).toBeCloseTo(1.125 + 0.855 + 0.029 + 0.235 + 0.499);
   });
 });

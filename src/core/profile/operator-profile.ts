@@ -45,6 +45,12 @@ export interface OperatorProfile {
   readonly cpuKernelsMs: number;
   /** Sum of every GPU program's time; null without GPU timestamps. */
   readonly gpuKernelsMs: number | null;
+  /**
+   * How long the GPU was busy within the shown run: the union of its programs'
+   * intervals, clipped to the run (so it never exceeds `runMs`, even if programs
+   * overlap or the GPU clock is skewed); null without GPU timestamps.
+   */
+  readonly gpuBusyMs: number | null;
   /** Nodes, slowest first. */
   readonly nodes: readonly NodeTiming[];
   /** Operator types, most time first. */
@@ -54,6 +60,19 @@ export interface OperatorProfile {
 interface Window {
   readonly start: number;
   readonly end: number;
+}
+
+/** Microseconds covered by the spans inside the window, overlaps counted once. */
+function unionWithin(spans: readonly (readonly [number, number])[], window: Window): number {
+  const clipped = spans.map(([a, b]) => [Math.max(a, window.start), Math.min(b, window.end)] as const).filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [a, b] of clipped) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
 }
 
 /** The run an event belongs to: the window that contains it, else the last one started before it. */
@@ -84,6 +103,7 @@ export function operatorProfile(events: readonly ProfilerEvent[], skipRuns = 1):
 
   const cpu = new Map<string, { opType: string; provider: string; us: number; shapes: ProfilerEvent['shapes'] }>();
   const gpu = new Map<string, { opType: string; us: number }>();
+  const gpuSpans: [number, number][] = [];
   for (const e of events) {
     if (!kept(e.ts)) continue;
     const node = nodeNameOf(e);
@@ -98,6 +118,7 @@ export function operatorProfile(events: readonly ProfilerEvent[], skipRuns = 1):
       const entry = gpu.get(program.node) ?? { opType: program.opType, us: 0 };
       entry.us += e.dur;
       gpu.set(program.node, entry);
+      gpuSpans.push([e.ts, e.ts + e.dur]);
     }
   }
   const names = new Set([...cpu.keys(), ...gpu.keys()]);
@@ -128,6 +149,7 @@ export function operatorProfile(events: readonly ProfilerEvent[], skipRuns = 1):
     executeMs: (execute?.dur ?? 0) / 1000,
     cpuKernelsMs: nodes.reduce((sum, node) => sum + node.cpuMs, 0),
     gpuKernelsMs: gpu.size > 0 ? nodes.reduce((sum, node) => sum + (node.gpuMs ?? 0), 0) : null,
+    gpuBusyMs: gpu.size > 0 ? unionWithin(gpuSpans, windows[shown]!) / 1000 : null,
     nodes,
     byOpType,
   };

@@ -38,7 +38,28 @@ export function opTypeBars(profile: OperatorProfile, top = 8): OpTypeBar[] {
   return rest > 0 ? [...head, { opType: `other (${profile.byOpType.length - top} types)`, ms: rest, share: share(rest) }] : head;
 }
 
-/** Where a warm run's time goes beyond its nodes: "outside" is model_run minus the nodes (CPU side). */
-export function runBreakdown(profile: OperatorProfile): { readonly nodesMs: number; readonly outsideMs: number } {
-  return { nodesMs: profile.cpuKernelsMs, outsideMs: Math.max(0, profile.runMs - profile.cpuKernelsMs) };
+/**
+ * Where a warm run's time goes, as two splits of the same whole that each add up
+ * to `runMs` (the shown run's model_run):
+ * - the CPU side: the nodes' kernel calls (on WebGPU: dispatching them, and the
+ *   nodes left on the CPU) + everything outside the nodes (inputs, outputs, and
+ *   on WebGPU waiting for the GPU and reading back);
+ * - the GPU side (WebGPU with timestamps): busy running programs + idle.
+ * The two overlap in time (the GPU runs while the CPU dispatches), so their
+ * parts must never be added across the splits.
+ */
+export interface RunBreakdown {
+  readonly runMs: number;
+  readonly nodesMs: number;
+  readonly outsideMs: number;
+  readonly gpuBusyMs: number | null;
+  readonly gpuIdleMs: number | null;
+}
+
+export function runBreakdown(profile: OperatorProfile): RunBreakdown {
+  const runMs = profile.runMs;
+  const nodesMs = Math.min(profile.cpuKernelsMs, runMs);
+  // Profiles saved before gpuBusyMs existed: the programs' sum, capped by the run.
+  const busy = profile.gpuBusyMs ?? (profile.gpuKernelsMs === null ? null : Math.min(profile.gpuKernelsMs, runMs));
+  return { runMs, nodesMs, outsideMs: runMs - nodesMs, gpuBusyMs: busy, gpuIdleMs: busy === null ? null : runMs - busy };
 }

@@ -1,28 +1,30 @@
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { byBatchRows, latencyDistributions, summaryBars, type BatchRow, type ChartSeries } from '../../../core/benchmark/series';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { logLineChart, throughputDots, type ThroughputDots } from '../../../core/benchmark/chart-model';
+import { byBatchRows, latencyDistributions, summaryBars } from '../../../core/benchmark/series';
 import { formatMsPlain } from '../../../core/benchmark/report';
 import type { BenchmarkRun } from '../../../core/benchmark/run';
+import { axisStyle, rate, seriesStyle, tooltipStyle } from './chart-style';
+import { LogLineChart } from './LogLineChart';
 
-/** Series colours come from the theme (styles.css), so both themes stay readable. */
-const colour = (i: number): string => `var(--chart-${(i % 6) + 1})`;
-const axis = { stroke: 'var(--muted)', tick: { fill: 'var(--fg)', fontSize: 12 } } as const;
-const tooltip = { contentStyle: { background: 'var(--bg)', border: '1px solid var(--border)', color: 'var(--fg)' } } as const;
-const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
-
-function ByBatchChart({ rows, series, log, format }: { rows: BatchRow[]; series: ChartSeries[]; log?: boolean; format: (n: number) => string }) {
+/** Throughput at batch 1 and at the best batch, one row per backend, on a log axis: a slow series is a dot, not a bar flattened onto 0. */
+function ThroughputDotPlot({ dots }: { dots: ThroughputDots }) {
+  const batch1 = dots.rows.flatMap((b) => (b.atBatch1 === null ? [] : [{ label: b.label, value: b.atBatch1 }]));
+  const best = dots.rows.map((b) => ({ label: b.label, value: b.atBest, batch: b.bestBatch }));
+  const [one, two] = [seriesStyle(0), seriesStyle(3)];
   return (
-    <ResponsiveContainer width="100%" height={260}>
-      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-        <XAxis dataKey="batchSize" {...axis} />
-        <YAxis {...axis} scale={log ? 'log' : 'auto'} domain={log ? ['auto', 'auto'] : [0, 'auto']} tickFormatter={format} width={64} />
-        <Tooltip {...tooltip} formatter={(v) => format(Number(v))} labelFormatter={(b) => `batch ${b}`} />
-        <Legend verticalAlign="top" />
-        {series.map((s, i) => (
-          <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={colour(i)} strokeWidth={2} dot isAnimationActive={false} connectNulls />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
+    <div data-testid="throughput-dots" data-x-scale="log">
+      <ResponsiveContainer width="100%" height={90 + dots.rows.length * 44}>
+        <ScatterChart margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+          <XAxis dataKey="value" type="number" scale="log" domain={[...dots.x.domain]} ticks={[...dots.x.ticks]} allowDataOverflow tickFormatter={rate} {...axisStyle} label={{ value: 'samples per second (log scale)', position: 'insideBottom', offset: -10, fill: 'var(--fg)', fontSize: 12 }} />
+          <YAxis dataKey="label" type="category" allowDuplicatedCategory={false} width={170} interval={0} {...axisStyle} />
+          <Tooltip {...tooltipStyle} formatter={(v, name) => (name === 'value' ? `${rate(Number(v))} samples/s` : String(v))} />
+          <Legend verticalAlign="top" />
+          <Scatter name="at batch 1" data={batch1} fill={one.colour} shape={one.marker} legendType={one.marker} isAnimationActive={false} />
+          <Scatter name="at its best batch" data={best} fill={two.colour} shape={two.marker} legendType={two.marker} isAnimationActive={false} />
+        </ScatterChart>
+      </ResponsiveContainer>
+    </div>
   );
 }
 
@@ -30,10 +32,11 @@ function ByBatchChart({ rows, series, log, format }: { rows: BatchRow[]; series:
 export function BenchmarkCharts({ run }: { run: BenchmarkRun }) {
   const adapter = run.environment.webgpuAdapter;
   const distributions = latencyDistributions(run.results, adapter);
-  const throughput = byBatchRows(run.results, 'throughputPerSec', adapter);
-  const perSample = byBatchRows(run.results, 'perSampleMs', adapter);
+  const throughput = logLineChart(byBatchRows(run.results, 'throughputPerSec', adapter));
+  const perSample = logLineChart(byBatchRows(run.results, 'perSampleMs', adapter));
   const bars = summaryBars(run.results, adapter);
-  const manyBatches = throughput.rows.length > 1;
+  const dots = throughputDots(bars);
+  const manyBatches = (throughput?.rows.length ?? 0) > 1;
   return (
     <div className="benchmark-charts" data-testid="benchmark-charts">
       <figure className="chart">
@@ -47,43 +50,35 @@ export function BenchmarkCharts({ run }: { run: BenchmarkRun }) {
                 {d.label}: p50 {formatMsPlain(d.p50Ms)} ms, p99 {formatMsPlain(d.p99Ms)} ms{d.batchSize !== 1 && ` (batch ${d.batchSize})`}
               </figcaption>
               <ResponsiveContainer width="100%" height={180}>
-                <BarChart data={d.bins} margin={{ top: 4, right: 8, bottom: 4, left: 0 }} barCategoryGap={1}>
-                  <XAxis dataKey="label" {...axis} interval="preserveStartEnd" />
-                  <YAxis {...axis} allowDecimals={false} width={40} />
-                  <Tooltip {...tooltip} formatter={(v) => [`${v} runs`, 'count']} labelFormatter={(l) => `${l} ms`} />
-                  <Bar dataKey="count" name="runs" fill={colour(i)} isAnimationActive={false} />
+                <BarChart data={[...d.bins]} margin={{ top: 4, right: 8, bottom: 4, left: 0 }} barCategoryGap={1}>
+                  <XAxis dataKey="label" {...axisStyle} interval="preserveStartEnd" />
+                  <YAxis {...axisStyle} allowDecimals={false} width={40} />
+                  <Tooltip {...tooltipStyle} formatter={(v) => [`${v} runs`, 'count']} labelFormatter={(l) => `${l} ms`} />
+                  <Bar dataKey="count" name="runs" fill={seriesStyle(i).colour} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </figure>
           ))}
         </div>
       </figure>
-      {manyBatches && (
+      {manyBatches && throughput && perSample && (
         <>
           <figure className="chart">
-            <figcaption>Throughput (samples per second, vertical) vs batch size (horizontal)</figcaption>
-            <ByBatchChart rows={throughput.rows} series={throughput.series} format={rate} />
+            <figcaption>Throughput (samples per second, vertical, log scale) vs batch size (horizontal, log scale): straight lines join the sizes measured</figcaption>
+            <LogLineChart chart={throughput} format={rate} testId="throughput-chart" />
           </figure>
           <figure className="chart">
-            <figcaption>Milliseconds per sample (p50 ÷ batch size, log scale) vs batch size: where batching pays off</figcaption>
-            <ByBatchChart rows={perSample.rows} series={perSample.series} log format={formatMsPlain} />
+            <figcaption>Milliseconds per sample (p50 ÷ batch size, log scale) vs batch size (log scale): where batching pays off</figcaption>
+            <LogLineChart chart={perSample} format={formatMsPlain} testId="per-sample-chart" />
           </figure>
         </>
       )}
-      <figure className="chart">
-        <figcaption>Throughput by backend: at batch 1 and at each backend’s best batch size</figcaption>
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart data={bars.map((b) => ({ ...b, atBatch1: b.atBatch1 ?? 0, label: `${b.label} (best: batch ${b.bestBatch})` }))} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-            <XAxis dataKey="label" {...axis} />
-            <YAxis {...axis} tickFormatter={rate} width={72} />
-            <Tooltip {...tooltip} formatter={(v) => `${rate(Number(v))} samples/s`} />
-            <Legend verticalAlign="top" />
-            <Bar dataKey="atBatch1" name="batch 1" fill={colour(0)} isAnimationActive={false} />
-            <Bar dataKey="atBest" name="best batch" fill={colour(1)} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </figure>
+      {dots && (
+        <figure className="chart">
+          <figcaption>Throughput by backend, at batch 1 and at each backend’s best batch size{bars.length > 0 && ` (${bars.map((b) => `${b.label}: best at batch ${b.bestBatch}`).join('; ')})`}, log scale</figcaption>
+          <ThroughputDotPlot dots={dots} />
+        </figure>
+      )}
     </div>
   );
 }

@@ -6,11 +6,12 @@ import { useBenchmarkActions } from '../../app-context';
 import { formatBytes } from '../../ui/format';
 import { BenchmarkTable } from './BenchmarkTable';
 import { ProfileResults } from '../speed/ProfileResults';
+import { BenchmarkVerdict } from './BenchmarkVerdict';
 
 const BenchmarkCharts = lazy(() => import('./BenchmarkCharts').then((m) => ({ default: m.BenchmarkCharts })));
 
-/** One run: where it ran, every figure, charts, and the ways to take it away. */
-export function BenchmarkResults({ run }: { run: BenchmarkRun }) {
+/** One run: where it ran, every figure, charts, and the ways to take it away; `previous` when a newer benchmark is measuring or measured nothing. */
+export function BenchmarkResults({ run, previous = null }: { run: BenchmarkRun; previous?: 'running' | 'superseded' | null }) {
   const actions = useBenchmarkActions();
   const env = run.environment;
   const adapter = env.webgpuAdapter;
@@ -27,8 +28,18 @@ export function BenchmarkResults({ run }: { run: BenchmarkRun }) {
   ];
   return (
     <section className="panel benchmark-results" aria-labelledby="benchmark-results-title" data-testid="benchmark-results">
-      <h3 id="benchmark-results-title">Results · {runLabel(run)}</h3>
+      <h3 id="benchmark-results-title">
+        {previous ? 'Previous run' : 'Results'} · {runLabel(run)}
+      </h3>
+      {previous && (
+        <p className="finding finding-warning" data-testid="benchmark-previous">
+          {previous === 'running'
+            ? `These are the results of the previous run (${runLabel(run)}), not of the benchmark now measuring: they are replaced when it finishes.`
+            : `These are the results of the previous run (${runLabel(run)}): the latest benchmark measured nothing.`}
+        </p>
+      )}
       {run.status === 'cancelled' && <p className="finding finding-warning">Cancelled: only the points measured before Cancel are shown.</p>}
+      <BenchmarkVerdict run={run} />
       <dl className="facts">
         {facts.map(([k, v]) => (
           <div key={k}>

@@ -1,17 +1,23 @@
 import { formatMsPlain } from '../../../core/benchmark/report';
-import { configLabel, type BenchmarkRun } from '../../../core/benchmark/run';
+import { configKey, configLabel, type BenchmarkRun } from '../../../core/benchmark/run';
+import { p50Uncertainty, pointEstimates } from '../../../core/benchmark/verdict';
 
 const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /** Every figure of a run: one row per point, the session and cold-run times once per configuration. */
 export function BenchmarkTable({ run }: { run: BenchmarkRun }) {
   const adapter = run.environment.webgpuAdapter;
+  const estimates = pointEstimates(run);
+  const uncertainty = (key: string, batchSize: number): string => {
+    const e = estimates.find((x) => x.key === key && x.batchSize === batchSize);
+    return e ? p50Uncertainty(e.interval) : '—';
+  };
   return (
     <div className="table-scroll">
       <table className="data-table numeric" data-testid="benchmark-table">
         <caption>
           Milliseconds, from the raw samples of each point. Session creation is timed after the runtime has started (the WASM compile or WebGPU device, timed
-          apart as “runtime start”); the first run is the session’s cold run.
+          apart as “runtime start”); the first run is the session’s cold run. The p50’s ± is its 95 % confidence interval (order statistics).
         </caption>
         <thead>
           <tr>
@@ -21,6 +27,7 @@ export function BenchmarkTable({ run }: { run: BenchmarkRun }) {
             <th scope="col">Batch</th>
             <th scope="col">Runs</th>
             <th scope="col">p50</th>
+            <th scope="col">p50 ± (95 %)</th>
             <th scope="col">p95</th>
             <th scope="col">p99</th>
             <th scope="col">Mean</th>
@@ -54,6 +61,7 @@ export function BenchmarkTable({ run }: { run: BenchmarkRun }) {
                 <td>{p.batchSize}</td>
                 <td>{p.runs}</td>
                 <td>{formatMsPlain(p.p50Ms)}</td>
+                <td>{uncertainty(configKey(r), p.batchSize)}</td>
                 <td>{formatMsPlain(p.p95Ms)}</td>
                 <td>{formatMsPlain(p.p99Ms)}</td>
                 <td>{formatMsPlain(p.meanMs)}</td>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppState, useBenchmarkActions } from '../../app-context';
-import { selectShownRun } from '../../store/benchmark-selectors';
+import { selectShownRun, selectShownRunIsPrevious } from '../../store/benchmark-selectors';
 import type { OpenModel } from '../../store/models-slice';
 import { BenchmarkForm } from './BenchmarkForm';
 import { BenchmarkProgress } from './BenchmarkProgress';
@@ -12,6 +12,7 @@ export function BenchmarkView({ model }: { model: OpenModel }) {
   const actions = useBenchmarkActions();
   const shown = useAppState(selectShownRun(model.id));
   const message = useAppState((s) => s.benchmarkMessage);
+  const previous = useAppState(selectShownRunIsPrevious(model.id));
   useEffect(() => {
     void actions.loadSavedBenchmarks();
   }, [actions]);
@@ -22,7 +23,7 @@ export function BenchmarkView({ model }: { model: OpenModel }) {
       <p role="status" className="muted" data-testid="benchmark-status">
         {message}
       </p>
-      {shown && <BenchmarkResults run={shown} />}
+      {shown && <BenchmarkResults run={shown} previous={previous} />}
       <SavedRuns model={model} />
     </div>
   );

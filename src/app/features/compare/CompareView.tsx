@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { assembleComparison, type CompareRow, type MetricKind } from '../../../core/compare/compare';
+import { bestSentence, frontierSentence, p50WithSpread, tiedWith } from '../../../core/compare/compare-verdict';
 import { useAppState, useCompareActions } from '../../app-context';
 import { compareEligibility, selectCompareFamilies } from '../../store/compare-selectors';
 import { selectBackendLabel } from '../../store/selectors';
@@ -84,16 +85,22 @@ function Progress() {
 }
 
 function ResultTable({ rows, kind }: { rows: readonly CompareRow[]; kind: MetricKind | null }) {
+  const paretoCell = (r: CompareRow): string => {
+    if (!r.pareto) return 'no';
+    const ties = tiedWith(r, rows).filter((o) => o.pareto);
+    return ties.length > 0 ? `★ yes (tie with ${ties.map((o) => o.name).join(', ')})` : '★ yes';
+  };
   const anyVariant = rows.some((r) => r.variantOf !== null);
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Comparison table">
     <table className="data-table numeric" data-testid="compare-table">
-      <caption>Each model on the same evaluation CSV, and at batch 1 on the same backend</caption>
+      <caption>Each model on the same evaluation CSV, and at batch 1 on the same backend; the p50’s ± is its 95 % confidence interval</caption>
       <thead>
         <tr>
           <th scope="col">Model</th>
           <th scope="col">{metricLabelOf(kind)}</th>
           <th scope="col">p50</th>
+          <th scope="col">p50 ± (95 %)</th>
           <th scope="col">p95</th>
           <th scope="col">Model file</th>
           <th scope="col">Package</th>
@@ -111,10 +118,11 @@ function ResultTable({ rows, kind }: { rows: readonly CompareRow[]; kind: Metric
             </th>
             <td>{r.metric === null ? '—' : formatMetric(r.metricKind, r.metric)}</td>
             <td>{r.p50Ms === null ? '—' : formatMs(r.p50Ms)}</td>
+            <td>{r.p50Ms === null ? '—' : p50WithSpread(r).replace(/^p50 /, '')}</td>
             <td>{r.p95Ms === null ? '—' : formatMs(r.p95Ms)}</td>
             <td>{megabytes(r.modelBytes)}</td>
             <td>{megabytes(r.packageBytes)}</td>
-            <td>{r.pareto ? '★ yes' : 'no'}</td>
+            <td>{paretoCell(r)}</td>
             {anyVariant && <td>{r.accuracyCost === null ? (r.variantOf ? `base ${r.variantOf} not compared` : '—') : `${formatCost(r.metricKind, r.accuracyCost)} vs ${r.costBase}`}</td>}
           </tr>
         ))}
@@ -130,6 +138,7 @@ function Results() {
   const result = useMemo(() => assembleComparison(run.measurements, budget), [run.measurements, budget]);
   if (run.measurements.length === 0) return null;
   const label = metricLabelOf(result.metricKind);
+  const frontier = frontierSentence(result);
   return (
     <section className="panel" aria-labelledby="compare-results-title">
       <h3 id="compare-results-title">{run.status === 'cancelled' ? 'Results so far (cancelled)' : run.status === 'running' ? 'Results so far' : 'Results'}</h3>
@@ -137,9 +146,10 @@ function Results() {
         Scored on {run.csvSource}; timed on {run.backendLabel} at batch 1 ({run.runs} runs after warm-up).
       </p>
       <p data-testid="compare-best">
-        <strong>{result.best ? `Best under ${budget} ms: ${result.best.name}` : `None fits the ${budget} ms budget`}</strong>
-        {result.best && result.best.metric !== null && ` (${formatMetric(result.metricKind, result.best.metric)}, p50 ${formatMs(result.best.p50Ms!)})`}
+        <strong>{bestSentence(result)}</strong>
       </p>
+      {frontier && <p data-testid="compare-frontier">{frontier}</p>}
+      <p className="muted">Latencies whose 95 % intervals overlap are ties: a model is only called faster when the gap is beyond the measured spread.</p>
       {result.rows.length - result.unplotted.length > 0 && (
         <Suspense fallback={<p className="muted">Loading the chart…</p>}>
           <CompareChart result={result} metricLabel={label} />

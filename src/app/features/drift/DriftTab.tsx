@@ -6,6 +6,7 @@ import { evaluationCsv } from '../../actions/drift-actions';
 import type { OpenModel } from '../../store/models-slice';
 import { IDLE_DRIFT } from '../../store/drift-slice';
 import { driftFlag, percentText, type FeatureDrift } from '../../../core/stats/drift-report';
+import { roleOf } from '../../../core/package/model-package';
 
 // recharts comes with the charts, when a report is first shown.
 const FeatureHistograms = lazy(() => import('./DriftCharts').then((m) => ({ default: m.FeatureHistograms })));
@@ -41,6 +42,9 @@ export function DriftTab({ model }: { model: OpenModel }) {
     void actions.openDrift(model.id);
   }, [actions, model.id]);
   const running = state.status === 'reading' || state.status === 'running';
+  // The examples ship a production sample (shifted on purpose): the drift check in one click.
+  const sample = model.pkg.files.find((f) => roleOf(f.path) === 'production-sample');
+  const sampleName = sample ? (sample.path.split('/').pop() ?? sample.path) : null;
   const hasEvaluation = evaluationCsv(model) !== undefined;
   if (signature && signature.features.length === 0) {
     return (
@@ -78,11 +82,21 @@ export function DriftTab({ model }: { model: OpenModel }) {
         )}
       </p>
       <FilePickButton label={state.reference ? 'Use another reference CSV…' : 'Pick a reference CSV…'} accept=".csv,text/csv" testId="drift-reference-input" disabled={running} onFile={(file) => void actions.chooseReference(model.id, file)} />
+      {sample && sampleName && (
+        <div className="drift-sample" data-testid="drift-sample">
+          <button type="button" className="button primary" disabled={running || !state.reference} onClick={() => void actions.chooseProduction(model.id, new File([sample.bytes.slice()], sampleName, { type: 'text/csv' }))}>
+            Try the package’s production sample
+          </button>
+          <p className="muted">
+            <code>{sampleName}</code> comes with this package: rows like its evaluation set, shifted on purpose, to see what the drift check finds. Or bring your own below.
+          </p>
+        </div>
+      )}
       <FileDropZone disabled={running} onFile={(file) => void actions.chooseProduction(model.id, file)}>
         <p>
           Drop a production CSV: a header row naming the model’s {signature?.features.length ?? ''} features (any order; other columns are ignored), then one row per example.
         </p>
-        <FilePickButton label="Choose a production CSV…" accept=".csv,text/csv" testId="drift-file-input" disabled={running} primary onFile={(file) => void actions.chooseProduction(model.id, file)} />
+        <FilePickButton label="Choose a production CSV…" accept=".csv,text/csv" testId="drift-file-input" disabled={running} primary={!sample} onFile={(file) => void actions.chooseProduction(model.id, file)} />
       </FileDropZone>
       {state.productionName && (
         <p className="muted">

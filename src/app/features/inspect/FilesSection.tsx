@@ -9,6 +9,7 @@ const MEANING: Record<FileRole, string> = {
   'input-example': 'example input',
   'serving-example': 'example /invocations request',
   'evaluation-csv': 'evaluation data',
+  'production-sample': 'production sample, for the drift check',
   environment: 'training environment',
   readme: 'model card / readme',
   'not-runnable': 'cannot run in a browser',

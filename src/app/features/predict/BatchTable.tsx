@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import { locateRow, ROW_SKIPPED, ROW_WARNING } from '../../../core/schema/batch-chunk';
 import type { PredictState } from '../../store/predict-slice';
 
@@ -11,6 +11,8 @@ const cellText = (v: number): string => (Number.isFinite(v) ? String(Number(v.to
 /** Inputs and predictions of every scored row; only the rows in view are in the page. */
 export function BatchTable({ state }: { state: PredictState }) {
   const scroller = useRef<HTMLDivElement>(null);
+  // A flagged row's reason: in its status cell, and in full below the table for the row focused or chosen.
+  const [reason, setReason] = useState<{ row: number; text: string } | null>(null);
   const { chunks, match } = state.batch;
   const features = state.signature.features;
   const rows = state.batch.rowsDone;
@@ -25,48 +27,70 @@ export function BatchTable({ state }: { state: PredictState }) {
   ];
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions change every render; nothing here is memoized on them.
   const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
-  const template = `4rem repeat(${columns.length - 1}, minmax(7.5rem, 1fr))`;
+  const template = `4rem repeat(${columns.length - 2}, minmax(7.5rem, 1fr)) minmax(12rem, 2fr)`;
+  const reasonId = `${useId()}-reason`;
   return (
-    <div ref={scroller} className="batch-table batch-scroll" role="table" aria-label="Scored rows" aria-rowcount={rows + 1} tabIndex={0} data-testid="batch-table">
-      <div role="rowgroup" className="batch-head-group">
-        <div role="row" className="batch-row batch-head" style={{ gridTemplateColumns: template }} aria-rowindex={1}>
-          {columns.map((c, i) => (
-            <span role="columnheader" key={`${i}-${c}`} title={c}>
-              {c}
-            </span>
-          ))}
+    <>
+      <div ref={scroller} className="batch-table batch-scroll" role="table" aria-label="Scored rows" aria-rowcount={rows + 1} tabIndex={0} data-testid="batch-table">
+        <div role="rowgroup" className="batch-head-group">
+          <div role="row" className="batch-row batch-head" style={{ gridTemplateColumns: template }} aria-rowindex={1}>
+            {columns.map((c, i) => (
+              <span role="columnheader" key={`${i}-${c}`} title={c}>
+                {c}
+              </span>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const found = locateRow(chunks, item.index);
+            if (!found) return null;
+            const { chunk, index } = found;
+            const p = chunk.predictions;
+            const status = chunk.status[index];
+            const cells: string[] = [String(item.index + 1), ...chunk.values[index]!.map((v) => (v === null ? '—' : typeof v === 'number' ? cellText(v) : String(v)))];
+            if (label) cells.push(chunk.truth?.[index] ?? '');
+            if (kind === 'classification') cells.push(status === ROW_SKIPPED ? '—' : p.className[index] ?? '', Number.isFinite(p.confidence[index]) ? p.confidence[index]!.toFixed(3) : '—');
+            if (kind === 'regression') cells.push(status === ROW_SKIPPED ? '—' : cellText(p.values?.[index] ?? NaN));
+            const note = chunk.notes.get(index);
+            const flag = status === ROW_SKIPPED ? 'not scored' : status === ROW_WARNING ? 'warning' : 'ok';
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className={`batch-row${status === ROW_SKIPPED ? ' skipped' : status === ROW_WARNING ? ' warned' : ''}`}
+                style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              >
+                {cells.map((c, i) => (
+                  <span role="cell" key={i}>
+                    {c}
+                  </span>
+                ))}
+                <span role="cell">
+                  {note && flag !== 'ok' ? (
+                    <button
+                      type="button"
+                      className="row-reason"
+                      aria-label={`Row ${item.index + 1}, ${flag}: ${note}`}
+                      aria-controls={reasonId}
+                      onFocus={() => setReason({ row: item.index + 1, text: `${flag}: ${note}` })}
+                      onClick={() => setReason({ row: item.index + 1, text: `${flag}: ${note}` })}
+                    >
+                      {flag}: {note}
+                    </button>
+                  ) : (
+                    flag
+                  )}
+                </span>
+              </div>
+            );
+          })}
         </div>
       </div>
-      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const found = locateRow(chunks, item.index);
-          if (!found) return null;
-          const { chunk, index } = found;
-          const p = chunk.predictions;
-          const status = chunk.status[index];
-          const cells: string[] = [String(item.index + 1), ...chunk.values[index]!.map((v) => (v === null ? '—' : typeof v === 'number' ? cellText(v) : String(v)))];
-          if (label) cells.push(chunk.truth?.[index] ?? '');
-          if (kind === 'classification') cells.push(status === ROW_SKIPPED ? '—' : p.className[index] ?? '', Number.isFinite(p.confidence[index]) ? p.confidence[index]!.toFixed(3) : '—');
-          if (kind === 'regression') cells.push(status === ROW_SKIPPED ? '—' : cellText(p.values?.[index] ?? NaN));
-          cells.push(status === ROW_SKIPPED ? 'not scored' : status === ROW_WARNING ? 'warning' : 'ok');
-          return (
-            <div
-              key={item.key}
-              role="row"
-              aria-rowindex={item.index + 2}
-              className={`batch-row${status === ROW_SKIPPED ? ' skipped' : status === ROW_WARNING ? ' warned' : ''}`}
-              title={chunk.notes.get(index)}
-              style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-            >
-              {cells.map((c, i) => (
-                <span role="cell" key={i}>
-                  {c}
-                </span>
-              ))}
-            </div>
-          );
-        })}
-      </div>
-    </div>
+      <p id={reasonId} className="row-reason-full" role="status" data-testid="row-reason">
+        {reason ? `Row ${reason.row}, ${reason.text}` : state.batch.chunks.some((c) => c.notes.size > 0) ? 'Flagged rows say why in their status cell: focus or click one to read the whole reason here.' : ''}
+      </p>
+    </>
   );
 }

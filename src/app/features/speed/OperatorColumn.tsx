@@ -15,19 +15,46 @@ export function OperatorColumn({ profile, adapter }: { profile: ConfigProfile; a
   const label = configLabel(profile, adapter);
   const ops = profile.operators;
   const key = configKey(profile);
+  const parts = ops ? runBreakdown(ops) : null;
   return (
     <section className="panel" aria-label={`Operators on ${label}`} data-testid={`operators-${key}`}>
       <h4>{label}</h4>
       {profile.profilerNote && <p className="finding finding-warning">{profile.profilerNote}</p>}
-      {ops && (
+      {ops && parts && (
         <>
           <p>
             The median of {ops.runs} warm run{ops.runs === 1 ? '' : 's'} recorded at batch {profile.batchSize}
-            {ops.runs > 1 && ` (they took ${formatMsPlain(ops.runRangeMs.min)}–${formatMsPlain(ops.runRangeMs.max)} ms)`}: onnxruntime spends {formatMsPlain(ops.runMs)} ms in it; its
-            nodes take {formatMsPlain(runBreakdown(ops).nodesMs)} ms on the CPU side
-            {ops.gpuKernelsMs !== null && <>, and their GPU programs {formatMsPlain(ops.gpuKernelsMs)} ms on the GPU (timestamp queries)</>}; the other{' '}
-            {formatMsPlain(runBreakdown(ops).outsideMs)} ms are outside the nodes (inputs and outputs{profile.backend === 'webgpu' ? ', waiting for the GPU and reading the outputs back' : ''}).
+            {ops.runs > 1 && ` (they took ${formatMsPlain(ops.runRangeMs.min)}–${formatMsPlain(ops.runRangeMs.max)} ms)`}: onnxruntime spends {formatMsPlain(parts.runMs)} ms in it.
           </p>
+          <table className="data-table numeric run-split" data-testid={`run-split-${key}`}>
+            <caption>Where its {formatMsPlain(parts.runMs)} ms go{parts.gpuBusyMs !== null ? ': two views of the same run (the GPU works while the CPU dispatches, so add within a view, never across)' : ''}</caption>
+            <tbody>
+              <tr data-part="cpu-nodes">
+                <th scope="row">{profile.backend === 'webgpu' ? 'CPU side: the nodes (dispatching them, and nodes left on the CPU)' : 'The nodes, computing'}</th>
+                <td>{formatMsPlain(parts.nodesMs)}</td>
+              </tr>
+              <tr data-part="cpu-outside">
+                <th scope="row">{profile.backend === 'webgpu' ? 'CPU side: outside the nodes (inputs, waiting for the GPU, reading the outputs back)' : 'Outside the nodes (inputs and outputs)'}</th>
+                <td>{formatMsPlain(parts.outsideMs)}</td>
+              </tr>
+              {parts.gpuBusyMs !== null && parts.gpuIdleMs !== null && (
+                <>
+                  <tr data-part="gpu-busy">
+                    <th scope="row">GPU side: running the model’s programs (timestamp queries)</th>
+                    <td>{formatMsPlain(parts.gpuBusyMs)}</td>
+                  </tr>
+                  <tr data-part="gpu-idle">
+                    <th scope="row">GPU side: idle (dispatch, upload, readback)</th>
+                    <td>{formatMsPlain(parts.gpuIdleMs)}</td>
+                  </tr>
+                </>
+              )}
+              <tr data-part="run">
+                <th scope="row">The whole run{parts.gpuBusyMs !== null ? ' (each side adds up to it)' : ''}</th>
+                <td>{formatMsPlain(parts.runMs)}</td>
+              </tr>
+            </tbody>
+          </table>
           {profile.backend === 'webgpu' && (
             <p className="muted">
               Each node is timed where it runs: its GPU programs for a node on the GPU, the CPU otherwise (nodes on the CPU, copies between GPU and CPU memory —

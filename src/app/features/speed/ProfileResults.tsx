@@ -3,6 +3,7 @@ import { formatMsPlain } from '../../../core/benchmark/report';
 import { configKey, configLabel, type WebGpuAdapterInfo } from '../../../core/benchmark/run';
 import type { ConfigProfile } from '../../../core/profile/config-profile';
 import { COLD_START_STEPS, coldStartRows } from '../../../core/profile/speed-series';
+import { explainProfiles } from '../../../core/profile/speed-explanation';
 import { OperatorColumn } from './OperatorColumn';
 import { PlacementView } from './PlacementView';
 
@@ -14,8 +15,17 @@ const cell = (ms: number | null): string => (ms === null ? '—' : formatMsPlain
 export function ProfileResults({ profiles, adapter }: { profiles: readonly ConfigProfile[]; adapter: WebGpuAdapterInfo | null }) {
   const rows = coldStartRows(profiles, adapter);
   const webgpu = profiles.filter((p) => p.backend === 'webgpu');
+  const explanation = explainProfiles(profiles, adapter);
   return (
     <>
+      <section className="panel verdict" aria-labelledby="speed-explanation-title" data-testid="speed-explanation">
+        <h3 id="speed-explanation-title">What this means</h3>
+        <ul>
+          {explanation.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
       <section className="panel" aria-labelledby="cold-start-title" data-testid="cold-start">
         <h3 id="cold-start-title">Cold start</h3>
         <Suspense fallback={<p className="muted">Loading the chart…</p>}>

@@ -12,18 +12,25 @@ export function SpeedView({ model }: { model: OpenModel }) {
   const profiles = useAppState((s) => s.speedProfiles[model.id]);
   const tune = useAppState((s) => s.tuneRuns[model.id]);
   const message = useAppState((s) => s.speedMessage);
+  // The message of the last action shows beside its button, not at the top of the tab; both live regions stay mounted so either is announced.
+  const lastKind = useAppState((s) => s.speedLastKind) ?? 'profile';
+  const status = (kind: 'profile' | 'tune') => (
+    <p role="status" className="muted" data-testid={lastKind === kind ? 'speed-status' : undefined}>
+      {lastKind === kind ? message : null}
+    </p>
+  );
   const gpu = useAppState((s) => s.capabilities?.webgpu);
   const adapter = gpu?.available ? { vendor: gpu.vendor, architecture: gpu.architecture, software: gpu.software } : null;
   return (
     <div className="benchmark speed">
       <ProfileForm model={model} />
-      <SpeedProgress modelId={model.id} />
-      <p role="status" className="muted" data-testid="speed-status">
-        {message}
-      </p>
+      <SpeedProgress modelId={model.id} kind="profile" />
+      {status('profile')}
       {profiles && profiles.length > 0 && <ProfileResults profiles={profiles} adapter={adapter} />}
       <MemoryPanel modelBytes={model.pkg.model.bytes.length} profiles={profiles ?? []} adapter={adapter} />
       <TunerForm model={model} />
+      <SpeedProgress modelId={model.id} kind="tune" />
+      {status('tune')}
       {tune && <TunerResult run={tune} />}
     </div>
   );

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { fewestRunsFor, halfWidth, halfWidthAt, intervalsOverlap, medianInterval, medianRank, normalQuantile, runsForHalfWidth, runsToSeparate } from './median-interval';
+
+/** P(B ≤ j), B ~ Binomial(n, ½), by exact integer arithmetic: the reference for the log-space loop. */
+function binomialCdf(n: number, j: number): number {
+  let c = 1n;
+  let sum = 0n;
+  for (let i = 0; i <= j; i++) {
+    sum += c;
+    c = (c * BigInt(n - i)) / BigInt(i + 1);
+  }
+  return Number((sum * 10n ** 18n) / 2n ** BigInt(n)) / 1e18;
+}
+
+describe('the median’s order-statistic interval', () => {
+  it('picks the textbook ranks', () => {
+    // n = 10: P(B ≤ 1) = 11/1024 ≤ 0.025 < P(B ≤ 2) = 56/1024 → [x(2), x(9)].
+    expect(medianRank(10)).toEqual({ k: 2, tail: expect.closeTo(11 / 1024, 12) });
+    // n = 100: the tables' (x(40), x(61)).
+    expect(medianRank(100).k).toBe(40);
+    // n = 6 is the fewest with a 95 % interval: [min, max] covers 1 − 2/64.
+    expect(medianRank(6)).toEqual({ k: 1, tail: expect.closeTo(1 / 64, 12) });
+    expect(medianRank(5).k).toBe(0);
+    expect(fewestRunsFor(0.95)).toBe(6);
+    expect(fewestRunsFor(0.99)).toBe(8);
+  });
+
+  it('agrees with exact binomial tails, up to large n', () => {
+    for (const n of [7, 20, 31, 64, 250, 1000]) {
+      const { k, tail } = medianRank(n);
+      expect(tail).toBeCloseTo(binomialCdf(n, k - 1), 12);
+      expect(binomialCdf(n, k - 1)).toBeLessThanOrEqual(0.025);
+      expect(binomialCdf(n, k)).toBeGreaterThan(0.025);
+    }
+    // A million samples: no underflow, and close to the normal approximation n/2 − 1.96·√n/2.
+    const big = medianRank(1_000_000).k;
+    expect(Math.abs(big - (500_000 - 1.96 * 500))).toBeLessThan(3);
+  });
+
+  it('bounds the median of raw samples, whatever their order', () => {
+    const samples = [9, 1, 8, 2, 7, 3, 6, 4, 5, 10];
+    const i = medianInterval(samples);
+    expect(i).toEqual({ runs: 10, median: 5.5, low: 2, high: 9, coverage: expect.closeTo(1 - 22 / 1024, 12), meetsConfidence: true });
+    expect(halfWidth(i)).toBe(3.5);
+  });
+
+  it('says when there are too few runs, and what [min, max] covers then', () => {
+    const i = medianInterval([1.15, 4.98, 2.08, 1.2, 1.3]);
+    expect(i.meetsConfidence).toBe(false);
+    expect(i.coverage).toBeCloseTo(1 - 2 / 32, 12);
+    expect([i.low, i.high]).toEqual([1.15, 4.98]);
+    // Widened to what a 95 % interval would be: z(0.975)/z(0.96875).
+    expect(halfWidthAt(i)).toBeCloseTo((4.98 - 1.3) * (1.959964 / 1.862732), 4);
+    expect(() => medianInterval([])).toThrow(RangeError);
+  });
+
+  it('covers the true median about 95 % of the time (simulation, fixed seed)', () => {
+    let seed = 12345;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    // A skewed latency-like law: exponential with median ln 2.
+    let covered = 0;
+    const trials = 2000;
+    for (let t = 0; t < trials; t++) {
+      const samples = Array.from({ length: 25 }, () => -Math.log(1 - random()));
+      const i = medianInterval(samples);
+      if (i.low <= Math.LN2 && Math.LN2 <= i.high) covered++;
+    }
+    // n = 25: exact coverage 0.9567; 2000 trials give a standard error near 0.0045.
+    expect(covered / trials).toBeGreaterThan(0.94);
+    expect(covered / trials).toBeLessThan(0.975);
+  });
+
+  it('tells overlapping intervals from separate ones', () => {
+    expect(intervalsOverlap({ low: 1, high: 2 }, { low: 2, high: 3 })).toBe(true);
+    expect(intervalsOverlap({ low: 1, high: 2 }, { low: 2.01, high: 3 })).toBe(false);
+  });
+
+  it('derives the runs a point or a comparison needs from the width measured', () => {
+    const i = medianInterval(Array.from({ length: 20 }, (_, k) => 1 + k / 100));
+    // Half-width w with 20 runs; ±w/2 needs 4× as many.
+    expect(runsForHalfWidth(i, halfWidth(i) / 2)).toBe(80);
+    expect(runsForHalfWidth(i, halfWidth(i) * 10)).toBe(6);
+    const a = medianInterval([1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7]);
+    const b = medianInterval([1.05, 1.15, 1.25, 1.35, 1.45, 1.55, 1.65, 1.75]);
+    const widths = halfWidth(a) + halfWidth(b);
+    expect(runsToSeparate(a, b)).toBe(Math.ceil(8 * (widths / 0.05) ** 2));
+    expect(runsToSeparate(a, a)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('inverts the normal distribution', () => {
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normalQuantile(0.5)).toBe(0);
+    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232, 5);
+    expect(() => normalQuantile(1)).toThrow(RangeError);
+  });
+});
