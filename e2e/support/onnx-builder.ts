@@ -1,85 +1,13 @@
-import protobuf from 'protobufjs';
+import { modelProtoType, ONNX_ATTRIBUTE_TYPE as ATTR, ONNX_DATA_TYPE } from '../../src/core/package/onnx-schema';
 
 /**
  * Builds small ONNX models for tests, so that no binary fixture has to be
- * committed: an sklearn-onnx style classifier (LinearClassifier + ZipMap) and
- * a linear regressor.
+ * committed: an sklearn-onnx style classifier (LinearClassifier + ZipMap), a
+ * linear regressor and a model with a CPU-only operator. Encoded with the
+ * project's one ONNX schema (src/core/package/onnx-schema.ts).
  */
-const SCHEMA = {
-  nested: {
-    onnx: {
-      nested: {
-        ModelProto: {
-          fields: {
-            irVersion: { type: 'int64', id: 1 },
-            producerName: { type: 'string', id: 2 },
-            graph: { type: 'GraphProto', id: 7 },
-            opsetImport: { rule: 'repeated', type: 'OperatorSetIdProto', id: 8 },
-          },
-        },
-        OperatorSetIdProto: { fields: { domain: { type: 'string', id: 1 }, version: { type: 'int64', id: 2 } } },
-        GraphProto: {
-          fields: {
-            node: { rule: 'repeated', type: 'NodeProto', id: 1 },
-            name: { type: 'string', id: 2 },
-            initializer: { rule: 'repeated', type: 'TensorProto', id: 5 },
-            input: { rule: 'repeated', type: 'ValueInfoProto', id: 11 },
-            output: { rule: 'repeated', type: 'ValueInfoProto', id: 12 },
-          },
-        },
-        NodeProto: {
-          fields: {
-            input: { rule: 'repeated', type: 'string', id: 1 },
-            output: { rule: 'repeated', type: 'string', id: 2 },
-            name: { type: 'string', id: 3 },
-            opType: { type: 'string', id: 4 },
-            attribute: { rule: 'repeated', type: 'AttributeProto', id: 5 },
-            domain: { type: 'string', id: 7 },
-          },
-        },
-        AttributeProto: {
-          fields: {
-            name: { type: 'string', id: 1 },
-            f: { type: 'float', id: 2 },
-            i: { type: 'int64', id: 3 },
-            s: { type: 'bytes', id: 4 },
-            floats: { rule: 'repeated', type: 'float', id: 7 },
-            ints: { rule: 'repeated', type: 'int64', id: 8 },
-            strings: { rule: 'repeated', type: 'bytes', id: 9 },
-            type: { type: 'int32', id: 20 },
-          },
-        },
-        TensorProto: {
-          fields: {
-            dims: { rule: 'repeated', type: 'int64', id: 1 },
-            dataType: { type: 'int32', id: 2 },
-            floatData: { rule: 'repeated', type: 'float', id: 4 },
-            name: { type: 'string', id: 8 },
-          },
-        },
-        ValueInfoProto: { fields: { name: { type: 'string', id: 1 }, type: { type: 'TypeProto', id: 2 } } },
-        TypeProto: {
-          fields: {
-            tensorType: { type: 'TensorTypeProto', id: 1 },
-            sequenceType: { type: 'SequenceTypeProto', id: 4 },
-            mapType: { type: 'MapTypeProto', id: 5 },
-          },
-        },
-        TensorTypeProto: { fields: { elemType: { type: 'int32', id: 1 }, shape: { type: 'TensorShapeProto', id: 2 } } },
-        SequenceTypeProto: { fields: { elemType: { type: 'TypeProto', id: 1 } } },
-        MapTypeProto: { fields: { keyType: { type: 'int32', id: 1 }, valueType: { type: 'TypeProto', id: 2 } } },
-        TensorShapeProto: { fields: { dim: { rule: 'repeated', type: 'Dimension', id: 1 } } },
-        Dimension: { fields: { dimValue: { type: 'int64', id: 1 }, dimParam: { type: 'string', id: 2 } } },
-      },
-    },
-  },
-};
-
-const model = protobuf.Root.fromJSON(SCHEMA).lookupType('onnx.ModelProto');
-const FLOAT = 1;
-const STRING = 8;
-const INT64 = 7;
-const ATTR = { FLOAT: 1, INT: 2, STRING: 3, FLOATS: 6, INTS: 7, STRINGS: 8 };
+const { FLOAT, STRING, INT64 } = ONNX_DATA_TYPE;
+const encode = (model: Record<string, unknown>): Uint8Array => modelProtoType.encode(modelProtoType.fromObject(model)).finish();
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const tensorType = (elemType: number, dims: (number | string)[]) => ({
   tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } },
@@ -101,7 +29,7 @@ export function zipMapClassifier(labels: readonly string[] | readonly number[], 
     ? { name: 'classlabels_strings', type: ATTR.STRINGS, strings: (labels as string[]).map(text) }
     : { name: 'classlabels_int64s', type: ATTR.INTS, ints: labels as number[] };
   const seqMap = { sequenceType: { elemType: { mapType: { keyType: strings ? STRING : INT64, valueType: tensorType(FLOAT, []) } } } };
-  const message = model.create({
+  return encode({
     irVersion: 8,
     producerName: 'skl2onnx',
     opsetImport: [{ domain: '', version: 17 }, { domain: 'ai.onnx.ml', version: 1 }],
@@ -131,12 +59,11 @@ export function zipMapClassifier(labels: readonly string[] | readonly number[], 
       ],
     },
   });
-  return model.encode(message).finish();
 }
 
 /** `x [N, weights.length]` → `variable [N, 1]` = x · weights + bias (a linear regressor). */
 export function linearRegressor(weights: readonly number[], bias: number): Uint8Array {
-  const message = model.create({
+  return encode({
     irVersion: 8,
     producerName: 'test',
     opsetImport: [{ domain: '', version: 17 }],
@@ -154,7 +81,6 @@ export function linearRegressor(weights: readonly number[], bias: number): Uint8
       output: [{ name: 'variable', type: tensorType(FLOAT, ['N', 1]) }],
     },
   });
-  return model.encode(message).finish();
 }
 
 /**
@@ -162,7 +88,7 @@ export function linearRegressor(weights: readonly number[], bias: number): Uint8
  * no WebGPU kernel in onnxruntime-web 1.30: on WebGPU it runs on the CPU, between two copies.
  */
 export function cpuFallbackModel(): Uint8Array {
-  const message = model.create({
+  return encode({
     irVersion: 8,
     producerName: 'test',
     opsetImport: [{ domain: '', version: 17 }],
@@ -178,5 +104,4 @@ export function cpuFallbackModel(): Uint8Array {
       output: [{ name: 'y', type: tensorType(FLOAT, ['N', 4]) }],
     },
   });
-  return model.encode(message).finish();
 }
