@@ -5,14 +5,14 @@ import type { BenchmarkPointRequest } from '../../core/protocol/benchmark';
 import type { Capabilities } from '../../core/protocol/capabilities';
 import type { EngineEnvironment } from '../../core/protocol/engine-api';
 import { describeThrown, engineError, type Result } from '../../core/protocol/engine-error';
-import type { EngineClient } from '../engine/engine-client';
+import type { EngineGateway } from '../engine/engine-gateway';
 import type { BenchmarkRunStorage } from '../storage/benchmark-runs';
 import type { AppStore } from '../store/app-store';
 import { benchmarkDraftOf, hasInputExample, modelBatchDimension } from '../store/benchmark-selectors';
-import { modelFeeds } from './model-feeds';
-import { modelForWorker } from './model-session';
+import { modelForWorker, workerInputs } from './model-session';
+import type { ModelLifecycle } from './model-lifecycle';
 import { PROFILE_PHASES, profileConfiguration } from './profile-runner';
-import type { OpenModel } from '../store/models-slice';
+import { isReady, type ReadyModel } from '../store/models-slice';
 import { saveJson, saveText } from '../ui/save-file';
 
 export interface BenchmarkActions {
@@ -29,11 +29,6 @@ export interface BenchmarkActions {
 }
 
 export const TOOL = { name: 'onnx-playground', version: __APP_VERSION__ } as const;
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function fileStem(run: BenchmarkRun): string {
   return `${run.model.name.replace(/[^\w.-]+/g, '_')}-benchmark-${run.createdAt.slice(0, 19).replace(/[:T]/g, '-')}`;
@@ -53,13 +48,13 @@ export function environmentOf(caps: Capabilities, engine: EngineEnvironment, tim
   };
 }
 
-export function createBenchmarkActions(store: AppStore, client: EngineClient, storage: BenchmarkRunStorage): BenchmarkActions {
+export function createBenchmarkActions(store: AppStore, client: EngineGateway, storage: BenchmarkRunStorage, lifecycle: ModelLifecycle): BenchmarkActions {
   const { getState } = store;
   let loading: Promise<void> | null = null;
 
   /** The inputs of every point, made afresh for each configuration (their buffers are transferred away). */
-  function pointsFor(model: OpenModel, plan: BenchmarkPlan): Result<BenchmarkPointRequest[]> {
-    return modelFeeds(model, plan.inputs, plan.batchSizes);
+  function pointsFor(model: ReadyModel, plan: BenchmarkPlan): Result<BenchmarkPointRequest[]> {
+    return workerInputs(model, plan.inputs, plan.batchSizes);
   }
 
   async function keep(run: BenchmarkRun): Promise<void> {
@@ -75,9 +70,9 @@ export function createBenchmarkActions(store: AppStore, client: EngineClient, st
     return run ? { run, report: benchmarkReport(run, TOOL) } : null;
   }
 
-  async function measure(model: OpenModel, plan: BenchmarkPlan, caps: Capabilities, runId: string): Promise<void> {
+  async function measure(model: ReadyModel, plan: BenchmarkPlan, caps: Capabilities, runId: string): Promise<void> {
     const { setBenchmarkActivity, updateBenchmarkActivity, notify } = getState();
-    const sha256 = model.sha256 ?? (await sha256Hex(model.pkg.model.bytes));
+    const sha256 = model.sha256;
     const results: BackendResult[] = [];
     const failures: BenchmarkFailure[] = [];
     let environment: BenchmarkEnvironment | null = null;
@@ -157,13 +152,23 @@ export function createBenchmarkActions(store: AppStore, client: EngineClient, st
     await keep(run);
   }
 
+  async function cancelBenchmark(): Promise<void> {
+    const activity = getState().benchmarkActivity;
+    if (!activity || activity.cancelling) return;
+    getState().updateBenchmarkActivity({ cancelling: true });
+    if (activity.configRunId) {
+      client.cancelProfile(activity.configRunId);
+      await client.cancelBenchmark(activity.configRunId);
+    }
+  }
+
   return {
     async startBenchmark(modelId) {
       const state = getState();
       const model = state.models.find((m) => m.id === modelId);
       const caps = state.capabilities;
       // One measurement at a time in the page: not while the Speed tab profiles or searches either.
-      if (state.benchmarkActivity || state.speedActivity || !model || model.status !== 'ready' || !caps) return;
+      if (state.benchmarkActivity || state.speedActivity || !isReady(model) || !caps) return;
       const plan = planBenchmark(benchmarkDraftOf(state, model, caps), modelBatchDimension(model), caps, hasInputExample(model));
       if (!plan.ok) {
         state.notify(plan.error);
@@ -177,23 +182,19 @@ export function createBenchmarkActions(store: AppStore, client: EngineClient, st
       const runId = `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
       state.setBenchmarkMessage(null);
       state.setBenchmarkActivity({ runId, modelId, configs: plan.value.configs, configIndex: 0, configRunId: null, progress: null, cancelling: false, stop: plan.value.stop, warmupRuns: plan.value.warmupRuns });
+      // Closing the model stops its benchmark (the points measured so far are kept).
+      const untrack = lifecycle.track(modelId, () => void cancelBenchmark());
       try {
         await measure(model, plan.value, caps, runId);
       } catch (thrown) {
         // A bug, not a measurement: say so rather than leave the page "running" forever.
         getState().setBenchmarkActivity(null);
         getState().notify(engineError('run-failed', `The benchmark stopped unexpectedly: ${describeThrown(thrown)}`, 'Try again; if it happens again, download what you have and report it.'));
+      } finally {
+        untrack();
       }
     },
-    async cancelBenchmark() {
-      const activity = getState().benchmarkActivity;
-      if (!activity || activity.cancelling) return;
-      getState().updateBenchmarkActivity({ cancelling: true });
-      if (activity.configRunId) {
-        client.cancelProfile(activity.configRunId);
-        await client.cancelBenchmark(activity.configRunId);
-      }
-    },
+    cancelBenchmark,
     loadSavedBenchmarks() {
       loading ??= storage.list().then(
         (runs) => getState().setBenchmarkRuns(runs),

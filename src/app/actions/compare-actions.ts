@@ -1,19 +1,18 @@
-import { exampleFeeds, randomFeeds } from '../../core/benchmark/feeds';
 import { quantizationOf, type CompareMeasurement, type MetricKind } from '../../core/compare/compare';
 import { engineError } from '../../core/protocol/engine-error';
-import { toPayload, type HostTensor } from '../../core/schema/host-tensor';
-import { exampleToTensors } from '../../core/schema/input-example';
+import { fileNameOf } from '../../core/model/evaluation-set';
+import type { PackageFile } from '../../core/package/model-package';
 import { summarizeLatency } from '../../core/stats/summary';
-import type { EngineClient } from '../engine/engine-client';
+import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
-import { modelBatchDimension } from '../store/benchmark-selectors';
-import { compareEligibility, evaluationCsvOf, exampleIdOf } from '../store/compare-selectors';
-import { IDLE_COMPARE } from '../store/compare-slice';
-import { modelForWorker } from './model-session';
-import type { OpenModel } from '../store/models-slice';
+import { compareEligibility, exampleIdOf } from '../store/compare-selectors';
+import { IDLE_COMPARE, type CompareProgress } from '../store/compare-slice';
+import { isReady, type ReadyModel } from '../store/models-slice';
 import { selectBackendConfig, selectBackendLabel } from '../store/selectors';
 import type { Actions } from './create-actions';
-import type { PredictActions } from './predict-actions';
+import { ensureSession, modelForWorker, workerInputs } from './model-session';
+import type { ValidatorCache } from './validator-cache';
+import type * as ScoringRuntimeModule from './scoring-runtime';
 
 export interface CompareActions {
   openCompare(): void;
@@ -26,24 +25,28 @@ export interface CompareActions {
   cancelCompare(): void;
 }
 
+export interface CompareDeps {
+  readonly store: AppStore;
+  readonly client: EngineGateway;
+  readonly actions: Pick<Actions, 'openExample'>;
+  readonly validators: ValidatorCache;
+}
+
 const WARMUP_RUNS = 5;
 
-export function createCompareActions(store: AppStore, client: EngineClient, actions: Actions, predict: PredictActions): CompareActions {
+type Scored = { kind: MetricKind | null; value: number | null; problem: string | null };
+type Timed = { p50: number | null; p95: number | null; problem: string | null };
+
+export function createCompareActions({ store, client, actions, validators }: CompareDeps): CompareActions {
   const { getState } = store;
   let cancelCurrent: (() => void) | null = null;
-
-  const modelOf = (id: string): OpenModel | undefined => getState().models.find((m) => m.id === id);
+  let runtimePromise: Promise<typeof ScoringRuntimeModule> | null = null;
+  const runtime = () => (runtimePromise ??= import('./scoring-runtime'));
   const cancelling = (): boolean => getState().compareRun.cancelling;
+  const progressOf = (model: ReadyModel, index: number, count: number, step: CompareProgress['step']) => (fraction: number): void =>
+    getState().updateCompareRun({ progress: { modelIndex: index, modelCount: count, modelName: model.pkg.name, step, fraction } });
 
-  // A closed model leaves the selection (and the view closes when no model is left).
-  store.subscribe((s, prev) => {
-    if (s.models === prev.models) return;
-    const kept = s.compareSelection.filter((id) => s.models.some((m) => m.id === id));
-    if (kept.length !== s.compareSelection.length) s.setCompareSelection(kept);
-    if (s.models.length === 0 && s.compareOpen) s.setCompareOpen(false);
-  });
-
-  function describe(model: OpenModel): Pick<CompareMeasurement, 'id' | 'name' | 'identity' | 'variantOf' | 'quantization' | 'modelBytes' | 'packageBytes'> {
+  function describe(model: ReadyModel): Pick<CompareMeasurement, 'id' | 'name' | 'identity' | 'variantOf' | 'quantization' | 'modelBytes' | 'packageBytes'> {
     const exampleId = exampleIdOf(model);
     const example = exampleId ? getState().examples?.find((e) => e.id === exampleId) : undefined;
     const q = quantizationOf(model.pkg.metadata?.raw);
@@ -58,56 +61,48 @@ export function createCompareActions(store: AppStore, client: EngineClient, acti
     };
   }
 
-  /** The Predict tab's metrics check on the reference CSV; resolves with the metric or why there is none. */
-  async function score(model: OpenModel, csv: File, index: number, count: number): Promise<{ kind: MetricKind | null; value: number | null; problem: string | null }> {
-    await predict.openPredict(model.id);
-    if (!getState().predict[model.id]) return { kind: null, value: null, problem: 'its inputs could not be read as features' };
-    const progress = (fraction: number): void => getState().updateCompareRun({ progress: { modelIndex: index, modelCount: count, modelName: model.pkg.name, step: 'scoring', fraction } });
+  /** The reference's evaluation CSV scored by the model through the one scoring pipeline: accuracy or RMSE, or why there is none. */
+  async function score(model: ReadyModel, csv: PackageFile, progress: (fraction: number) => void): Promise<Scored> {
+    const rt = await runtime();
+    const name = fileNameOf(csv);
+    const blob = new Blob([csv.bytes.slice()], { type: 'text/csv' });
     progress(0);
-    const unsubscribe = store.subscribe((s, prev) => {
-      const now = s.predict[model.id]?.batch.fraction;
-      if (now !== undefined && now !== prev.predict[model.id]?.batch.fraction) progress(now);
+    const header = await rt.csvHeader(blob);
+    if (!header.ok) return { kind: null, value: null, problem: header.error.message };
+    const match = rt.matchColumns(header.value, model.facts.signature, { targetColumn: model.pkg.metadata?.targetColumn });
+    if (!match.runnable) return { kind: null, value: null, problem: match.problem?.message ?? `the columns of ${name} do not match its inputs` };
+    const config = selectBackendConfig(getState());
+    const ready = await ensureSession(client, model, config);
+    if (!ready.ok) return { kind: null, value: null, problem: ready.error.message };
+    const scored = await rt.scoreTable({
+      rows: rt.csvRows(blob, { skipHeader: true }),
+      signature: model.facts.signature,
+      plan: model.facts.plan,
+      validator: validators.of(model, rt.createRowValidator),
+      match,
+      run: (feeds) => client.run(config, model.id, feeds),
+      isCancelled: cancelling,
+      onChunk: (_, p) => progress(p.fraction),
     });
-    cancelCurrent = () => predict.cancelBatch(model.id);
-    try {
-      await predict.chooseBatchFile(model.id, csv, true);
-    } finally {
-      unsubscribe();
-      cancelCurrent = null;
-    }
-    const batch = getState().predict[model.id]?.batch;
-    if (!batch) return { kind: null, value: null, problem: 'not scored' };
-    if (batch.status === 'mismatch') return { kind: null, value: null, problem: batch.match?.problem?.message ?? `the columns of ${csv.name} do not match its inputs` };
-    if (batch.status === 'cancelled') return { kind: null, value: null, problem: 'cancelled' };
-    if (batch.status === 'failed') return { kind: null, value: null, problem: batch.error ?? 'scoring failed' };
-    const summary = batch.summary;
-    if (summary?.classification) return { kind: 'accuracy', value: summary.classification.accuracy, problem: null };
-    if (summary?.regression) return { kind: 'rmse', value: summary.regression.rmse, problem: null };
-    return { kind: null, value: null, problem: `no labelled rows of ${csv.name} could be scored` };
+    if (!scored.ok) return { kind: null, value: null, problem: scored.error.message };
+    if (scored.value.cancelled) return { kind: null, value: null, problem: 'cancelled' };
+    const summary = scored.value.tally.summary(null);
+    if (summary.classification) return { kind: 'accuracy', value: summary.classification.accuracy, problem: null };
+    if (summary.regression) return { kind: 'rmse', value: summary.regression.rmse, problem: null };
+    return { kind: null, value: null, problem: `no labelled rows of ${name} could be scored` };
   }
 
   /** One batch-1 point of the benchmark lab's timed loop (in the worker, after warm-up). */
-  async function benchmark(model: OpenModel, runs: number, index: number, count: number): Promise<{ p50: number | null; p95: number | null; problem: string | null }> {
+  async function benchmark(model: ReadyModel, runs: number, progress: (fraction: number) => void): Promise<Timed> {
     const config = selectBackendConfig(getState());
-    const inputs = model.description?.inputs ?? [];
-    const batch = modelBatchDimension(model);
-    const example = model.pkg.inputExample !== null && model.pkg.inputExample !== undefined ? exampleToTensors(model.pkg.inputExample, inputs, model.pkg.metadata?.featureNames) : null;
-    const feeds: Record<string, HostTensor> = example?.ok ? exampleFeeds(example.value, batch, 1) : randomFeeds(inputs, batch, 1, model.dims);
+    const points = workerInputs(model, model.facts.example?.ok ? 'example' : 'random', [1]);
+    if (!points.ok) return { p50: null, p95: null, problem: points.error.message };
     const runId = `compare-${model.id}-${Date.now()}`;
-    const progress = (fraction: number): void => getState().updateCompareRun({ progress: { modelIndex: index, modelCount: count, modelName: model.pkg.name, step: 'benchmarking', fraction } });
     progress(0);
     cancelCurrent = () => void client.cancelBenchmark(runId);
-    const outcome = await client.benchmark(
-      config,
-      {
-        runId,
-        model: modelForWorker(model),
-        warmupRuns: WARMUP_RUNS,
-        stop: { kind: 'runs', runs },
-        points: [{ batchSize: 1, feeds: Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, toPayload({ ...t, data: t.data.slice() })])) }],
-      },
-      (p) => progress(p.phase === 'measure' ? Math.min(1, p.runsDone / runs) : 0),
-    ).finally(() => (cancelCurrent = null));
+    const outcome = await client
+      .benchmark(config, { runId, model: modelForWorker(model), warmupRuns: WARMUP_RUNS, stop: { kind: 'runs', runs }, points: points.value }, (p) => progress(p.phase === 'measure' ? Math.min(1, p.runsDone / runs) : 0))
+      .finally(() => (cancelCurrent = null));
     if (!outcome.ok) return { p50: null, p95: null, problem: outcome.error.code === 'cancelled' ? 'cancelled' : outcome.error.message };
     const samples = outcome.value.measurement.points[0]?.samplesMs ?? [];
     if (samples.length === 0) return { p50: null, p95: null, problem: 'cancelled' };
@@ -116,12 +111,8 @@ export function createCompareActions(store: AppStore, client: EngineClient, acti
   }
 
   return {
-    openCompare() {
-      getState().setCompareOpen(true);
-    },
-    closeCompare() {
-      getState().setCompareOpen(false);
-    },
+    openCompare: () => getState().setCompareOpen(true),
+    closeCompare: () => getState().setCompareOpen(false),
     toggleCompareModel(id) {
       const { compareSelection, setCompareSelection } = getState();
       const next = compareSelection.includes(id) ? compareSelection.filter((x) => x !== id) : [...compareSelection, id];
@@ -152,25 +143,20 @@ export function createCompareActions(store: AppStore, client: EngineClient, acti
       const state = getState();
       if (state.compareRun.status === 'running') return;
       const eligible = compareEligibility(state);
-      const ids = state.compareSelection.filter((id) => eligible.get(id)?.eligible);
-      const models = ids.map(modelOf).filter((m): m is OpenModel => m !== undefined);
-      const reference = models[0];
-      const csvFile = reference ? evaluationCsvOf(reference) : null;
-      if (models.length < 2 || !reference || !csvFile) {
+      const models = state.compareSelection.filter((id) => eligible.get(id)?.eligible).map((id) => state.models.find((m) => m.id === id)).filter(isReady);
+      const csv = models[0]?.facts.evaluation ?? null;
+      if (models.length < 2 || !csv) {
         state.notify(engineError('bad-input', 'Select at least two models to compare.', 'The first one selected needs an evaluation CSV (test.csv); the others need its input signature or the same CSV.'));
         return;
       }
       const runs = state.compareRuns;
-      const csvName = csvFile.path.split('/').pop() ?? csvFile.path;
-      state.updateCompareRun({ ...IDLE_COMPARE, status: 'running', csvSource: `${csvName} of ${reference.pkg.name}`, backendLabel: selectBackendLabel(state), runs });
+      state.updateCompareRun({ ...IDLE_COMPARE, status: 'running', csvSource: `${fileNameOf(csv)} of ${models[0]!.pkg.name}`, backendLabel: selectBackendLabel(state), runs });
       const measurements: CompareMeasurement[] = [];
       for (const [index, model] of models.entries()) {
         if (cancelling()) break;
-        const base = describe(model);
-        const csv = new File([csvFile.bytes.slice()], csvName, { type: 'text/csv' });
-        const scored = await score(model, csv, index, models.length);
-        const timed = cancelling() ? { p50: null, p95: null, problem: 'cancelled' } : await benchmark(model, runs, index, models.length);
-        measurements.push({ ...base, metricKind: scored.kind, metric: scored.value, p50Ms: timed.p50, p95Ms: timed.p95, problem: scored.problem ?? timed.problem });
+        const scored = await score(model, csv, progressOf(model, index, models.length, 'scoring'));
+        const timed = cancelling() ? { p50: null, p95: null, problem: 'cancelled' } : await benchmark(model, runs, progressOf(model, index, models.length, 'benchmarking'));
+        measurements.push({ ...describe(model), metricKind: scored.kind, metric: scored.value, p50Ms: timed.p50, p95Ms: timed.p95, problem: scored.problem ?? timed.problem });
         getState().updateCompareRun({ measurements: [...measurements] });
       }
       getState().updateCompareRun({ status: cancelling() ? 'cancelled' : 'done', cancelling: false, progress: null });

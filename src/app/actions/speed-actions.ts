@@ -5,7 +5,7 @@ import { planProfile } from '../../core/profile/profile-plan';
 import { tuneReport } from '../../core/profile/tune-report';
 import { describeThrown, engineError } from '../../core/protocol/engine-error';
 import type { ProfilePhase } from '../../core/protocol/profile';
-import type { EngineClient } from '../engine/engine-client';
+import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
 import { hasInputExample, modelBatchDimension } from '../store/benchmark-selectors';
 import { speedDraftOf } from '../store/speed-selectors';
@@ -13,6 +13,8 @@ import { saveJson } from '../ui/save-file';
 import { TOOL } from './benchmark-actions';
 import { PROFILE_PHASE_ORDER, PROFILE_PHASES, profileConfiguration } from './profile-runner';
 import { runTuner } from './tuner-runner';
+import type { ModelLifecycle } from './model-lifecycle';
+import { isReady } from '../store/models-slice';
 
 export interface SpeedActions {
   /** Takes each chosen configuration apart, one after the other, each in an engine of its own. */
@@ -31,23 +33,32 @@ type MemoryPerformance = Performance & { measureUserAgentSpecificMemory?: () => 
 /** Chrome answers at its next garbage collection, which it may put off for a while. */
 const MEMORY_TIMEOUT_MS = 60_000;
 
-export function createSpeedActions(store: AppStore, client: EngineClient): SpeedActions {
+export function createSpeedActions(store: AppStore, client: EngineGateway, lifecycle: ModelLifecycle): SpeedActions {
   const { getState } = store;
   const busy = (): boolean => getState().speedActivity !== null || getState().benchmarkActivity !== null;
   const newRunId = (kind: string): string => `${kind}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+  async function cancelSpeed(): Promise<void> {
+    const activity = getState().speedActivity;
+    if (!activity || activity.cancelling) return;
+    getState().updateSpeedActivity({ cancelling: true });
+    if (activity.kind === 'profile') client.cancelProfile(activity.runId);
+    else await client.cancelBenchmark(activity.runId);
+  }
 
   return {
     async profileModel(modelId) {
       const state = getState();
       const model = state.models.find((m) => m.id === modelId);
       const caps = state.capabilities;
-      if (busy() || !model || model.status !== 'ready' || !caps) return;
+      if (busy() || !isReady(model) || !caps) return;
       const plan = planProfile(speedDraftOf(state, model, caps), modelBatchDimension(model), caps, hasInputExample(model));
       if (!plan.ok) {
         state.notify(plan.error);
         return;
       }
       const baseId = newRunId('profile');
+      const untrack = lifecycle.track(modelId, () => void cancelSpeed());
       const { configs } = plan.value;
       state.setSpeedMessage(null);
       state.setSpeedActivity({ kind: 'profile', modelId, runId: baseId, text: 'Starting…', fraction: 0, cancelling: false });
@@ -73,6 +84,7 @@ export function createSpeedActions(store: AppStore, client: EngineClient): Speed
           getState().notify({ ...result.error, message: `${configLabel(config)}: ${result.error.message}` });
         }
       }
+      untrack();
       getState().setSpeedActivity(null);
       if (profiles.length > 0) getState().setSpeedProfiles(modelId, profiles);
       getState().setSpeedMessage(cancelled ? 'Profile cancelled.' : profiles.length > 0 ? 'Profile finished.' : 'Nothing was profiled.');
@@ -82,22 +94,19 @@ export function createSpeedActions(store: AppStore, client: EngineClient): Speed
       const state = getState();
       const model = state.models.find((m) => m.id === modelId);
       const caps = state.capabilities;
-      if (busy() || !model || model.status !== 'ready' || !caps) return;
+      if (busy() || !isReady(model) || !caps) return;
+      const untrack = lifecycle.track(modelId, () => void cancelSpeed());
       try {
         await runTuner(store, client, model, caps, newRunId('tune'));
       } catch (thrown) {
         getState().setSpeedActivity(null);
         getState().notify(engineError('run-failed', `The search stopped unexpectedly: ${describeThrown(thrown)}`, 'Try again; if it happens again, report it.'));
+      } finally {
+        untrack();
       }
     },
 
-    async cancelSpeed() {
-      const activity = getState().speedActivity;
-      if (!activity || activity.cancelling) return;
-      getState().updateSpeedActivity({ cancelling: true });
-      if (activity.kind === 'profile') client.cancelProfile(activity.runId);
-      else await client.cancelBenchmark(activity.runId);
-    },
+    cancelSpeed,
 
     async measurePageMemory() {
       const perf = performance as MemoryPerformance;

@@ -3,14 +3,13 @@ import type { TuneRun } from '../../core/profile/tune-report';
 import { planTuner, recommend, refinementSteps, tunerPoints, tuningLabel, type TunerPlan, type TunerPoint, type TunerStep } from '../../core/profile/tuner';
 import type { BenchmarkProgress } from '../../core/protocol/benchmark';
 import type { Capabilities } from '../../core/protocol/capabilities';
-import type { EngineClient } from '../engine/engine-client';
+import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
 import { hasInputExample, modelBatchDimension } from '../store/benchmark-selectors';
-import type { OpenModel } from '../store/models-slice';
+import type { ReadyModel } from '../store/models-slice';
 import { tunerDraftOf } from '../store/speed-selectors';
-import { environmentOf, sha256Hex } from './benchmark-actions';
-import { modelFeeds } from './model-feeds';
-import { modelForWorker } from './model-session';
+import { environmentOf } from './benchmark-actions';
+import { modelForWorker, workerInputs } from './model-session';
 
 type StepOutcome = 'measured' | 'failed' | 'capped' | 'cancelled';
 
@@ -28,7 +27,7 @@ function stepLabel(step: TunerStep): string {
  * point; a second round tries session options on the leaders; the time cap ends
  * whatever runs when it is reached (its points so far are kept).
  */
-export async function runTuner(store: AppStore, client: EngineClient, model: OpenModel, caps: Capabilities, runId: string): Promise<void> {
+export async function runTuner(store: AppStore, client: EngineGateway, model: ReadyModel, caps: Capabilities, runId: string): Promise<void> {
   const { getState } = store;
   const draft = tunerDraftOf(getState(), model, caps);
   const batch = modelBatchDimension(model);
@@ -39,7 +38,7 @@ export async function runTuner(store: AppStore, client: EngineClient, model: Ope
   }
   const plan: TunerPlan = planned.value;
   const inputs = hasInputExample(model) ? 'example' : 'random';
-  const check = modelFeeds(model, inputs, plan.batchSizes.slice(0, 1));
+  const check = workerInputs(model, inputs, plan.batchSizes.slice(0, 1));
   if (!check.ok) {
     getState().notify(check.error);
     return;
@@ -64,7 +63,7 @@ export async function runTuner(store: AppStore, client: EngineClient, model: Ope
     const remaining = plan.capMs - elapsed();
     if (remaining <= 0) return 'capped';
     if (getState().speedActivity?.cancelling) return 'cancelled';
-    const feeds = modelFeeds(model, inputs, step.batchSizes);
+    const feeds = workerInputs(model, inputs, step.batchSizes);
     if (!feeds.ok) {
       getState().notify(feeds.error);
       return 'failed';
@@ -118,7 +117,7 @@ export async function runTuner(store: AppStore, client: EngineClient, model: Ope
     createdAt: new Date().toISOString(),
     status: end === 'cancelled' ? 'cancelled' : stepsRun < stepsPlanned || end === 'capped' ? 'capped' : 'complete',
     modelId: model.id,
-    model: { name: model.pkg.name, file: model.pkg.model.path, bytes: model.pkg.model.bytes.length, sha256: model.sha256 ?? (await sha256Hex(model.pkg.model.bytes)) },
+    model: { name: model.pkg.name, file: model.pkg.model.path, bytes: model.pkg.model.bytes.length, sha256: model.sha256 },
     settings: draft,
     environment,
     elapsedMs: elapsed(),

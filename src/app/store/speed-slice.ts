@@ -4,6 +4,7 @@ import type { PageMemory } from '../../core/profile/memory';
 import type { SpeedDraft } from '../../core/profile/profile-plan';
 import type { TuneRun } from '../../core/profile/tune-report';
 import type { TunerDraft } from '../../core/profile/tuner';
+import type { EngineWorkerInfo } from '../engine/engine-gateway';
 import type { AppState } from './app-store';
 
 /** A profile or a tuner search in progress (one at a time in the page). */
@@ -27,6 +28,8 @@ export interface SpeedSlice {
   /** The latest tuner search of each model, by model id. */
   readonly tuneRuns: Readonly<Record<string, TuneRun>>;
   readonly pageMemory: PageMemory;
+  /** The engine workers alive now (each holds its own WebAssembly heap), as the engine client reports them. */
+  readonly engineWorkers: readonly EngineWorkerInfo[];
   readonly speedMessage: string | null;
   setSpeedDraft(modelId: string, draft: SpeedDraft): void;
   setTunerDraft(modelId: string, draft: TunerDraft): void;
@@ -35,6 +38,7 @@ export interface SpeedSlice {
   setSpeedProfiles(modelId: string, profiles: readonly ConfigProfile[]): void;
   setTuneRun(modelId: string, run: TuneRun): void;
   setPageMemory(memory: PageMemory): void;
+  setEngineWorkers(workers: readonly EngineWorkerInfo[]): void;
   setSpeedMessage(message: string | null): void;
 }
 
@@ -45,6 +49,7 @@ export const createSpeedSlice: StateCreator<AppState, [], [], SpeedSlice> = (set
   speedProfiles: {},
   tuneRuns: {},
   pageMemory: { status: 'idle' },
+  engineWorkers: [],
   speedMessage: null,
   setSpeedDraft: (modelId, draft) => set((s) => ({ speedDrafts: { ...s.speedDrafts, [modelId]: draft } })),
   setTunerDraft: (modelId, draft) => set((s) => ({ tunerDrafts: { ...s.tunerDrafts, [modelId]: draft } })),
@@ -53,5 +58,6 @@ export const createSpeedSlice: StateCreator<AppState, [], [], SpeedSlice> = (set
   setSpeedProfiles: (modelId, profiles) => set((s) => ({ speedProfiles: { ...s.speedProfiles, [modelId]: profiles } })),
   setTuneRun: (modelId, run) => set((s) => ({ tuneRuns: { ...s.tuneRuns, [modelId]: run } })),
   setPageMemory: (pageMemory) => set({ pageMemory }),
+  setEngineWorkers: (engineWorkers) => set({ engineWorkers }),
   setSpeedMessage: (speedMessage) => set({ speedMessage }),
 });

@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect } from 'react';
 import { FileDropZone } from '../../ui/FileDropZone';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { useAppState, useDriftActions } from '../../app-context';
-import { evaluationCsv } from '../../actions/drift-actions';
 import type { OpenModel } from '../../store/models-slice';
 import { IDLE_DRIFT } from '../../store/drift-slice';
 import { driftFlag, percentText, type FeatureDrift } from '../../../core/stats/drift-report';
@@ -36,12 +35,12 @@ function DriftRows({ features }: { features: readonly FeatureDrift[] }) {
 export function DriftTab({ model }: { model: OpenModel }) {
   const actions = useDriftActions();
   const state = useAppState((s) => s.drift[model.id]) ?? IDLE_DRIFT;
-  const signature = useAppState((s) => s.predict[model.id]?.signature);
+  const signature = model.facts?.signature;
   useEffect(() => {
     void actions.openDrift(model.id);
   }, [actions, model.id]);
   const running = state.status === 'reading' || state.status === 'running';
-  const hasEvaluation = evaluationCsv(model) !== undefined;
+  const hasEvaluation = (model.facts?.evaluation ?? null) !== null;
   if (signature && signature.features.length === 0) {
     return (
       <section className="panel" aria-labelledby="drift-title">
