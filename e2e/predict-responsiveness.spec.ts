@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../cli/chromium-path.mjs';
 import { test, expect, PlaygroundPage } from './support/fixtures';
 
 // --expose-gc lets the test collect its own garbage (the 2.4 MB file it builds) before measuring the app.

@@ -1,6 +1,6 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { linearRegressor, zipMapClassifier } from '../../../e2e/support/onnx-builder';
+import { linearRegressor, zipMapClassifier } from '../package/onnx-builder.fixture';
 import { decodeModelStructure } from '../package/onnx-structure';
 import { exposeFloatOutputs, findZipMaps } from './zipmap';
 
