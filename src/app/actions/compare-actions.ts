@@ -11,6 +11,7 @@ import { isReady, type ReadyModel } from '../store/models-slice';
 import { selectBackendConfig, selectBackendLabel } from '../store/selectors';
 import type { Actions } from './create-actions';
 import { ensureSession, modelForWorker, workerInputs } from './model-session';
+import { pacer } from './tick';
 import type { ValidatorCache } from './validator-cache';
 import type * as ScoringRuntimeModule from './scoring-runtime';
 
@@ -74,6 +75,7 @@ export function createCompareActions({ store, client, actions, validators }: Com
     const config = selectBackendConfig(getState());
     const ready = await ensureSession(client, model, config);
     if (!ready.ok) return { kind: null, value: null, problem: ready.error.message };
+    const due = pacer();
     const scored = await rt.scoreTable({
       rows: rt.csvRows(blob, { skipHeader: true }),
       signature: model.facts.signature,
@@ -82,7 +84,7 @@ export function createCompareActions({ store, client, actions, validators }: Com
       match,
       run: (feeds) => client.run(config, model.id, feeds),
       isCancelled: cancelling,
-      onChunk: (_, p) => progress(p.fraction),
+      onChunk: (_, p) => void (due() && progress(p.fraction)),
     });
     if (!scored.ok) return { kind: null, value: null, problem: scored.error.message };
     if (scored.value.cancelled) return { kind: null, value: null, problem: 'cancelled' };

@@ -11,7 +11,7 @@ import { isReady, type ReadyModel } from '../store/models-slice';
 import { selectBackendConfig } from '../store/selectors';
 import type { ModelLifecycle } from './model-lifecycle';
 import { ensureSession } from './model-session';
-import { tick } from './tick';
+import { pacer, tick } from './tick';
 import type { ValidatorCache } from './validator-cache';
 import type * as DriftRuntimeModule from './drift-runtime';
 
@@ -102,6 +102,7 @@ export function createDriftActions({ store, client, lifecycle, validators }: Dri
     const classes: string[] = [];
     const values: number[] = [];
     let done = 0;
+    const due = pacer();
     const scored = await rt.scoreTable({
       rows: rt.arrayRows(table.rows),
       signature: model.facts.signature,
@@ -116,6 +117,7 @@ export function createDriftActions({ store, client, lifecycle, validators }: Dri
           const v = chunk.predictions.values?.[i];
           if (v !== undefined && Number.isFinite(v)) values.push(v);
         }
+        if (!due()) return;
         progress(p.rowsDone - done);
         done = p.rowsDone;
       },

@@ -7,7 +7,7 @@ import { selectBackendConfig } from '../store/selectors';
 import { saveBlob } from '../ui/save-file';
 import { ensureSession } from './model-session';
 import type { PredictDeps, PredictRuntime } from './predict-actions';
-import { tick } from './tick';
+import { pacer, tick } from './tick';
 
 export interface BatchActions {
   /** Reads a CSV or JSON file's columns, reports any mismatch, and starts scoring when they match. */
@@ -31,6 +31,7 @@ interface BatchDeps extends PredictDeps {
 type Source = { readonly kind: 'csv'; readonly file: Blob } | { readonly kind: 'table'; readonly table: BatchTable };
 
 const safeName = (name: string): string => name.replace(/[^\w.-]+/g, '_');
+const rowsOf = (chunks: readonly ScoredChunk[]): number => chunks.reduce((n, c) => n + c.count, 0);
 
 /** The file's columns (and, for JSON, its rows): what the column match and the scoring read. */
 async function readColumns(rt: PredictRuntime, model: ReadyModel, file: File): Promise<Result<{ source: Source; header: string[]; form: BatchTable['form'] }>> {
@@ -74,6 +75,7 @@ export function createBatchActions({ store, client, lifecycle, validators, runti
     const chunks: ScoredChunk[] = [];
     getState().updateBatch(id, { status: 'running', fraction: 0, rowsDone: 0, chunks, summary: null, error: null, elapsedMs: null });
     const started = performance.now();
+    const due = pacer();
     const scored = await ensureSession(client, model, config).then((ready) =>
       !ready.ok
         ? ready
@@ -88,7 +90,7 @@ export function createBatchActions({ store, client, lifecycle, validators, runti
             isCancelled: () => control.cancelled,
             onChunk: (chunk, progress) => {
               chunks.push(chunk);
-              getState().updateBatch(id, { rowsDone: progress.rowsDone, fraction: progress.fraction });
+              if (due()) getState().updateBatch(id, { rowsDone: progress.rowsDone, fraction: progress.fraction });
             },
           }),
     );
@@ -97,14 +99,14 @@ export function createBatchActions({ store, client, lifecycle, validators, runti
     const elapsedMs = performance.now() - started;
     if (!scored.ok && !control.cancelled) {
       getState().notify(scored.error);
-      getState().updateBatch(id, { status: 'failed', error: scored.error.message, elapsedMs, chunks: [...chunks] });
+      getState().updateBatch(id, { status: 'failed', error: scored.error.message, elapsedMs, chunks: [...chunks], rowsDone: rowsOf(chunks) });
       return;
     }
-    if (!scored.ok) return getState().updateBatch(id, { status: 'cancelled', elapsedMs, chunks: [...chunks] });
+    if (!scored.ok) return getState().updateBatch(id, { status: 'cancelled', elapsedMs, chunks: [...chunks], rowsDone: rowsOf(chunks) });
     const { cancelled, tally } = scored.value;
     const recorded = model.pkg.metadata?.performanceMetrics ?? null;
     // Two steps, so that the table and the metrics each render in a short task of their own.
-    getState().updateBatch(id, (b) => ({ status: cancelled ? 'cancelled' : 'done', fraction: cancelled ? b.fraction : 1, elapsedMs, chunks: [...chunks] }));
+    getState().updateBatch(id, (b) => ({ status: cancelled ? 'cancelled' : 'done', fraction: cancelled ? b.fraction : 1, elapsedMs, chunks: [...chunks], rowsDone: scored.value.rows }));
     await tick();
     getState().updateBatch(id, { summary: tally.summary(recorded && Object.keys(recorded).length > 0 ? recorded : null) });
   }

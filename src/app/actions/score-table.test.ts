@@ -62,10 +62,28 @@ describe('scoreTable', () => {
     expect(result.ok && result.value.tally.summary(null)).toMatchObject({ rows: 5, scored: 3, skipped: 2 });
   });
 
-  it('stops between chunks once cancelled', async () => {
+  it('stops between chunks once cancelled, landing the call in flight', async () => {
     let calls = 0;
     const result = await scoreTable(job(arrayRows(rowsOf(12_000)), { run: (feeds) => (calls++, fakeRun(feeds)), isCancelled: () => calls >= 2 }));
-    expect(result.ok && result.value).toMatchObject({ cancelled: true, rows: 256 + 1024 });
+    // The second chunk is sent (at the first one's size) before the first one's time is known.
+    expect(result.ok && result.value).toMatchObject({ cancelled: true, rows: 256 + 256 });
+    expect(calls).toBe(2);
+  });
+
+  it('keeps one engine call in flight while it checks and packs the next chunk', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const run = async (feeds: Record<string, HostTensor>) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight -= 1;
+      return fakeRun(feeds);
+    };
+    const chunks: ScoredChunk[] = [];
+    const result = await scoreTable(job(arrayRows(rowsOf(5000)), { run, onChunk: (c) => chunks.push(c) }));
+    expect(result.ok && result.value.rows).toBe(5000);
+    expect(most).toBe(2);
+    expect(chunks.map((c) => c.start)).toEqual(chunks.map((_, i) => chunks.slice(0, i).reduce((n, c) => n + c.count, 0)));
   });
 
   it('returns an engine failure, an unreadable source and a bug as values, never as a throw', async () => {

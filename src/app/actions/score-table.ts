@@ -1,5 +1,5 @@
 import { engineError, fail, ok, type EngineError, type Result } from '../../core/protocol/engine-error';
-import { finishChunk, nextChunkRows, prepareChunk, type ScoredChunk } from '../../core/schema/batch-chunk';
+import { finishChunk, nextChunkRows, prepareChunk, type PreparedChunk, type ScoredChunk } from '../../core/schema/batch-chunk';
 import { createBatchTally, type BatchTally } from '../../core/schema/batch-summary';
 import type { ColumnMatch } from '../../core/schema/column-match';
 import type { HostTensor } from '../../core/schema/host-tensor';
@@ -50,6 +50,82 @@ function fixedBatchOf(signature: Signature): number | null {
   return typeof first === 'number' && first > 0 ? first : null;
 }
 
+/** A chunk on its way: checked and packed, its engine call made (null when no row of it could run). */
+interface InFlight {
+  readonly prepared: PreparedChunk;
+  readonly result: Promise<Result<RunOutcome>> | null;
+}
+
+/**
+ * Chunks through the engine, one call in flight while the next chunk is checked and packed
+ * (and the next slice of the file read): the page's work overlaps the worker's.
+ */
+function createChunker(job: ScoreTableJob) {
+  const { signature, plan, validator, match } = job;
+  const tally = createBatchTally();
+  const limit = Math.max(1, Math.floor(CELLS_PER_CHUNK / Math.max(1, signature.features.length)));
+  const fixed = fixedBatchOf(signature);
+  let chunkRows = fixed ?? Math.min(256, limit);
+  let rowsPrepared = 0;
+  let rowsDone = 0;
+  let rowsRead = 0;
+  let readFraction = 0;
+  let queue: (readonly unknown[])[] = [];
+  let inFlight: InFlight | null = null;
+
+  function send(rows: readonly (readonly unknown[])[]): InFlight {
+    const cells = rows.map((row) => match.indices.map((i) => row[i]));
+    const label = match.labelIndex;
+    const truth = label === null ? null : rows.map((row) => String(row[label] ?? ''));
+    const prepared = prepareChunk(signature, validator, rowsPrepared, cells, truth);
+    rowsPrepared += rows.length;
+    if (!prepared.feeds) return { prepared, result: null };
+    // A mark per engine call: `npm run bench:responsiveness` replays the same chunks against the engine alone.
+    performance.mark('score-table:run', { detail: { rows: prepared.runnable.length } });
+    return { prepared, result: job.run(prepared.feeds) };
+  }
+
+  /** Waits for the chunk in flight and hands it on, scored. */
+  async function land(): Promise<EngineError | null> {
+    if (!inFlight) return null;
+    const { prepared, result } = inFlight;
+    inFlight = null;
+    const outcome = result ? await result : null;
+    if (outcome && !outcome.ok) return outcome.error;
+    if (outcome && !fixed) chunkRows = nextChunkRows(chunkRows, outcome.value.runMs, TARGET_CALL_MS, limit);
+    const chunk = finishChunk(prepared, plan, outcome?.value.outputs ?? null, { softmax: job.softmax });
+    tally.add(chunk);
+    rowsDone += chunk.count;
+    job.onChunk?.(chunk, { rowsDone, fraction: rowsRead > 0 ? readFraction * (rowsDone / rowsRead) : 0 });
+    return null;
+  }
+
+  /** Sends every full chunk of the queue (all of it when `final`), keeping one call in flight. */
+  async function drain(final: boolean): Promise<EngineError | null> {
+    let taken = 0;
+    while (!job.isCancelled() && (queue.length - taken >= chunkRows || (final && queue.length > taken))) {
+      const next = send(queue.slice(taken, taken + chunkRows));
+      taken += next.prepared.values.length;
+      const failed = await land();
+      inFlight = next;
+      if (failed) return failed;
+    }
+    queue = queue.slice(taken);
+    return final || job.isCancelled() ? land() : null;
+  }
+
+  return {
+    tally,
+    rows: () => rowsDone,
+    add(rows: readonly (readonly unknown[])[], fraction: number): void {
+      for (const row of rows) queue.push(row);
+      rowsRead += rows.length;
+      readFraction = fraction;
+    },
+    drain,
+  };
+}
+
 /**
  * The one scoring pipeline (Predict's batch, Drift, Compare): rows in → checked chunks →
  * the engine → scored chunks out, in order. Chunks grow or shrink to take about
@@ -58,64 +134,23 @@ function fixedBatchOf(signature: Signature): number | null {
  */
 export async function scoreTable(job: ScoreTableJob): Promise<Result<ScoredTable>> {
   const started = performance.now();
-  const { signature, plan, validator, match } = job;
-  const tally = createBatchTally();
-  const limit = Math.max(1, Math.floor(CELLS_PER_CHUNK / Math.max(1, signature.features.length)));
-  const fixed = fixedBatchOf(signature);
-  let chunkRows = fixed ?? Math.min(256, limit);
-  let rowsDone = 0;
-  let rowsRead = 0;
-  let readFraction = 0;
-  let queue: (readonly unknown[])[] = [];
-
-  const scoreChunk = async (rows: readonly (readonly unknown[])[]): Promise<EngineError | null> => {
-    const cells = rows.map((row) => match.indices.map((i) => row[i]));
-    const label = match.labelIndex;
-    const truth = label === null ? null : rows.map((row) => String(row[label] ?? ''));
-    const prepared = prepareChunk(signature, validator, rowsDone, cells, truth);
-    let outputs: RunOutcome['outputs'] | null = null;
-    if (prepared.feeds) {
-      // A mark per engine call: `npm run bench:responsiveness` replays the same chunks against the engine alone.
-      performance.mark('score-table:run', { detail: { rows: prepared.runnable.length } });
-      const result = await job.run(prepared.feeds);
-      if (!result.ok) return result.error;
-      outputs = result.value.outputs;
-      if (!fixed) chunkRows = nextChunkRows(chunkRows, result.value.runMs, TARGET_CALL_MS, limit);
-    }
-    const chunk = finishChunk(prepared, plan, outputs, { softmax: job.softmax });
-    tally.add(chunk);
-    rowsDone += chunk.count;
-    job.onChunk?.(chunk, { rowsDone, fraction: rowsRead > 0 ? readFraction * (rowsDone / rowsRead) : 0 });
-    return null;
-  };
-
-  const drain = async (final: boolean): Promise<EngineError | null> => {
-    let taken = 0;
-    while (!job.isCancelled() && (queue.length - taken >= chunkRows || (final && queue.length > taken))) {
-      const rows = queue.slice(taken, taken + chunkRows);
-      taken += rows.length;
-      const failed = await scoreChunk(rows);
-      if (failed) return failed;
-    }
-    queue = queue.slice(taken);
-    return null;
-  };
-
+  const chunker = createChunker(job);
   try {
     for await (const batch of job.rows) {
-      if (!batch.ok) return batch;
-      for (const row of batch.value.rows) queue.push(row);
-      rowsRead += batch.value.rows.length;
-      readFraction = batch.value.fraction;
-      const failed = await drain(false);
+      if (!batch.ok) {
+        await chunker.drain(true);
+        return batch;
+      }
+      chunker.add(batch.value.rows, batch.value.fraction);
+      const failed = await chunker.drain(false);
       if (failed) return fail(failed);
       if (job.isCancelled()) break;
     }
-    const failed = job.isCancelled() ? null : await drain(true);
+    const failed = await chunker.drain(true);
     if (failed) return fail(failed);
   } catch (thrown) {
     // A bug in a reader or in the chunk code, not bad input: still a value, with what is known.
     return fail(engineError('run-failed', `Scoring stopped unexpectedly: ${thrown instanceof Error ? thrown.message : String(thrown)}.`, 'Try again; if it happens again, report it with the file.'));
   }
-  return ok({ cancelled: job.isCancelled(), rows: rowsDone, tally, elapsedMs: performance.now() - started });
+  return ok({ cancelled: job.isCancelled(), rows: chunker.rows(), tally: chunker.tally, elapsedMs: performance.now() - started });
 }
