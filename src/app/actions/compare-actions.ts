@@ -38,79 +38,101 @@ const WARMUP_RUNS = 5;
 type Scored = { kind: MetricKind | null; value: number | null; problem: string | null };
 type Timed = { p50: number | null; p95: number | null; problem: string | null };
 
-export function createCompareActions({ store, client, actions, validators }: CompareDeps): CompareActions {
-  const { getState } = store;
-  let cancelCurrent: (() => void) | null = null;
-  let runtimePromise: Promise<typeof ScoringRuntimeModule> | null = null;
-  const runtime = () => (runtimePromise ??= import('./scoring-runtime'));
+/** What the comparison's steps share: its dependencies, the scoring code once loaded, and how to stop the step in progress. */
+interface CompareContext extends CompareDeps {
+  readonly runtime: () => Promise<typeof ScoringRuntimeModule>;
+  cancelCurrent: (() => void) | null;
+}
+
+function describe(ctx: CompareContext, model: ReadyModel): Pick<CompareMeasurement, 'id' | 'name' | 'identity' | 'variantOf' | 'quantization' | 'modelBytes' | 'packageBytes'> {
+  const exampleId = exampleIdOf(model);
+  const example = exampleId ? ctx.store.getState().examples?.find((e) => e.id === exampleId) : undefined;
+  const q = quantizationOf(model.pkg.metadata?.raw);
+  return {
+    id: model.id,
+    name: model.pkg.name,
+    identity: exampleId ?? model.pkg.metadata?.modelName ?? model.pkg.name,
+    variantOf: q.sourceModel ?? example?.variantOf ?? null,
+    quantization: q.weights,
+    modelBytes: model.pkg.model.bytes.length,
+    packageBytes: model.pkg.entries.reduce((sum, e) => sum + e.bytes, 0),
+  };
+}
+
+/** The reference's evaluation CSV scored by the model through the one scoring pipeline: accuracy or RMSE, or why there is none. */
+async function score(ctx: CompareContext, model: ReadyModel, csv: PackageFile, progress: (fraction: number) => void): Promise<Scored> {
+  const { store, client, validators } = ctx;
+  const rt = await ctx.runtime();
+  const name = fileNameOf(csv);
+  const blob = new Blob([csv.bytes.slice()], { type: 'text/csv' });
+  progress(0);
+  const header = await rt.csvHeader(blob);
+  if (!header.ok) return { kind: null, value: null, problem: header.error.message };
+  const match = rt.matchColumns(header.value, model.facts.signature, { targetColumn: model.pkg.metadata?.targetColumn });
+  if (!match.runnable) return { kind: null, value: null, problem: match.problem?.message ?? `the columns of ${name} do not match its inputs` };
+  const config = selectBackendConfig(store.getState());
+  const ready = await ensureSession(client, model, config);
+  if (!ready.ok) return { kind: null, value: null, problem: ready.error.message };
+  const due = pacer();
+  const scored = await rt.scoreTable({
+    rows: rt.csvRows(blob, { skipHeader: true }),
+    signature: model.facts.signature,
+    plan: model.facts.plan,
+    validator: validators.of(model, rt.createRowValidator),
+    match,
+    run: (feeds) => client.run(config, model.id, feeds),
+    isCancelled: () => store.getState().compareRun.cancelling,
+    onChunk: (_, p) => void (due() && progress(p.fraction)),
+  });
+  if (!scored.ok) return { kind: null, value: null, problem: scored.error.message };
+  if (scored.value.cancelled) return { kind: null, value: null, problem: 'cancelled' };
+  const summary = scored.value.tally.summary(null);
+  if (summary.classification) return { kind: 'accuracy', value: summary.classification.accuracy, problem: null };
+  if (summary.regression) return { kind: 'rmse', value: summary.regression.rmse, problem: null };
+  return { kind: null, value: null, problem: `no labelled rows of ${name} could be scored` };
+}
+
+/** One batch-1 point of the benchmark lab's timed loop (in the worker, after warm-up). */
+async function benchmark(ctx: CompareContext, model: ReadyModel, runs: number, progress: (fraction: number) => void): Promise<Timed> {
+  const { client } = ctx;
+  const config = selectBackendConfig(ctx.store.getState());
+  const points = workerInputs(model, model.facts.example?.ok ? 'example' : 'random', [1]);
+  if (!points.ok) return { p50: null, p95: null, problem: points.error.message };
+  const runId = `compare-${model.id}-${Date.now()}`;
+  progress(0);
+  ctx.cancelCurrent = () => void client.cancelBenchmark(runId);
+  const outcome = await client
+    .benchmark(config, { runId, model: modelForWorker(model), warmupRuns: WARMUP_RUNS, stop: { kind: 'runs', runs }, points: points.value }, (p) => progress(p.phase === 'measure' ? Math.min(1, p.runsDone / runs) : 0))
+    .finally(() => (ctx.cancelCurrent = null));
+  if (!outcome.ok) return { p50: null, p95: null, problem: outcome.error.code === 'cancelled' ? 'cancelled' : outcome.error.message };
+  const samples = outcome.value.measurement.points[0]?.samplesMs ?? [];
+  if (samples.length === 0) return { p50: null, p95: null, problem: 'cancelled' };
+  const summary = summarizeLatency(samples);
+  return { p50: summary.p50Ms, p95: summary.p95Ms, problem: null };
+}
+
+/** Scores, then times, each model in turn; each measurement is shown as soon as it is made. */
+async function measureEach(ctx: CompareContext, models: readonly ReadyModel[], csv: PackageFile, runs: number): Promise<void> {
+  const { getState } = ctx.store;
   const cancelling = (): boolean => getState().compareRun.cancelling;
-  const progressOf = (model: ReadyModel, index: number, count: number, step: CompareProgress['step']) => (fraction: number): void =>
-    getState().updateCompareRun({ progress: { modelIndex: index, modelCount: count, modelName: model.pkg.name, step, fraction } });
-
-  function describe(model: ReadyModel): Pick<CompareMeasurement, 'id' | 'name' | 'identity' | 'variantOf' | 'quantization' | 'modelBytes' | 'packageBytes'> {
-    const exampleId = exampleIdOf(model);
-    const example = exampleId ? getState().examples?.find((e) => e.id === exampleId) : undefined;
-    const q = quantizationOf(model.pkg.metadata?.raw);
-    return {
-      id: model.id,
-      name: model.pkg.name,
-      identity: exampleId ?? model.pkg.metadata?.modelName ?? model.pkg.name,
-      variantOf: q.sourceModel ?? example?.variantOf ?? null,
-      quantization: q.weights,
-      modelBytes: model.pkg.model.bytes.length,
-      packageBytes: model.pkg.entries.reduce((sum, e) => sum + e.bytes, 0),
-    };
+  const progressOf = (model: ReadyModel, index: number, step: CompareProgress['step']) => (fraction: number): void =>
+    getState().updateCompareRun({ progress: { modelIndex: index, modelCount: models.length, modelName: model.pkg.name, step, fraction } });
+  const measurements: CompareMeasurement[] = [];
+  for (const [index, model] of models.entries()) {
+    if (cancelling()) break;
+    const scored = await score(ctx, model, csv, progressOf(model, index, 'scoring'));
+    const timed = cancelling() ? { p50: null, p95: null, problem: 'cancelled' } : await benchmark(ctx, model, runs, progressOf(model, index, 'benchmarking'));
+    measurements.push({ ...describe(ctx, model), metricKind: scored.kind, metric: scored.value, p50Ms: timed.p50, p95Ms: timed.p95, problem: scored.problem ?? timed.problem });
+    getState().updateCompareRun({ measurements: [...measurements] });
   }
+}
 
-  /** The reference's evaluation CSV scored by the model through the one scoring pipeline: accuracy or RMSE, or why there is none. */
-  async function score(model: ReadyModel, csv: PackageFile, progress: (fraction: number) => void): Promise<Scored> {
-    const rt = await runtime();
-    const name = fileNameOf(csv);
-    const blob = new Blob([csv.bytes.slice()], { type: 'text/csv' });
-    progress(0);
-    const header = await rt.csvHeader(blob);
-    if (!header.ok) return { kind: null, value: null, problem: header.error.message };
-    const match = rt.matchColumns(header.value, model.facts.signature, { targetColumn: model.pkg.metadata?.targetColumn });
-    if (!match.runnable) return { kind: null, value: null, problem: match.problem?.message ?? `the columns of ${name} do not match its inputs` };
-    const config = selectBackendConfig(getState());
-    const ready = await ensureSession(client, model, config);
-    if (!ready.ok) return { kind: null, value: null, problem: ready.error.message };
-    const due = pacer();
-    const scored = await rt.scoreTable({
-      rows: rt.csvRows(blob, { skipHeader: true }),
-      signature: model.facts.signature,
-      plan: model.facts.plan,
-      validator: validators.of(model, rt.createRowValidator),
-      match,
-      run: (feeds) => client.run(config, model.id, feeds),
-      isCancelled: cancelling,
-      onChunk: (_, p) => void (due() && progress(p.fraction)),
-    });
-    if (!scored.ok) return { kind: null, value: null, problem: scored.error.message };
-    if (scored.value.cancelled) return { kind: null, value: null, problem: 'cancelled' };
-    const summary = scored.value.tally.summary(null);
-    if (summary.classification) return { kind: 'accuracy', value: summary.classification.accuracy, problem: null };
-    if (summary.regression) return { kind: 'rmse', value: summary.regression.rmse, problem: null };
-    return { kind: null, value: null, problem: `no labelled rows of ${name} could be scored` };
-  }
-
-  /** One batch-1 point of the benchmark lab's timed loop (in the worker, after warm-up). */
-  async function benchmark(model: ReadyModel, runs: number, progress: (fraction: number) => void): Promise<Timed> {
-    const config = selectBackendConfig(getState());
-    const points = workerInputs(model, model.facts.example?.ok ? 'example' : 'random', [1]);
-    if (!points.ok) return { p50: null, p95: null, problem: points.error.message };
-    const runId = `compare-${model.id}-${Date.now()}`;
-    progress(0);
-    cancelCurrent = () => void client.cancelBenchmark(runId);
-    const outcome = await client
-      .benchmark(config, { runId, model: modelForWorker(model), warmupRuns: WARMUP_RUNS, stop: { kind: 'runs', runs }, points: points.value }, (p) => progress(p.phase === 'measure' ? Math.min(1, p.runsDone / runs) : 0))
-      .finally(() => (cancelCurrent = null));
-    if (!outcome.ok) return { p50: null, p95: null, problem: outcome.error.code === 'cancelled' ? 'cancelled' : outcome.error.message };
-    const samples = outcome.value.measurement.points[0]?.samplesMs ?? [];
-    if (samples.length === 0) return { p50: null, p95: null, problem: 'cancelled' };
-    const summary = summarizeLatency(samples);
-    return { p50: summary.p50Ms, p95: summary.p95Ms, problem: null };
-  }
+export function createCompareActions(deps: CompareDeps): CompareActions {
+  const { store, actions } = deps;
+  const { getState } = store;
+  let runtimePromise: Promise<typeof ScoringRuntimeModule> | null = null;
+  const ctx: CompareContext = { ...deps, runtime: () => (runtimePromise ??= import('./scoring-runtime')), cancelCurrent: null };
+  const cancelling = (): boolean => getState().compareRun.cancelling;
 
   return {
     openCompare: () => getState().setCompareOpen(true),
@@ -153,20 +175,13 @@ export function createCompareActions({ store, client, actions, validators }: Com
       }
       const runs = state.compareRuns;
       state.updateCompareRun({ ...IDLE_COMPARE, status: 'running', csvSource: `${fileNameOf(csv)} of ${models[0]!.pkg.name}`, backendLabel: selectBackendLabel(state), runs });
-      const measurements: CompareMeasurement[] = [];
-      for (const [index, model] of models.entries()) {
-        if (cancelling()) break;
-        const scored = await score(model, csv, progressOf(model, index, models.length, 'scoring'));
-        const timed = cancelling() ? { p50: null, p95: null, problem: 'cancelled' } : await benchmark(model, runs, progressOf(model, index, models.length, 'benchmarking'));
-        measurements.push({ ...describe(model), metricKind: scored.kind, metric: scored.value, p50Ms: timed.p50, p95Ms: timed.p95, problem: scored.problem ?? timed.problem });
-        getState().updateCompareRun({ measurements: [...measurements] });
-      }
+      await measureEach(ctx, models, csv, runs);
       getState().updateCompareRun({ status: cancelling() ? 'cancelled' : 'done', cancelling: false, progress: null });
     },
     cancelCompare() {
       if (getState().compareRun.status !== 'running') return;
       getState().updateCompareRun({ cancelling: true });
-      cancelCurrent?.();
+      ctx.cancelCurrent?.();
     },
   };
 }

@@ -34,78 +34,88 @@ async function readAll(files: readonly { path: string; file: File }[]): Promise<
   return Promise.all(files.map(async (f) => ({ path: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) })));
 }
 
+/** What opening and running share: the store, the engines, and the next model id. */
+interface ActionContext {
+  readonly store: AppStore;
+  readonly client: EngineGateway;
+  nextId: number;
+}
+
+function loadOn(ctx: ActionContext, model: Pick<OpenModel, 'id' | 'pkg'>, config: BackendConfig): Promise<Result<LoadResult>> {
+  return ctx.client.load(config, model.id, modelForWorker(model));
+}
+
+/** Loads the package on the current backend, then works out its facts, checks and digest, once. */
+async function openPackage(ctx: ActionContext, result: Result<ModelPackage>, source: string, startedAt: number): Promise<void> {
+  const { getState } = ctx.store;
+  if (!result.ok) {
+    getState().notify(result.error);
+    return;
+  }
+  const pkg = result.value;
+  const model: OpenModel = { id: `m${ctx.nextId++}`, source, pkg, status: 'loading', description: null, facts: null, loadMs: null, readMs: performance.now() - startedAt, inspection: null, sha256: null, dims: {}, run: { status: 'idle' } };
+  const previous = getState().activeModelId;
+  getState().addModel(model);
+  const digest = sha256Hex(pkg.model.bytes);
+  const loaded = await loadOn(ctx, model, selectBackendConfig(getState()));
+  if (!getState().models.some((m) => m.id === model.id)) {
+    // Closed while loading: its session arrived after closeModel released the others.
+    void ctx.client.release(model.id);
+    return;
+  }
+  if (!loaded.ok) {
+    const wasActive = getState().activeModelId === model.id;
+    getState().removeModel(model.id);
+    // Back to where the user was, e.g. the drop zone, so the next try is one click away.
+    if (wasActive) getState().setActiveModel(previous);
+    const named = loaded.error.message.includes(pkg.model.path) ? loaded.error.message : `${source}: ${loaded.error.message}`;
+    getState().notify({ ...loaded.error, message: named });
+    return;
+  }
+  const inspection = inspectPackage(pkg, loaded.value);
+  // Loaded with the first model, not with the page.
+  const { modelFacts } = await import('../../core/model/model-facts');
+  const facts = modelFacts(pkg, loaded.value);
+  getState().updateModel(model.id, { status: 'ready', description: loaded.value, facts, sha256: await digest, loadMs: performance.now() - startedAt, inspection });
+  const problems = inspection.findings.filter((f) => f.severity === 'error');
+  if (problems.length > 0) {
+    getState().notify(
+      engineError('package-inconsistent', `${pkg.name}: ${problems.map((p) => p.message).join(' ')}`, 'The model is loaded; see the Inspect tab for every check. Fix the package so that its description matches the model.'),
+    );
+  }
+}
+
+async function runModel(ctx: ActionContext, id: string): Promise<void> {
+  const { store, client } = ctx;
+  const { getState } = store;
+  const model = getState().models.find((m) => m.id === id);
+  if (!isReady(model)) return;
+  const config = selectBackendConfig(getState());
+  getState().updateModel(id, { run: { status: 'running', config } });
+  const finish = (run: OpenModel['run']): void => getState().updateModel(id, { run });
+  const source = model.facts.example ? 'example' : 'random';
+  const inputs = modelInputs(model, source, [null]);
+  if (!inputs.ok) {
+    getState().notify(inputs.error);
+    return finish({ status: 'idle' });
+  }
+  const feeds = inputs.value[0]!.feeds;
+  const loaded = client.hasSession(config, id) ? null : await loadOn(ctx, model, config);
+  if (loaded && !loaded.ok) {
+    getState().notify(loaded.error);
+    return finish({ status: 'idle' });
+  }
+  const result = await client.run(config, id, feeds);
+  if (!result.ok) {
+    getState().notify(result.error);
+    return finish({ status: 'idle' });
+  }
+  finish({ status: 'done', config, inputs: feeds, inputSource: source, outputs: result.value.outputs, runMs: result.value.runMs });
+}
+
 export function createActions(store: AppStore, client: EngineGateway, baseUrl: string, lifecycle: ModelLifecycle): Actions {
   const { getState } = store;
-  let nextId = 1;
-
-  async function loadOn(model: Pick<OpenModel, 'id' | 'pkg'>, config: BackendConfig): Promise<Result<LoadResult>> {
-    return client.load(config, model.id, modelForWorker(model));
-  }
-
-  /** Loads the package on the current backend, then works out its facts, checks and digest, once. */
-  async function openPackage(result: Result<ModelPackage>, source: string, startedAt: number): Promise<void> {
-    if (!result.ok) {
-      getState().notify(result.error);
-      return;
-    }
-    const pkg = result.value;
-    const model: OpenModel = { id: `m${nextId++}`, source, pkg, status: 'loading', description: null, facts: null, loadMs: null, readMs: performance.now() - startedAt, inspection: null, sha256: null, dims: {}, run: { status: 'idle' } };
-    const previous = getState().activeModelId;
-    getState().addModel(model);
-    const digest = sha256Hex(pkg.model.bytes);
-    const loaded = await loadOn(model, selectBackendConfig(getState()));
-    if (!getState().models.some((m) => m.id === model.id)) {
-      // Closed while loading: its session arrived after closeModel released the others.
-      void client.release(model.id);
-      return;
-    }
-    if (!loaded.ok) {
-      const wasActive = getState().activeModelId === model.id;
-      getState().removeModel(model.id);
-      // Back to where the user was, e.g. the drop zone, so the next try is one click away.
-      if (wasActive) getState().setActiveModel(previous);
-      const named = loaded.error.message.includes(pkg.model.path) ? loaded.error.message : `${source}: ${loaded.error.message}`;
-      getState().notify({ ...loaded.error, message: named });
-      return;
-    }
-    const inspection = inspectPackage(pkg, loaded.value);
-    // Loaded with the first model, not with the page.
-    const { modelFacts } = await import('../../core/model/model-facts');
-    const facts = modelFacts(pkg, loaded.value);
-    getState().updateModel(model.id, { status: 'ready', description: loaded.value, facts, sha256: await digest, loadMs: performance.now() - startedAt, inspection });
-    const problems = inspection.findings.filter((f) => f.severity === 'error');
-    if (problems.length > 0) {
-      getState().notify(
-        engineError('package-inconsistent', `${pkg.name}: ${problems.map((p) => p.message).join(' ')}`, 'The model is loaded; see the Inspect tab for every check. Fix the package so that its description matches the model.'),
-      );
-    }
-  }
-
-  async function runModel(id: string): Promise<void> {
-    const model = getState().models.find((m) => m.id === id);
-    if (!isReady(model)) return;
-    const config = selectBackendConfig(getState());
-    getState().updateModel(id, { run: { status: 'running', config } });
-    const finish = (run: OpenModel['run']): void => getState().updateModel(id, { run });
-    const source = model.facts.example ? 'example' : 'random';
-    const inputs = modelInputs(model, source, [null]);
-    if (!inputs.ok) {
-      getState().notify(inputs.error);
-      return finish({ status: 'idle' });
-    }
-    const feeds = inputs.value[0]!.feeds;
-    const loaded = client.hasSession(config, id) ? null : await loadOn(model, config);
-    if (loaded && !loaded.ok) {
-      getState().notify(loaded.error);
-      return finish({ status: 'idle' });
-    }
-    const result = await client.run(config, id, feeds);
-    if (!result.ok) {
-      getState().notify(result.error);
-      return finish({ status: 'idle' });
-    }
-    finish({ status: 'done', config, inputs: feeds, inputSource: source, outputs: result.value.outputs, runMs: result.value.runMs });
-  }
+  const ctx: ActionContext = { store, client, nextId: 1 };
 
   return {
     async openFiles(files) {
@@ -113,13 +123,13 @@ export function createActions(store: AppStore, client: EngineGateway, baseUrl: s
       const models = files.filter((f) => /\.(onnx|ort|zip)$/i.test(f.name));
       // Loose files dropped together (model.onnx + metadata.json …) form one package.
       if (files.length > 1 && models.length < files.length) {
-        await openPackage(assemblePackage('dropped files', await readAll(files.map((file) => ({ path: file.name, file })))), 'dropped files', startedAt);
+        await openPackage(ctx, assemblePackage('dropped files', await readAll(files.map((file) => ({ path: file.name, file })))), 'dropped files', startedAt);
         return;
       }
       for (const file of files) {
         // Timed from before the read: loadMs and readMs include reading the file.
         const started = performance.now();
-        await openPackage(openSingleFile(file.name, new Uint8Array(await file.arrayBuffer())), file.name, started);
+        await openPackage(ctx, openSingleFile(file.name, new Uint8Array(await file.arrayBuffer())), file.name, started);
       }
     },
     async openFolder(name, files) {
@@ -135,7 +145,7 @@ export function createActions(store: AppStore, client: EngineGateway, baseUrl: s
         plan.value.ignored > 0
           ? [{ severity: 'warning', code: 'folder-narrowed', message: `“${name}” holds ${files.length.toLocaleString('en-US')} files; only the ${read.length} beside the model (in ${plan.value.root || 'the top folder'}) were read, ${plan.value.ignored.toLocaleString('en-US')} others ignored.` }]
           : [];
-      await openPackage(assemblePackage(name, read, notes), `${name}/`, startedAt);
+      await openPackage(ctx, assemblePackage(name, read, notes), `${name}/`, startedAt);
     },
     async openUrl(raw) {
       const startedAt = performance.now();
@@ -144,10 +154,10 @@ export function createActions(store: AppStore, client: EngineGateway, baseUrl: s
         getState().notify(fetched.error);
         return;
       }
-      await openPackage(openSingleFile(fetched.value.name, fetched.value.bytes), fetched.value.url, startedAt);
+      await openPackage(ctx, openSingleFile(fetched.value.name, fetched.value.bytes), fetched.value.url, startedAt);
     },
     async openPackageFiles(name, files, source) {
-      await openPackage(assemblePackage(name, files), source, performance.now());
+      await openPackage(ctx, assemblePackage(name, files), source, performance.now());
     },
     async openExample(id) {
       await this.openUrl(`${baseUrl}examples/${id}.zip`);
@@ -162,7 +172,7 @@ export function createActions(store: AppStore, client: EngineGateway, baseUrl: s
         getState().notify(engineError('fetch-failed', `The example gallery could not be loaded (${thrown instanceof Error ? thrown.message : String(thrown)}).`, 'You can still open your own model with “Open model…” or by dropping it here.'));
       }
     },
-    runModel,
+    runModel: (id) => runModel(ctx, id),
     async closeModel(id) {
       lifecycle.close(id);
       getState().removeModel(id);

@@ -38,89 +38,105 @@ export interface PredictDeps {
   readonly validators: ValidatorCache;
 }
 
-export function createPredictActions(deps: PredictDeps): PredictActions {
-  const { store, client } = deps;
-  const { getState } = store;
-  let runtimePromise: Promise<PredictRuntime> | null = null;
-  const runtime = (): Promise<PredictRuntime> => (runtimePromise ??= import('./predict-runtime'));
-  let rt: PredictRuntime | null = null;
+/** What the Predict actions share. */
+interface PredictContext extends PredictDeps {
+  readonly runtime: () => Promise<PredictRuntime>;
+  /** The runtime once loaded (openPredict loads it before any form exists). */
+  readonly loaded: () => PredictRuntime | null;
+  readonly modelOf: (id: string) => ReadyModel | undefined;
+  readonly stateOf: (id: string) => PredictState | undefined;
+  readonly form: ReturnType<typeof createPredictForm>;
+}
 
+/** Sets up the model's form: its mode, the example's values (or defaults) and tensors (the example's, or seeded random ones). */
+async function openPredict(ctx: PredictContext, id: string): Promise<void> {
+  const { form, stateOf } = ctx;
+  if (stateOf(id)) return;
+  const rt = await ctx.runtime();
+  const model = ctx.modelOf(id);
+  if (!model || stateOf(id)) return;
+  const { signature } = model.facts;
+  const pixelScales = Object.fromEntries(signature.inputs.filter((i) => i.image).map((i) => [i.name, rt.defaultPixelScale(signature, i)]));
+  const mode: PredictState['mode'] = signature.layout.kind === 'tensors' || signature.inputs.some((i) => i.image) ? 'tensors' : 'form';
+  const example = form.exampleFeeds(model);
+  const random = modelInputs(model, 'random', [null]);
+  const tensors: Record<string, TensorDraft> = {};
+  for (const input of signature.inputs) {
+    const scale = pixelScales[input.name];
+    const preview = (t: HostTensor) => (input.image && scale ? rt.tensorPreview(t, input.image, scale) : null);
+    const fromExample = example?.[input.name];
+    const drawn = random.ok ? random.value[0]!.feeds[input.name] : undefined;
+    if (fromExample) tensors[input.name] = form.draftOf(fromExample, EXAMPLE_NOTE, { preview: preview(fromExample) });
+    else if (drawn) tensors[input.name] = form.draftOf(drawn, `random ${drawn.dtype} values`, { preview: preview(drawn) });
+  }
+  const base: PredictState = { pixelScales, mode, values: {}, check: null, tensorIssues: [], fillNote: null, tensors, running: false, result: null, softmax: false, batch: IDLE_BATCH };
+  ctx.store.getState().initPredict(id, { ...base, values: form.defaults(model), fillNote: example ? EXAMPLE_NOTE : 'defaults (middle of each range)' });
+  const firstRow = form.exampleRow(model);
+  if (firstRow) form.applyRow(id, firstRow, EXAMPLE_NOTE);
+  else form.recheck(id);
+}
+
+/** One prediction from the form or the tensors, with its snippets. */
+async function predict(ctx: PredictContext, id: string): Promise<void> {
+  const { store, client } = ctx;
+  const { getState } = store;
+  const s = ctx.stateOf(id);
+  const model = ctx.modelOf(id);
+  const rt = ctx.loaded();
+  if (!s || !model || s.running || !rt) return;
+  const { signature, plan } = model.facts;
+  let feeds: Record<string, HostTensor>;
+  if (s.mode === 'form') {
+    if (!s.check?.runnable) return;
+    feeds = rt.rowsToFeeds(signature, [s.check.values]);
+  } else {
+    if (s.tensorIssues.some((i) => i.severity === 'error')) return;
+    feeds = Object.fromEntries(signature.inputs.map((i) => [i.name, s.tensors[i.name]!.tensor!]));
+  }
+  const config = selectBackendConfig(getState());
+  getState().updatePredict(id, { running: true });
+  const ready = await ensureSession(client, model, config);
+  const result = ready.ok ? await client.run(config, id, feeds) : ready;
+  if (!result.ok) {
+    getState().notify(result.error);
+    getState().updatePredict(id, { running: false });
+    return;
+  }
+  const outputs = result.value.outputs;
+  const unreadable = model.description.outputs.filter((o) => !(o.name in outputs)).map((o) => o.name);
+  const rows = s.mode === 'form' && s.check ? [s.check.values] : null;
+  const request = {
+    modelFile: model.pkg.model.path.split('/').pop() ?? 'model.onnx',
+    feeds,
+    outputNames: Object.keys(outputs),
+    table: rows ? { columns: signature.features.map((f) => f.name), rows } : null,
+  };
+  const predictions = rt.readPredictions(plan, outputs, { softmax: s.softmax });
+  const snippets = { javascript: rt.javascriptSnippet(request), python: rt.pythonSnippet(request), mlflow: rt.mlflowBody(request) };
+  getState().updatePredict(id, { running: false, result: { feeds, outputs, runMs: result.value.runMs, config, predictions, unreadable, snippets } });
+}
+
+export function createPredictActions(deps: PredictDeps): PredictActions {
+  const { store } = deps;
+  const { getState } = store;
+  let rt: PredictRuntime | null = null;
+  let runtimePromise: Promise<PredictRuntime> | null = null;
+  const runtime = (): Promise<PredictRuntime> => (runtimePromise ??= import('./predict-runtime').then((loaded) => (rt = loaded)));
   const modelOf = (id: string): ReadyModel | undefined => {
     const model = getState().models.find((m) => m.id === id);
     return isReady(model) ? model : undefined;
   };
   const stateOf = (id: string): PredictState | undefined => getState().predict[id];
   const form = createPredictForm({ store, loaded: () => rt, modelOf, stateOf, validatorOf: (model) => deps.validators.of(model, rt!.createRowValidator), lifecycle: deps.lifecycle });
+  const ctx: PredictContext = { ...deps, runtime, loaded: () => rt, modelOf, stateOf, form };
   const batch = createBatchActions({ ...deps, runtime, modelOf });
   const tensorActions = createTensorActions({ store, runtime, loaded: () => rt, modelOf, stateOf, expectedDims: form.expectedDims, draftOf: form.draftOf, recheck: form.recheck });
-
-  async function openPredict(id: string): Promise<void> {
-    if (stateOf(id)) return;
-    rt = await runtime();
-    const model = modelOf(id);
-    if (!model || stateOf(id)) return;
-    const { signature } = model.facts;
-    const pixelScales = Object.fromEntries(signature.inputs.filter((i) => i.image).map((i) => [i.name, rt!.defaultPixelScale(signature, i)]));
-    const mode: PredictState['mode'] = signature.layout.kind === 'tensors' || signature.inputs.some((i) => i.image) ? 'tensors' : 'form';
-    const example = form.exampleFeeds(model);
-    const random = modelInputs(model, 'random', [null]);
-    const tensors: Record<string, TensorDraft> = {};
-    for (const input of signature.inputs) {
-      const scale = pixelScales[input.name];
-      const preview = (t: HostTensor) => (input.image && scale ? rt!.tensorPreview(t, input.image, scale) : null);
-      const fromExample = example?.[input.name];
-      const drawn = random.ok ? random.value[0]!.feeds[input.name] : undefined;
-      if (fromExample) tensors[input.name] = form.draftOf(fromExample, EXAMPLE_NOTE, { preview: preview(fromExample) });
-      else if (drawn) tensors[input.name] = form.draftOf(drawn, `random ${drawn.dtype} values`, { preview: preview(drawn) });
-    }
-    const base: PredictState = { pixelScales, mode, values: {}, check: null, tensorIssues: [], fillNote: null, tensors, running: false, result: null, softmax: false, batch: IDLE_BATCH };
-    getState().initPredict(id, { ...base, values: form.defaults(model), fillNote: example ? EXAMPLE_NOTE : 'defaults (middle of each range)' });
-    const firstRow = form.exampleRow(model);
-    if (firstRow) form.applyRow(id, firstRow, EXAMPLE_NOTE);
-    else form.recheck(id);
-  }
-
-  async function predict(id: string): Promise<void> {
-    const s = stateOf(id);
-    const model = modelOf(id);
-    if (!s || !model || s.running || !rt) return;
-    const { signature, plan } = model.facts;
-    let feeds: Record<string, HostTensor>;
-    if (s.mode === 'form') {
-      if (!s.check?.runnable) return;
-      feeds = rt.rowsToFeeds(signature, [s.check.values]);
-    } else {
-      if (s.tensorIssues.some((i) => i.severity === 'error')) return;
-      feeds = Object.fromEntries(signature.inputs.map((i) => [i.name, s.tensors[i.name]!.tensor!]));
-    }
-    const config = selectBackendConfig(getState());
-    getState().updatePredict(id, { running: true });
-    const ready = await ensureSession(client, model, config);
-    const result = ready.ok ? await client.run(config, id, feeds) : ready;
-    if (!result.ok) {
-      getState().notify(result.error);
-      getState().updatePredict(id, { running: false });
-      return;
-    }
-    const outputs = result.value.outputs;
-    const unreadable = model.description.outputs.filter((o) => !(o.name in outputs)).map((o) => o.name);
-    const rows = s.mode === 'form' && s.check ? [s.check.values] : null;
-    const request = {
-      modelFile: model.pkg.model.path.split('/').pop() ?? 'model.onnx',
-      feeds,
-      outputNames: Object.keys(outputs),
-      table: rows ? { columns: signature.features.map((f) => f.name), rows } : null,
-    };
-    const predictions = rt.readPredictions(plan, outputs, { softmax: s.softmax });
-    const snippets = { javascript: rt.javascriptSnippet(request), python: rt.pythonSnippet(request), mlflow: rt.mlflowBody(request) };
-    getState().updatePredict(id, { running: false, result: { feeds, outputs, runMs: result.value.runMs, config, predictions, unreadable, snippets } });
-  }
 
   return {
     ...batch,
     ...tensorActions,
-    openPredict,
-    predict,
+    openPredict: (id) => openPredict(ctx, id),
+    predict: (id) => predict(ctx, id),
     setValue(id, feature, value) {
       getState().updatePredict(id, (s) => ({ values: { ...s.values, [feature]: value }, fillNote: null }));
       form.recheck(id);

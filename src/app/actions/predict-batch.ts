@@ -54,62 +54,106 @@ async function readColumns(rt: PredictRuntime, model: ReadyModel, file: File): P
   return ok({ source: { kind: 'csv', file }, header: header.value, form: 'csv' });
 }
 
-export function createBatchActions({ store, client, lifecycle, validators, runtime, modelOf }: BatchDeps): BatchActions {
-  const { getState } = store;
-  const sources = new Map<string, Source>();
-  const controls = new Map<string, { cancelled: boolean }>();
-  lifecycle.onClose((id) => sources.delete(id));
+/** The batch actions' own memory: each model's chosen source, and the run in progress. */
+interface BatchContext extends BatchDeps {
+  readonly sources: Map<string, Source>;
+  readonly controls: Map<string, { cancelled: boolean }>;
+}
 
-  /** Scores the chosen file through the one pipeline; the chunks are appended to the batch state as they come. */
-  async function score(id: string): Promise<void> {
-    const rt = await runtime();
-    const model = modelOf(id);
-    const s = getState().predict[id];
-    const source = sources.get(id);
-    const match = s?.batch.match;
-    if (!model || !s || !source || !match?.runnable) return;
-    const config = selectBackendConfig(getState());
-    const control = { cancelled: false };
-    controls.set(id, control);
-    const untrack = lifecycle.track(id, () => (control.cancelled = true));
-    const chunks: ScoredChunk[] = [];
-    getState().updateBatch(id, { status: 'running', fraction: 0, rowsDone: 0, chunks, summary: null, error: null, elapsedMs: null });
-    const started = performance.now();
-    const due = pacer();
-    const scored = await ensureSession(client, model, config).then((ready) =>
-      !ready.ok
-        ? ready
-        : rt.scoreTable({
-            rows: source.kind === 'csv' ? rt.csvRows(source.file, { skipHeader: true }) : rt.arrayRows(source.table.rows),
-            signature: model.facts.signature,
-            plan: model.facts.plan,
-            validator: validators.of(model, rt.createRowValidator),
-            match,
-            softmax: s.softmax,
-            run: (feeds) => client.run(config, id, feeds),
-            isCancelled: () => control.cancelled,
-            onChunk: (chunk, progress) => {
-              chunks.push(chunk);
-              if (due()) getState().updateBatch(id, { rowsDone: progress.rowsDone, fraction: progress.fraction });
-            },
-          }),
-    );
-    controls.delete(id);
-    untrack();
-    const elapsedMs = performance.now() - started;
-    if (!scored.ok && !control.cancelled) {
-      getState().notify(scored.error);
-      getState().updateBatch(id, { status: 'failed', error: scored.error.message, elapsedMs, chunks: [...chunks], rowsDone: rowsOf(chunks) });
+/** Scores the chosen file through the one pipeline; the chunks are appended to the batch state as they come. */
+async function score(ctx: BatchContext, id: string): Promise<void> {
+  const { store, client, lifecycle, validators, runtime, modelOf, sources, controls } = ctx;
+  const { getState } = store;
+  const rt = await runtime();
+  const model = modelOf(id);
+  const s = getState().predict[id];
+  const source = sources.get(id);
+  const match = s?.batch.match;
+  if (!model || !s || !source || !match?.runnable) return;
+  const config = selectBackendConfig(getState());
+  const control = { cancelled: false };
+  controls.set(id, control);
+  const untrack = lifecycle.track(id, () => (control.cancelled = true));
+  const chunks: ScoredChunk[] = [];
+  getState().updateBatch(id, { status: 'running', fraction: 0, rowsDone: 0, chunks, summary: null, error: null, elapsedMs: null });
+  const started = performance.now();
+  const due = pacer();
+  const scored = await ensureSession(client, model, config).then((ready) =>
+    !ready.ok
+      ? ready
+      : rt.scoreTable({
+          rows: source.kind === 'csv' ? rt.csvRows(source.file, { skipHeader: true }) : rt.arrayRows(source.table.rows),
+          signature: model.facts.signature,
+          plan: model.facts.plan,
+          validator: validators.of(model, rt.createRowValidator),
+          match,
+          softmax: s.softmax,
+          run: (feeds) => client.run(config, id, feeds),
+          isCancelled: () => control.cancelled,
+          onChunk: (chunk, progress) => {
+            chunks.push(chunk);
+            if (due()) getState().updateBatch(id, { rowsDone: progress.rowsDone, fraction: progress.fraction });
+          },
+        }),
+  );
+  controls.delete(id);
+  untrack();
+  const elapsedMs = performance.now() - started;
+  if (!scored.ok && !control.cancelled) {
+    getState().notify(scored.error);
+    getState().updateBatch(id, { status: 'failed', error: scored.error.message, elapsedMs, chunks: [...chunks], rowsDone: rowsOf(chunks) });
+    return;
+  }
+  if (!scored.ok) return getState().updateBatch(id, { status: 'cancelled', elapsedMs, chunks: [...chunks], rowsDone: rowsOf(chunks) });
+  const { cancelled, tally } = scored.value;
+  const recorded = model.pkg.metadata?.performanceMetrics ?? null;
+  // Two steps, so that the table and the metrics each render in a short task of their own.
+  getState().updateBatch(id, (b) => ({ status: cancelled ? 'cancelled' : 'done', fraction: cancelled ? b.fraction : 1, elapsedMs, chunks: [...chunks], rowsDone: scored.value.rows }));
+  await tick();
+  getState().updateBatch(id, { summary: tally.summary(recorded && Object.keys(recorded).length > 0 ? recorded : null) });
+}
+
+/** Offers the scored rows as CSV, JSON, or the Run tab's outputs document. */
+async function downloadBatch({ store, runtime, modelOf }: BatchContext, id: string, format: 'csv' | 'json' | 'outputs'): Promise<void> {
+  const { getState } = store;
+  const rt = await runtime();
+  const model = modelOf(id);
+  const s = getState().predict[id];
+  if (!model || !s || s.batch.chunks.length === 0) return;
+  const columns = { features: model.facts.signature.features.map((f) => f.name), labelColumn: s.batch.match?.labelColumn ?? null };
+  const base = `${safeName(model.pkg.name)}-predictions`;
+  if (format === 'outputs') {
+    let doc;
+    try {
+      doc = rt.batchOutputsDocument(s.batch.chunks, s.batch.summary, columns.labelColumn);
+    } catch (thrown) {
+      getState().notify(engineError('bad-input', `The outputs cannot be written as one document: ${describeThrown(thrown)}.`, 'Download the predictions as CSV or JSON instead.'));
       return;
     }
-    if (!scored.ok) return getState().updateBatch(id, { status: 'cancelled', elapsedMs, chunks: [...chunks], rowsDone: rowsOf(chunks) });
-    const { cancelled, tally } = scored.value;
-    const recorded = model.pkg.metadata?.performanceMetrics ?? null;
-    // Two steps, so that the table and the metrics each render in a short task of their own.
-    getState().updateBatch(id, (b) => ({ status: cancelled ? 'cancelled' : 'done', fraction: cancelled ? b.fraction : 1, elapsedMs, chunks: [...chunks], rowsDone: scored.value.rows }));
-    await tick();
-    getState().updateBatch(id, { summary: tally.summary(recorded && Object.keys(recorded).length > 0 ? recorded : null) });
+    saveBlob(`${safeName(model.pkg.name)}-outputs.json`, new Blob([JSON.stringify(doc, null, 2), '\n'], { type: 'application/json' }));
+    return;
   }
+  if (format === 'json') {
+    saveBlob(`${base}.json`, new Blob(rt.batchJsonParts(s.batch.chunks, columns), { type: 'application/json' }));
+    return;
+  }
+  // Built a few chunks at a time, yielding in between, so that a large batch never freezes the page.
+  const parts: string[] = [];
+  const chunks = s.batch.chunks;
+  for (let i = 0; i < chunks.length; i += 4) {
+    const group = rt.batchCsvParts(chunks.slice(i, i + 4), columns);
+    parts.push(...(i === 0 ? group : group.slice(1)));
+    await tick();
+  }
+  saveBlob(`${base}.csv`, new Blob(parts, { type: 'text/csv' }));
+}
+
+export function createBatchActions(deps: BatchDeps): BatchActions {
+  const { store, runtime, modelOf, lifecycle } = deps;
+  const { getState } = store;
+  const ctx: BatchContext = { ...deps, sources: new Map(), controls: new Map() };
+  const { sources, controls } = ctx;
+  lifecycle.onClose((id) => sources.delete(id));
 
   const actions: BatchActions = {
     async chooseBatchFile(id, file, evaluation = false) {
@@ -127,7 +171,7 @@ export function createBatchActions({ store, client, lifecycle, validators, runti
       sources.set(id, read.value.source);
       const match = rt.matchColumns(read.value.header, model.facts.signature, { targetColumn: model.pkg.metadata?.targetColumn });
       getState().updateBatch(id, { header: read.value.header, form: read.value.form, match, status: match.runnable ? 'ready' : 'mismatch' });
-      if (match.runnable) await score(id);
+      if (match.runnable) await score(ctx, id);
     },
     async acceptSuggestedColumns(id) {
       const rt = await runtime();
@@ -137,7 +181,7 @@ export function createBatchActions({ store, client, lifecycle, validators, runti
       const renames = { ...s.batch.renames, ...Object.fromEntries(s.batch.match.misnamed.map((m) => [m.column, m.feature])) };
       const match = rt.matchColumns(s.batch.header, model.facts.signature, { targetColumn: model.pkg.metadata?.targetColumn, renames });
       getState().updateBatch(id, { renames, match, status: match.runnable ? 'ready' : 'mismatch' });
-      if (match.runnable) await score(id);
+      if (match.runnable) await score(ctx, id);
     },
     async checkClaimedMetrics(id) {
       const file = modelOf(id)?.facts.evaluation;
@@ -153,38 +197,7 @@ export function createBatchActions({ store, client, lifecycle, validators, runti
       sources.delete(id);
       getState().updateBatch(id, IDLE_BATCH);
     },
-    async downloadBatch(id, format) {
-      const rt = await runtime();
-      const model = modelOf(id);
-      const s = getState().predict[id];
-      if (!model || !s || s.batch.chunks.length === 0) return;
-      const columns = { features: model.facts.signature.features.map((f) => f.name), labelColumn: s.batch.match?.labelColumn ?? null };
-      const base = `${safeName(model.pkg.name)}-predictions`;
-      if (format === 'outputs') {
-        let doc;
-        try {
-          doc = rt.batchOutputsDocument(s.batch.chunks, s.batch.summary, columns.labelColumn);
-        } catch (thrown) {
-          getState().notify(engineError('bad-input', `The outputs cannot be written as one document: ${describeThrown(thrown)}.`, 'Download the predictions as CSV or JSON instead.'));
-          return;
-        }
-        saveBlob(`${safeName(model.pkg.name)}-outputs.json`, new Blob([JSON.stringify(doc, null, 2), '\n'], { type: 'application/json' }));
-        return;
-      }
-      if (format === 'json') {
-        saveBlob(`${base}.json`, new Blob(rt.batchJsonParts(s.batch.chunks, columns), { type: 'application/json' }));
-        return;
-      }
-      // Built a few chunks at a time, yielding in between, so that a large batch never freezes the page.
-      const parts: string[] = [];
-      const chunks = s.batch.chunks;
-      for (let i = 0; i < chunks.length; i += 4) {
-        const group = rt.batchCsvParts(chunks.slice(i, i + 4), columns);
-        parts.push(...(i === 0 ? group : group.slice(1)));
-        await tick();
-      }
-      saveBlob(`${base}.csv`, new Blob(parts, { type: 'text/csv' }));
-    },
+    downloadBatch: (id, format) => downloadBatch(ctx, id, format),
   };
   return actions;
 }

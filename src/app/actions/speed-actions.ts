@@ -1,7 +1,7 @@
 import { configLabel } from '../../core/benchmark/run';
 import type { ConfigProfile } from '../../core/profile/config-profile';
 import { pageMemoryOf, type UserAgentMemory } from '../../core/profile/memory';
-import { planProfile } from '../../core/profile/profile-plan';
+import { planProfile, type ProfilePlan } from '../../core/profile/profile-plan';
 import { tuneReport } from '../../core/profile/tune-report';
 import { describeThrown, engineError } from '../../core/protocol/engine-error';
 import type { ProfilePhase } from '../../core/protocol/profile';
@@ -14,7 +14,7 @@ import { TOOL } from './benchmark-actions';
 import { PROFILE_PHASE_ORDER, PROFILE_PHASES, profileConfiguration } from './profile-runner';
 import { runTuner } from './tuner-runner';
 import type { ModelLifecycle } from './model-lifecycle';
-import { isReady } from '../store/models-slice';
+import { isReady, type ReadyModel } from '../store/models-slice';
 
 export interface SpeedActions {
   /** Takes each chosen configuration apart, one after the other, each in an engine of its own. */
@@ -32,6 +32,41 @@ type MemoryPerformance = Performance & { measureUserAgentSpecificMemory?: () => 
 
 /** Chrome answers at its next garbage collection, which it may put off for a while. */
 const MEMORY_TIMEOUT_MS = 60_000;
+
+/** Takes each configuration of the plan apart in turn, each in an engine of its own; `untrack` ends the model's claim on it. */
+async function profileEach(store: AppStore, client: EngineGateway, model: ReadyModel, plan: ProfilePlan, baseId: string, untrack: () => void): Promise<void> {
+  const { getState } = store;
+  const modelId = model.id;
+  const { configs } = plan;
+  getState().setSpeedMessage(null);
+  getState().setSpeedActivity({ kind: 'profile', modelId, runId: baseId, text: 'Starting…', fraction: 0, cancelling: false });
+  const profiles: ConfigProfile[] = [];
+  let cancelled = false;
+  for (const [index, config] of configs.entries()) {
+    if (getState().speedActivity?.cancelling) {
+      cancelled = true;
+      break;
+    }
+    const runId = `${baseId}-${index}`;
+    const head = `${configLabel(config)} (${index + 1} of ${configs.length})`;
+    const show = (phase: ProfilePhase): void =>
+      getState().updateSpeedActivity({ runId, text: `${head} · ${PROFILE_PHASES[phase]}`, fraction: (index + PROFILE_PHASE_ORDER.indexOf(phase) / PROFILE_PHASE_ORDER.length) / configs.length });
+    show('runtime');
+    const result = await profileConfiguration(client, model, config, plan.batchSize, plan.inputs, runId, show);
+    if (result.ok) {
+      profiles.push(result.value);
+    } else if (result.error.code === 'cancelled') {
+      cancelled = true;
+      break;
+    } else {
+      getState().notify({ ...result.error, message: `${configLabel(config)}: ${result.error.message}` });
+    }
+  }
+  untrack();
+  getState().setSpeedActivity(null);
+  if (profiles.length > 0) getState().setSpeedProfiles(modelId, profiles);
+  getState().setSpeedMessage(cancelled ? 'Profile cancelled.' : profiles.length > 0 ? 'Profile finished.' : 'Nothing was profiled.');
+}
 
 export function createSpeedActions(store: AppStore, client: EngineGateway, lifecycle: ModelLifecycle): SpeedActions {
   const { getState } = store;
@@ -57,37 +92,7 @@ export function createSpeedActions(store: AppStore, client: EngineGateway, lifec
         state.notify(plan.error);
         return;
       }
-      const baseId = newRunId('profile');
-      const untrack = lifecycle.track(modelId, () => void cancelSpeed());
-      const { configs } = plan.value;
-      state.setSpeedMessage(null);
-      state.setSpeedActivity({ kind: 'profile', modelId, runId: baseId, text: 'Starting…', fraction: 0, cancelling: false });
-      const profiles: ConfigProfile[] = [];
-      let cancelled = false;
-      for (const [index, config] of configs.entries()) {
-        if (getState().speedActivity?.cancelling) {
-          cancelled = true;
-          break;
-        }
-        const runId = `${baseId}-${index}`;
-        const head = `${configLabel(config)} (${index + 1} of ${configs.length})`;
-        const show = (phase: ProfilePhase): void =>
-          getState().updateSpeedActivity({ runId, text: `${head} · ${PROFILE_PHASES[phase]}`, fraction: (index + PROFILE_PHASE_ORDER.indexOf(phase) / PROFILE_PHASE_ORDER.length) / configs.length });
-        show('runtime');
-        const result = await profileConfiguration(client, model, config, plan.value.batchSize, plan.value.inputs, runId, show);
-        if (result.ok) {
-          profiles.push(result.value);
-        } else if (result.error.code === 'cancelled') {
-          cancelled = true;
-          break;
-        } else {
-          getState().notify({ ...result.error, message: `${configLabel(config)}: ${result.error.message}` });
-        }
-      }
-      untrack();
-      getState().setSpeedActivity(null);
-      if (profiles.length > 0) getState().setSpeedProfiles(modelId, profiles);
-      getState().setSpeedMessage(cancelled ? 'Profile cancelled.' : profiles.length > 0 ? 'Profile finished.' : 'Nothing was profiled.');
+      await profileEach(store, client, model, plan.value, newRunId('profile'), lifecycle.track(modelId, () => void cancelSpeed()));
     },
 
     async startTuner(modelId) {
