@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { openExample, rig } from './actions.fixture';
+import type { ReadyModel } from '../store/models-slice';
+import { openExample, rig, type Rig } from './actions.fixture';
+
+/** Two models of the iris family, opened and selected for comparison. */
+async function irisPair(): Promise<{ r: Rig; a: ReadyModel; b: ReadyModel }> {
+  const r = rig();
+  const a = await openExample(r, 'iris-pipeline');
+  const b = await openExample(r, 'iris-mlp');
+  r.compare.toggleCompareModel(a.id);
+  r.compare.toggleCompareModel(b.id);
+  return { r, a, b };
+}
 
 describe('comparing models, on a fresh store with the engine on onnxruntime-node', () => {
   it('scores each model on the first one’s evaluation set through the scoring pipeline (not the Predict tab), then times it', async () => {
-    const r = rig();
-    const a = await openExample(r, 'iris-pipeline');
-    const b = await openExample(r, 'iris-mlp');
-    r.compare.toggleCompareModel(a.id);
-    r.compare.toggleCompareModel(b.id);
+    const { r, a } = await irisPair();
     r.store.getState().setCompareRuns(3);
     await r.compare.startCompare();
     const run = r.store.getState().compareRun;
@@ -25,11 +32,7 @@ describe('comparing models, on a fresh store with the engine on onnxruntime-node
   });
 
   it('stops at Cancel, and a closed model leaves the selection', async () => {
-    const r = rig();
-    const a = await openExample(r, 'iris-pipeline');
-    const b = await openExample(r, 'iris-mlp');
-    r.compare.toggleCompareModel(a.id);
-    r.compare.toggleCompareModel(b.id);
+    const { r, a, b } = await irisPair();
     r.engine.beforeRun = (call) => {
       if (call === 1) r.compare.cancelCompare();
       return undefined;

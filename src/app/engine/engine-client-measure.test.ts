@@ -6,14 +6,17 @@ import { disposeRigs, loadOptions, rig, WASM } from './engine-client.fixture';
 
 afterEach(disposeRigs);
 
+/** One configuration's benchmark: `runs` timed runs of a one-element input. */
+const benchmarkRequest = (runId: string, runs = 1) => ({
+  runId,
+  model: loadOptions(),
+  warmupRuns: 0,
+  stop: { kind: 'runs' as const, runs },
+  points: [{ batchSize: 1, feeds: { x: toPayload({ dtype: 'float32', dims: [1], data: Float32Array.of(1) }) } }],
+});
+
 describe('EngineClient benchmarks', () => {
-  const request = (runId: string, runs: number) => ({
-    runId,
-    model: loadOptions(),
-    warmupRuns: 0,
-    stop: { kind: 'runs' as const, runs },
-    points: [{ batchSize: 1, feeds: { x: toPayload({ dtype: 'float32', dims: [1], data: Float32Array.of(1) }) } }],
-  });
+  const request = benchmarkRequest;
 
   it('runs a configuration on its worker, with progress and the engine environment', async () => {
     const { client, factory } = rig();
@@ -127,13 +130,7 @@ describe('EngineClient profiles', () => {
 });
 
 describe('EngineClient idle workers', () => {
-  const request = (runId: string) => ({
-    runId,
-    model: loadOptions(),
-    warmupRuns: 0,
-    stop: { kind: 'runs' as const, runs: 1 },
-    points: [{ batchSize: 1, feeds: { x: toPayload({ dtype: 'float32', dims: [1], data: Float32Array.of(1) }) } }],
-  });
+  const request = (runId: string) => benchmarkRequest(runId);
   const TWO: typeof WASM = { backend: 'wasm', threads: 2 };
 
   it('ends the worker of a finished benchmark once idle, reusing it for the same configuration until then', async () => {
