@@ -58,13 +58,12 @@ export async function scoreInPage(page, name, text, rows, timeoutMs) {
     /** @type {number[]} */
     const seen = [];
     w.progressSeen = seen;
-    // The progress bar as the page paints it: one sample per frame.
-    const sample = () => {
+    // The progress bar as the page shows it, sampled every 50 ms (a frame-by-frame sampler would make frames of its own).
+    const timer = setInterval(() => {
       const bar = /** @type {HTMLProgressElement | null} */ (document.querySelector('progress[aria-label="Batch progress"]'));
       if (bar && bar.value > 0 && bar.value < 1 && seen.at(-1) !== bar.value) seen.push(bar.value);
-      if (!w.scoredAt) requestAnimationFrame(sample);
-    };
-    requestAnimationFrame(sample);
+      if (w.scoredAt) clearInterval(timer);
+    }, 50);
   }, { name, text });
   await page.evaluate(() => /** @type {{ gc?: () => void }} */ (/** @type {unknown} */ (window)).gc?.());
   const started = await page.evaluate((rows) => {
