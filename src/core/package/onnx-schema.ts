@@ -1,4 +1,5 @@
-import { Root, type Type } from 'protobufjs/light';
+// The file itself (.js): the package has no exports map, and Node (Playwright's loader) resolves only full paths.
+import { Root, type Type } from 'protobufjs/light.js';
 
 /**
  * The one ONNX protobuf schema of the project (onnx.proto, IR version 10),
