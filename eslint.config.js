@@ -2,14 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-
-/** Imports point one way: app → core, engine → core; app reaches the engine only through the client. */
-const boundaries = {
-  core: ['**/app/**', '**/engine/**', 'react', 'react-dom', 'onnxruntime-web', 'onnxruntime-web/*', 'onnxruntime-node', 'comlink', 'zustand', 'zustand/*'],
-  engine: ['**/app/**', 'react', 'react-dom', 'zustand', 'zustand/*'],
-  app: ['onnxruntime-web', 'onnxruntime-web/*', 'onnxruntime-node', 'onnxruntime-common', '**/engine/create-engine*', '**/engine/ort-runtime*'],
-};
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: 'This import crosses an architecture boundary (see style.md).' })) }] });
+import { WALLS, wallsPlugin } from './tools/walls/import-walls.js';
 
 export default tseslint.config(
   // build/sw-template.js is a template: the build fills in its __PLACEHOLDERS__.
@@ -23,9 +16,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  { files: ['src/core/**/*.ts'], ignores: ['**/*.test.ts'], rules: restrict(boundaries.core) },
-  { files: ['src/engine/**/*.ts'], ignores: ['**/*.test.ts'], rules: restrict(boundaries.engine) },
-  { files: ['src/app/**/*.{ts,tsx}'], ignores: ['**/*.test.ts'], rules: restrict(boundaries.app) },
+  // Imports point one way (style.md): the walls, checked on every file (tools/walls/import-walls.js).
+  { plugins: { walls: wallsPlugin }, rules: { 'walls/imports': ['error', { walls: WALLS }] } },
   {
     files: ['src/app/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },

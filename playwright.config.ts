@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, findChromium } from './cli/chromium-path.mjs';
 
 // E2E_PORT and E2E_DIST let several checkouts (or people) test side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);

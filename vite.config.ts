@@ -42,7 +42,7 @@ export default defineConfig({
   // The tool version written into benchmark files.
   define: { __APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(local('./package.json'), 'utf8')) as { version: string }).version) },
   // The worker's dependencies are listed so that the dev server never reloads the page to optimise them mid-session.
-  optimizeDeps: { exclude: ['onnxruntime-web'], include: ['comlink', 'protobufjs/light', 'fflate', 'yaml'] },
+  optimizeDeps: { exclude: ['onnxruntime-web'], include: ['comlink', 'protobufjs/minimal.js', 'fflate', 'yaml'] },
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: ISOLATION_HEADERS },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },

@@ -1,5 +1,6 @@
 // Command-line parsing for `onnx-playground`: plain data in, plain data out, unit-tested (args.test.ts).
 import { parseArgs } from 'node:util';
+/** @import { BenchCommand, Command, PredictCommand, TuneCommand, Values } from './command-types' */
 
 export class UsageError extends Error {}
 
@@ -85,6 +86,13 @@ written (predict) or a configuration meets the budget (tune), 1 when the model, 
 configuration or the input failed (the app's message is printed) or nothing meets
 the budget, 2 for a usage error.`;
 
+/**
+ * @template T
+ * @param {string} value
+ * @param {string} what
+ * @param {(item: string) => T} parse
+ * @returns {T[]}
+ */
 function list(value, what, parse) {
   const items = value
     .split(',')
@@ -94,18 +102,22 @@ function list(value, what, parse) {
   return [...new Set(items.map(parse))];
 }
 
+/** @param {string} text @param {string} what @param {number} min */
 function wholeNumber(text, what, min) {
   const n = Number(text);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${what} must be a whole number ≥ ${min}, not “${text}”.`);
   return n;
 }
 
-/** @returns {{ command: 'help' | 'version' } | { command: 'bench', model: string, backends: string[], threads: number[], batch: number[] | null, warmup: number | null, runs: number | null, seconds: number | null, inputs: 'example' | 'random' | null, json: string | null, dist: string | null, timeoutMs: number, quiet: boolean }} */
+/**
+ * @param {readonly string[]} argv
+ * @returns {Command}
+ */
 export function parseCommandLine(argv) {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: [...argv],
       allowPositionals: true,
       strict: true,
       options: {
@@ -131,7 +143,7 @@ export function parseCommandLine(argv) {
       },
     });
   } catch (error) {
-    throw new UsageError(error.message);
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
@@ -139,27 +151,29 @@ export function parseCommandLine(argv) {
   const [command, model, ...extra] = positionals;
   if (!command) throw new UsageError('No command given.');
   if (command === 'bench' || command === 'predict') {
-    for (const flag of ['budget-p99', 'min-batch', 'cap']) if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to tune, not ${command}.`);
+    for (const flag of /** @type {const} */ (['budget-p99', 'min-batch', 'cap'])) if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to tune, not ${command}.`);
     if (command === 'predict' && values.profile) throw new UsageError('--profile belongs to bench, not predict.');
   }
   if (command === 'predict') return predictCommand(values, model, extra);
   if (command === 'tune') return tuneCommand(values, model, extra);
   if (command !== 'bench') throw new UsageError(`Unknown command “${command}”.`);
-  for (const flag of ['input', 'out']) if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to predict, not bench.`);
+  for (const flag of /** @type {const} */ (['input', 'out'])) if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to predict, not bench.`);
   if (!model) throw new UsageError('bench needs a model: a .onnx or .ort file, a .zip package or a folder.');
   if (extra.length > 0) throw new UsageError(`Unexpected argument “${extra[0]}”.`);
   if (values.runs !== undefined && values.seconds !== undefined) throw new UsageError('Give --runs or --seconds, not both.');
 
   const backends = list(values.backend ?? 'wasm', 'backend', (b) => {
     if (b !== 'wasm' && b !== 'webgpu') throw new UsageError(`Unknown backend “${b}”: use wasm, webgpu or both.`);
-    return b;
+    return /** @type {'wasm' | 'webgpu'} */ (b);
   });
   const threads = list(values.threads ?? '1', 'threads', (t) => wholeNumber(t, 'threads', 1)).sort((a, b) => a - b);
   if (values.threads !== undefined && !backends.includes('wasm')) throw new UsageError('--threads applies to WASM: add --backend wasm.');
   const seconds = values.seconds === undefined ? null : Number(values.seconds);
   if (seconds !== null && !(seconds >= 0.1 && seconds <= 600)) throw new UsageError(`--seconds must be between 0.1 and 600, not “${values.seconds}”.`);
-  if (values.inputs !== undefined && values.inputs !== 'example' && values.inputs !== 'random') throw new UsageError(`--inputs is example or random, not “${values.inputs}”.`);
-  return {
+  const inputs = values.inputs ?? null;
+  if (inputs !== null && inputs !== 'example' && inputs !== 'random') throw new UsageError(`--inputs is example or random, not “${inputs}”.`);
+  /** @type {BenchCommand} */
+  const bench = {
     command: 'bench',
     model,
     backends,
@@ -168,20 +182,26 @@ export function parseCommandLine(argv) {
     warmup: values.warmup === undefined ? null : wholeNumber(values.warmup, 'warmup', 0),
     runs: values.runs === undefined ? null : wholeNumber(values.runs, 'runs', 1),
     seconds,
-    inputs: values.inputs ?? null,
+    inputs,
     json: values.json ?? null,
     dist: values.dist ?? null,
     timeoutMs: values.timeout === undefined ? 1_800_000 : wholeNumber(values.timeout, 'timeout', 1) * 1000,
     quiet: values.quiet ?? false,
     profile: values.profile ?? false,
   };
+  return bench;
 }
 
-/** @returns {{ command: 'predict', model: string, input: string, backend: 'wasm' | 'webgpu', threads: number, out: string | null, dist: string | null, timeoutMs: number, quiet: boolean }} */
+/**
+ * @param {Values} values
+ * @param {string | undefined} model
+ * @param {string[]} extra
+ * @returns {PredictCommand}
+ */
 function predictCommand(values, model, extra) {
   if (!model) throw new UsageError('predict needs a model: a .onnx or .ort file, a .zip package or a folder.');
   if (extra.length > 0) throw new UsageError(`Unexpected argument “${extra[0]}”.`);
-  for (const flag of ['batch', 'warmup', 'runs', 'seconds', 'inputs', 'json']) {
+  for (const flag of /** @type {const} */ (['batch', 'warmup', 'runs', 'seconds', 'inputs', 'json'])) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to bench, not predict${flag === 'json' ? ' (predict writes with --out)' : ''}.`);
   }
   if (values.input === undefined) throw new UsageError('predict needs --input FILE (.csv, .json or .npy).');
@@ -201,11 +221,16 @@ function predictCommand(values, model, extra) {
   };
 }
 
-/** @returns {{ command: 'tune', model: string, budgetP99Ms: number, minBatch: number, capSeconds: number, webgpu: boolean, json: string | null, dist: string | null, timeoutMs: number, quiet: boolean }} */
+/**
+ * @param {Values} values
+ * @param {string | undefined} model
+ * @param {string[]} extra
+ * @returns {TuneCommand}
+ */
 function tuneCommand(values, model, extra) {
   if (!model) throw new UsageError('tune needs a model: a .onnx or .ort file, a .zip package or a folder.');
   if (extra.length > 0) throw new UsageError(`Unexpected argument “${extra[0]}”.`);
-  for (const flag of ['threads', 'batch', 'warmup', 'runs', 'seconds', 'inputs', 'profile', 'input', 'out']) {
+  for (const flag of /** @type {const} */ (['threads', 'batch', 'warmup', 'runs', 'seconds', 'inputs', 'profile', 'input', 'out'])) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to tune: it chooses threads and batch sizes itself.`);
   }
   if (values['budget-p99'] === undefined) throw new UsageError('tune needs --budget-p99 MS, the latency budget (p99 of one request, in milliseconds).');

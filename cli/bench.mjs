@@ -6,24 +6,33 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs';
 import { serveStatic } from './static-server.mjs';
+/** @import { Browser, Locator, Page } from 'playwright-core' */
+/** @import { BenchmarkReport } from '../src/core/benchmark/report' */
+/** @import { BenchCommand, CommonOptions, Log, ModelSource, Shared } from './command-types' */
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** A failure the user can act on: printed as message + hint, exit status 1. */
 export class BenchError extends Error {
+  /** @param {string} message @param {string} [hint] */
   constructor(message, hint = '') {
     super(message);
     this.hint = hint;
   }
 }
 
+/** @returns {string} */
 export function toolVersion() {
   return JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version;
 }
 
 /** The model argument: a file the app's "Open model…" takes, or a folder for "Open folder…". */
+/**
+ * @param {string} path
+ * @returns {ModelSource}
+ */
 export function modelSource(path) {
   const full = resolve(path);
   if (!existsSync(full)) throw new BenchError(`No such file or folder: ${path}`, 'Give the path of a .onnx or .ort model, a .zip package, or a package folder.');
@@ -36,12 +45,18 @@ export function modelSource(path) {
 }
 
 /** Newest modification time of the files under a folder (0 when it does not exist). */
+/** @param {string} dir */
 function newestMtime(dir) {
   if (!existsSync(dir)) return 0;
   return readdirSync(dir, { recursive: true }).reduce((newest, name) => Math.max(newest, statSync(join(dir, String(name))).mtimeMs), 0);
 }
 
 /** The built app: `dist` as given, else dist/ here, (re)built with vite when missing or older than src/. */
+/**
+ * @param {string | null | undefined} dist
+ * @param {Log} log
+ * @returns {string}
+ */
 export function ensureBuilt(dist, log) {
   const dir = resolve(dist ?? join(REPO_ROOT, 'dist'));
   const index = join(dir, 'index.html');
@@ -62,6 +77,7 @@ export function ensureBuilt(dist, log) {
   return dir;
 }
 
+/** @returns {Promise<Browser>} */
 async function launchChromium() {
   const executablePath = findChromium();
   if (!executablePath) {
@@ -76,9 +92,15 @@ async function launchChromium() {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** @param {Page} page @returns {Promise<string[]>} */
 export const alertsText = async (page) => (await page.getByRole('alert').allInnerTexts()).map((t) => t.replace(/\s*×\s*$/, '').replace(/\s*\n+\s*/g, ' — ').trim());
 
 /** Opens the model through the app's own file inputs, waits until it has loaded (or says why not), and opens one of its tabs. */
+/**
+ * @param {Page} page
+ * @param {ModelSource} source
+ * @param {number} timeoutMs
+ */
 export async function openModel(page, source, timeoutMs, tabName = 'Benchmark') {
   const input = page.getByTestId(source.kind === 'folder' ? 'open-folder-input' : 'open-model-input');
   await input.setInputFiles(source.path);
@@ -96,9 +118,11 @@ export async function openModel(page, source, timeoutMs, tabName = 'Benchmark') 
 }
 
 /** Fills the Benchmark form like a user would; refuses what the form does not offer, with the form's own explanation. */
+/** @param {Page} page @param {BenchCommand} options */
 async function fillForm(page, options) {
   const notes = (await page.getByTestId('benchmark-backend-notes').innerText()).trim();
   const boxes = page.getByRole('checkbox', { name: /^WASM, \d+ threads?$/ });
+  /** @type {Map<number, Locator>} */
   const offered = new Map();
   for (const box of await boxes.all()) {
     const label = await box.evaluate((el) => el.closest('label')?.textContent ?? '');
@@ -148,6 +172,7 @@ async function fillForm(page, options) {
 }
 
 /** Presses Start and follows the progress line until the app says it is done. */
+/** @param {Page} page @param {CommonOptions} options @param {Log} log */
 async function runAndWait(page, options, log) {
   const alertsBefore = (await alertsText(page)).length;
   await page.getByRole('button', { name: 'Start benchmark' }).click();
@@ -176,7 +201,13 @@ async function runAndWait(page, options, log) {
  * Runs the benchmark and returns the app's report. `shared` lets a script reuse
  * one browser and one server for several runs (see scripts/bench-overhead.mjs).
  */
-export async function runBench(options, log = (line) => process.stderr.write(`${line}\n`), shared = {}) {
+/**
+ * @param {BenchCommand} options
+ * @param {Log} [log]
+ * @param {Shared} [shared]
+ * @returns {Promise<BenchmarkReport>}
+ */
+export async function runBench(options, log = (line) => void process.stderr.write(`${line}\n`), shared = {}) {
   const source = modelSource(options.model);
   return withAppPage(options, log, shared, async (page, browser) => {
     if (!options.quiet) log(`Opening ${basename(source.path)} in Chromium ${browser.version()}…`);
@@ -187,7 +218,7 @@ export async function runBench(options, log = (line) => process.stderr.write(`${
       const alerts = await alertsText(page);
       throw new BenchError(`Nothing was measured: ${alerts[0] ?? outcome}`, alerts.slice(1).join('\n'));
     }
-    return downloadJson(page, page.getByRole('button', { name: 'Download JSON' }));
+    return /** @type {BenchmarkReport} */ (await downloadJson(page, page.getByRole('button', { name: 'Download JSON' })));
   });
 }
 
@@ -195,13 +226,21 @@ export async function runBench(options, log = (line) => process.stderr.write(`${
  * Serves the built app (unless `shared.url`), opens it in Chromium (unless `shared.browser`),
  * waits until it has probed the browser, runs `task(page, browser)`, and closes what it opened.
  */
+/**
+ * @template T
+ * @param {Pick<CommonOptions, 'dist'>} options
+ * @param {Log} log
+ * @param {Shared} shared
+ * @param {(page: Page, browser: Browser) => Promise<T>} task
+ * @returns {Promise<T>}
+ */
 export async function withAppPage(options, log, shared, task) {
   const server = shared.url ? null : await serveStatic(ensureBuilt(options.dist, log));
   const browser = shared.browser ?? (await launchChromium());
   const context = await browser.newContext({ acceptDownloads: true });
   try {
     const page = await context.newPage();
-    await page.goto(shared.url ?? server.url);
+    await page.goto(shared.url ?? server?.url ?? '');
     // The backend picker appears once the app has probed the browser (threads, WebGPU).
     await page.getByRole('radio', { name: 'WASM', exact: true }).waitFor({ timeout: 60_000 });
     return await task(page, browser);
@@ -213,6 +252,11 @@ export async function withAppPage(options, log, shared, task) {
 }
 
 /** Presses one of the app's download buttons and parses the JSON it saves. */
+/**
+ * @param {Page} page
+ * @param {Locator} button
+ * @returns {Promise<unknown>} the parsed document (the caller knows which of core's reports it is)
+ */
 export async function downloadJson(page, button) {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return JSON.parse(readFileSync(await download.path(), 'utf8'));

@@ -8,6 +8,10 @@ import { formatReport } from './table.mjs';
 import { defaultTuneFile, runTune } from './tune.mjs';
 import { formatTune } from './tune-table.mjs';
 
+/**
+ * @param {string[]} argv
+ * @returns {Promise<number>} the exit status
+ */
 async function main(argv) {
   let command;
   try {

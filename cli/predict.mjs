@@ -2,14 +2,22 @@
 // implementation: the CLI opens the model through the app's file input, gives the data
 // file to "Score a file" (CSV/JSON) or to the tensor input's upload (.npy), and takes the
 // app's "Download outputs (JSON)".
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { BenchError, ensureBuilt, launchChromium, modelSource } from './bench.mjs';
-import { serveStatic } from './static-server.mjs';
+import { alertsText, BenchError, downloadJson, modelSource, openModel, withAppPage } from './bench.mjs';
+/** @import { Locator, Page } from 'playwright-core' */
+/** @import { Log, PredictCommand } from './command-types' */
 
-const alertsText = async (page) => (await page.getByRole('alert').allInnerTexts()).map((t) => t.replace(/\s*×\s*$/, '').replace(/\s*\n+\s*/g, ' — ').trim());
+/** The data file: a table for "Score a file", or an array for a tensor input. */
+/** @typedef {{ readonly kind: 'npy' | 'table', readonly path: string }} InputFile */
+/** The app's "Download outputs (JSON)" document (src/core/schema/batch-outputs.ts). */
+/** @typedef {{ outputs: Record<string, { dims: number[], dtype: string, data: unknown[] }>, metrics?: unknown }} OutputsDocument */
 
 /** The data file: exists, and is one of the kinds the Predict tab takes. */
+/**
+ * @param {string} path
+ * @returns {InputFile}
+ */
 export function inputSource(path) {
   const full = resolve(path);
   if (!existsSync(full) || !statSync(full).isFile()) throw new BenchError(`No such input file: ${path}`, 'Give a .csv, .json or .npy file with --input.');
@@ -22,6 +30,10 @@ export function inputSource(path) {
  * The shape in a .npy header (only the header: the app reads the data). Used to set the
  * model's symbolic sizes in the form, as a user would before uploading the array.
  */
+/**
+ * @param {string} path
+ * @returns {number[] | null}
+ */
 export function npyShape(path) {
   const fd = openSync(path, 'r');
   try {
@@ -30,22 +42,24 @@ export function npyShape(path) {
     const text = head.subarray(0, n).toString('latin1');
     const match = /'shape':\s*\(([^)]*)\)/.exec(text);
     if (!text.startsWith('\x93NUMPY') || !match) return null;
-    return match[1].split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+    return (match[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean).map(Number);
   } finally {
     closeSync(fd);
   }
 }
 
 /** Waits for one of the locators to be visible; returns its index. */
+/** @param {Page} page @param {Locator[]} locators @param {number} timeoutMs */
 async function firstVisible(page, locators, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    for (let i = 0; i < locators.length; i++) if (await locators[i].first().isVisible()) return i;
+    for (const [i, locator] of locators.entries()) if (await locator.first().isVisible()) return i;
     if (Date.now() > deadline) throw new BenchError(`Gave up after ${timeoutMs / 1000} s (--timeout).`, 'Give a smaller input or a longer --timeout.');
     await page.waitForTimeout(200);
   }
 }
 
+/** @param {Page} page @param {PredictCommand} options */
 async function chooseBackend(page, options) {
   if (options.backend === 'webgpu') {
     const radio = page.getByRole('radio', { name: 'WebGPU' });
@@ -62,28 +76,14 @@ async function chooseBackend(page, options) {
   if (await select.isEnabled()) await select.selectOption(String(options.threads));
 }
 
-/** Opens the model through the app's own file inputs and its Predict tab, or says why not. */
-async function openPredict(page, source, timeoutMs) {
-  await page.getByTestId(source.kind === 'folder' ? 'open-folder-input' : 'open-model-input').setInputFiles(source.path);
-  const tab = page.getByRole('tab', { name: 'Predict' });
-  await tab.or(page.getByRole('alert')).first().waitFor({ timeout: timeoutMs });
-  // An alert may precede a model that still loads (a warning about the package): give it a moment.
-  if (!(await tab.isVisible())) await tab.waitFor({ timeout: 2000 }).catch(() => undefined);
-  if (!(await tab.isVisible())) {
-    const [first, ...rest] = await alertsText(page);
-    throw new BenchError(`The app could not open ${basename(source.path)}: ${first ?? 'no reason given'}`, rest.join('\n'));
-  }
-  await tab.click();
-  await page.getByRole('heading', { name: 'Score a file' }).waitFor({ timeout: timeoutMs });
-}
-
-/** Downloads through the button and returns the parsed document. */
-async function download(page, button) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return JSON.parse(readFileSync(await file.path(), 'utf8'));
-}
-
 /** CSV or JSON: the batch panel's file input, then its "Download outputs (JSON)". */
+/**
+ * @param {Page} page
+ * @param {InputFile} input
+ * @param {PredictCommand} options
+ * @param {Log} log
+ * @returns {Promise<{ doc: OutputsDocument, status: string }>}
+ */
 async function scoreFile(page, input, options, log) {
   const name = basename(input.path);
   if (await page.getByText('This model takes tensors without named features').isVisible()) {
@@ -119,12 +119,18 @@ async function scoreFile(page, input, options, log) {
   const labelled = await page.getByText(/, labels in “/).isVisible();
   if (labelled) await page.getByText(/^Accuracy|^RMSE|^R²|Measured on/).first().waitFor({ timeout: 5000 }).catch(() => undefined);
   const status = (await page.getByTestId('batch-status').innerText()).trim();
-  const doc = await download(page, done);
+  const doc = /** @type {OutputsDocument} */ (await downloadJson(page, done));
   if (labelled && !doc.metrics) throw new BenchError(`${name} has labels, but the app reported no metrics.`, status);
   return { doc, status };
 }
 
 /** .npy: tensor mode, the symbolic sizes from the array, its upload, then Predict and "Download outputs (JSON)". */
+/**
+ * @param {Page} page
+ * @param {InputFile} input
+ * @param {PredictCommand} options
+ * @returns {Promise<{ doc: OutputsDocument, status: string }>}
+ */
 async function predictTensor(page, input, options) {
   const name = basename(input.path);
   const tensorMode = page.getByRole('radio', { name: /^(as an image or a tensor|as tensors)$/ });
@@ -141,8 +147,9 @@ async function predictTensor(page, input, options) {
   const declared = /\[(.*)\]\s*$/.exec(legend)?.[1]?.split(',').map((s) => s.trim()) ?? [];
   if (declared.length === shape.length) {
     for (let i = 0; i < declared.length; i++) {
-      if (!/^\d+$/.test(declared[i])) {
-        const field = page.getByRole('spinbutton', { name: declared[i], exact: true });
+      const dim = declared[i] ?? '';
+      if (!/^\d+$/.test(dim)) {
+        const field = page.getByRole('spinbutton', { name: dim, exact: true });
         if ((await field.count()) === 1) await field.fill(String(shape[i]));
       }
     }
@@ -166,30 +173,26 @@ async function predictTensor(page, input, options) {
     throw new BenchError(`The prediction failed: ${all[alertsBefore]}`, all.slice(alertsBefore + 1).join('\n'));
   }
   const status = (await result.getByRole('status').first().innerText()).trim();
-  const doc = await download(page, result.getByRole('button', { name: 'Download outputs (JSON)' }));
+  const doc = /** @type {OutputsDocument} */ (await downloadJson(page, result.getByRole('button', { name: 'Download outputs (JSON)' })));
   return { doc, status };
 }
 
-/** Runs the model on the input in the app and returns its outputs document. */
-export async function runPredict(options, log = (line) => process.stderr.write(`${line}\n`)) {
+/**
+ * Runs the model on the input in the app and returns its outputs document.
+ * @param {PredictCommand} options
+ * @param {Log} [log]
+ * @returns {Promise<OutputsDocument>}
+ */
+export async function runPredict(options, log = (line) => void process.stderr.write(`${line}\n`)) {
   const source = modelSource(options.model);
   const input = inputSource(options.input);
-  const server = await serveStatic(ensureBuilt(options.dist, log));
-  const browser = await launchChromium();
-  const context = await browser.newContext({ acceptDownloads: true });
-  try {
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByRole('radio', { name: 'WASM', exact: true }).waitFor({ timeout: 60_000 });
+  return withAppPage(options, log, {}, async (page, browser) => {
     await chooseBackend(page, options);
     if (!options.quiet) log(`Opening ${basename(source.path)} in Chromium ${browser.version()}…`);
-    await openPredict(page, source, options.timeoutMs);
+    await openModel(page, source, options.timeoutMs, 'Predict');
+    await page.getByRole('heading', { name: 'Score a file' }).waitFor({ timeout: options.timeoutMs });
     const { doc, status } = input.kind === 'npy' ? await predictTensor(page, input, options) : await scoreFile(page, input, options, log);
     if (!options.quiet) log(status);
     return doc;
-  } finally {
-    await context.close();
-    await browser.close();
-    await server.close();
-  }
+  });
 }

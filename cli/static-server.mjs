@@ -3,7 +3,9 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+/** @import { Served } from './command-types' */
 
+/** @type {Readonly<Record<string, string>>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -27,10 +29,15 @@ export const ISOLATION_HEADERS = {
 };
 
 /** The file a URL path names inside `root`, or null. */
+/**
+ * @param {string} root
+ * @param {string} urlPath
+ * @returns {string | null}
+ */
 export function resolveInside(root, urlPath) {
   let path;
   try {
-    path = decodeURIComponent(urlPath.split('?')[0]);
+    path = decodeURIComponent(urlPath.split('?')[0] ?? '');
   } catch {
     return null;
   }
@@ -43,10 +50,15 @@ export function resolveInside(root, urlPath) {
  * Serves `root` on 127.0.0.1 at a free port (or `port`); `extra` maps URL paths to
  * other files (e.g. a bare benchmark page). Resolves to { url, close }.
  */
+/**
+ * @param {string} root
+ * @param {{ port?: number, extra?: Readonly<Record<string, string>> }} [options]
+ * @returns {Promise<Served>}
+ */
 export function serveStatic(root, { port = 0, extra = {} } = {}) {
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
-    const urlPath = (req.url ?? '/').split('?')[0];
+    const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
     const file = extra[urlPath] ?? resolveInside(root, urlPath);
     let size = -1;
     try {
@@ -55,7 +67,7 @@ export function serveStatic(root, { port = 0, extra = {} } = {}) {
     } catch {
       size = -1;
     }
-    if (size < 0 || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    if (!file || size < 0 || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.statusCode = size < 0 ? 404 : 405;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       res.end(size < 0 ? 'Not found' : 'Method not allowed');
@@ -75,8 +87,8 @@ export function serveStatic(root, { port = 0, extra = {} } = {}) {
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       resolve({
-        url: `http://127.0.0.1:${address.port}/`,
-        close: () => new Promise((done) => server.close(() => done())),
+        url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`,
+        close: () => new Promise((done) => server.close(() => done(undefined))),
       });
     });
   });

@@ -1,19 +1,32 @@
 // The terminal summary of a benchmark report (the JSON the app downloads).
+/** @import { BenchmarkReport, ReportResult } from '../src/core/benchmark/report' */
+/** @import { WebGpuAdapterInfo } from '../src/core/benchmark/run' */
 
+/** @param {number} n */
 const ms = (n) => Number(n.toPrecision(4)).toString();
+/** @param {number} n */
 const rate = (n) => Math.round(n).toLocaleString('en-US');
 
+/**
+ * @param {{ readonly backend: string, readonly threads: number }} result
+ * @param {WebGpuAdapterInfo | null} adapter
+ */
 export function backendName(result, adapter) {
   if (result.backend === 'webgpu') return adapter?.software ? 'WebGPU (software)' : 'WebGPU';
   return `WASM ${result.threads} thread${result.threads === 1 ? '' : 's'}`;
 }
 
 /** Columns padded to width: text left-aligned, numbers right-aligned. */
+/**
+ * @param {readonly (readonly (string | number)[])[]} rows
+ * @returns {string[]}
+ */
 export function layout(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ').trimEnd());
+  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c] ?? 0) : String(cell).padStart(widths[c] ?? 0))).join('  ').trimEnd());
 }
 
+/** @param {BenchmarkReport} report */
 export function formatReport(report) {
   const env = report.environment;
   const adapter = env.webgpuAdapter;
@@ -25,6 +38,7 @@ export function formatReport(report) {
     `${report.settings.warmupRuns} warm-up runs, then ${stop} per point; ${report.settings.inputs === 'example' ? 'the package example repeated to the batch size' : 'random inputs'}${report.status === 'cancelled' ? ' · CANCELLED, partial' : ''}`,
     '',
   ];
+  /** @type {(string | number)[][]} */
   const rows = [['backend', 'session ms', 'first run ms', 'batch', 'runs', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms', 'std ms', 'min ms', 'max ms', 'samples/s', 'ms/sample']];
   for (const r of report.results) {
     r.points.forEach((p, i) => {
@@ -52,18 +66,26 @@ export function formatReport(report) {
 }
 
 /** With --profile: each configuration's cold start, heaviest operators, slowest node and (WebGPU) CPU nodes. */
+/**
+ * @param {readonly ReportResult[]} results
+ * @param {WebGpuAdapterInfo | null} adapter
+ * @returns {string[]}
+ */
 export function profileLines(results, adapter) {
   const lines = [];
-  for (const r of results.filter((x) => x.coldStart)) {
+  for (const r of results) {
     const c = r.coldStart;
+    if (!c) continue;
+    /** @param {string} label @param {number | null} value */
     const step = (label, value) => `${label} ${value === null ? '—' : ms(value)}`;
     lines.push(
       '',
       `${backendName(r, adapter)}, taken apart:`,
       `  cold start ms: ${[step('read', c.readMs), step('runtime', c.runtimeMs), step('session', c.sessionCreateMs), step('first run', c.firstRunMs), step('warm run', c.warmRunMs)].join(' · ')}`,
-      `  median warm run, by operator: ${r.profile.length > 0 ? r.profile.slice(0, 5).map((t) => `${t.opType} ${ms(t.totalMs)} ms (${t.count})`).join(', ') : 'no profile from onnxruntime'}`,
+      `  median warm run, by operator: ${r.profile && r.profile.length > 0 ? r.profile.slice(0, 5).map((t) => `${t.opType} ${ms(t.totalMs)} ms (${t.count})`).join(', ') : 'no profile from onnxruntime'}`,
     );
-    if (r.slowestNodes.length > 0) lines.push(`  slowest node: ${r.slowestNodes[0].name} (${r.slowestNodes[0].opType}) ${ms(r.slowestNodes[0].ms)} ms`);
+    const slowest = r.slowestNodes?.[0];
+    if (slowest) lines.push(`  slowest node: ${slowest.name} (${slowest.opType}) ${ms(slowest.ms)} ms`);
     if (r.placement) {
       lines.push(`  placement: ${r.placement.cpuNodes === 0 ? 'every node on the GPU' : `${r.placement.cpuNodes} node${r.placement.cpuNodes === 1 ? '' : 's'} on the CPU: ${r.placement.nodes.map((n) => `${n.name} (${n.opType})`).join(', ')}`}`);
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { BenchmarkReport } from '../src/core/benchmark/report';
 import { formatReport } from './table.mjs';
 
-const report = {
+const report: BenchmarkReport = {
   tool: { name: 'onnx-playground', version: '0.1.0' },
   status: 'complete',
   createdAt: '2026-02-03T04:05:06.000Z',

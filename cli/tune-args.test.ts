@@ -3,6 +3,7 @@ import { parseCommandLine, USAGE, UsageError } from './args.mjs';
 import { defaultTuneFile } from './tune.mjs';
 import { formatTune } from './tune-table.mjs';
 import { profileLines } from './table.mjs';
+import type { TuneReportPoint } from '../src/core/profile/tune-report';
 
 describe('onnx-playground tune and bench --profile', () => {
   it('reads every tune option, with defaults', () => {
@@ -46,7 +47,7 @@ describe('onnx-playground tune and bench --profile', () => {
     expect(defaultTuneFile('pkg.zip')).toBe('pkg-fastest-setup.json');
   });
 
-  const pick = { backend: 'wasm', threads: 2, batchSize: 1, graphOptimizationLevel: 'all', freeDimensionOverrides: null, runs: 900, p50Ms: 0.05, p99Ms: 0.2, throughputPerSec: 20000, perSampleMs: 0.05, sessionCreateMs: 3, firstRunMs: 1, withinBudget: true };
+  const pick: TuneReportPoint = { backend: 'wasm', threads: 2, batchSize: 1, graphOptimizationLevel: 'all', freeDimensionOverrides: null, runs: 900, p50Ms: 0.05, p99Ms: 0.2, throughputPerSec: 20000, perSampleMs: 0.05, sessionCreateMs: 3, firstRunMs: 1, withinBudget: true };
 
   it('prints the recommendation, its costs and the evidence', () => {
     const text = formatTune({
@@ -59,7 +60,7 @@ describe('onnx-playground tune and bench --profile', () => {
       elapsedMs: 5012,
       skipped: 2,
       recommendation: { summary: 'Use WASM · 2 threads, batch 1: …', fastest: { ...pick, costs: ['2 CPU threads while it runs'] }, throughputOptimal: { ...pick, costs: ['2 CPU threads while it runs'] }, closest: null },
-      tried: [pick, { ...pick, batchSize: 8, graphOptimizationLevel: 'basic', freeDimensionOverrides: { N: 8 }, p99Ms: 30, withinBudget: false }],
+      tried: [pick, { ...pick, batchSize: 8, graphOptimizationLevel: 'basic', freeDimensionOverrides: { N: 8 }, p99Ms: 30, withinBudget: false } satisfies TuneReportPoint],
       failures: [{ backend: 'webgpu', threads: 1, code: 'session-failed', message: 'no adapter' }],
     });
     expect(text).toContain('Budget: p99 ≤ 20 ms per request, batch ≥ 1 · searched 5.0 s of a 5 s cap (time cap reached, 2 configurations not measured)');
@@ -73,10 +74,12 @@ describe('onnx-playground tune and bench --profile', () => {
   it('prints what --profile adds to a bench result', () => {
     const lines = profileLines(
       [
-        { backend: 'wasm', threads: 1, points: [] },
+        { backend: 'wasm', threads: 1, sessionCreateMs: 1, firstRunMs: 1, points: [] },
         {
           backend: 'webgpu',
           threads: 1,
+          sessionCreateMs: 60,
+          firstRunMs: 3900,
           points: [],
           coldStart: { readMs: 5, runtimeMs: null, sessionCreateMs: 60, firstRunMs: 3900, warmRunMs: 14.5 },
           profile: [{ opType: 'Conv', totalMs: 2.4, count: 2 }],

@@ -1,14 +1,20 @@
 // The terminal summary of a tuner file (the JSON the Speed tab downloads).
 import { layout } from './table.mjs';
+/** @import { TuneReport, TuneReportPoint } from '../src/core/profile/tune-report' */
+/** @import { WebGpuAdapterInfo } from '../src/core/benchmark/run' */
 
+/** @param {number} n */
 const ms = (n) => Number(n.toPrecision(4)).toString();
+/** @param {number} n */
 const rate = (n) => Math.round(n).toLocaleString('en-US');
 
+/** @param {TuneReportPoint} p @param {WebGpuAdapterInfo | null} adapter */
 function setupName(p, adapter) {
   const backend = p.backend === 'webgpu' ? (adapter?.software ? 'WebGPU (software)' : 'WebGPU') : `WASM ${p.threads} thread${p.threads === 1 ? '' : 's'}`;
   return `${backend}, batch ${p.batchSize}${optionsText(p) === 'defaults' ? '' : ` (${optionsText(p)})`}`;
 }
 
+/** @param {TuneReportPoint} p */
 function optionsText(p) {
   const parts = [];
   if (p.graphOptimizationLevel !== 'all') parts.push(`graph optimisation ${p.graphOptimizationLevel}`);
@@ -16,6 +22,7 @@ function optionsText(p) {
   return parts.length > 0 ? parts.join(', ') : 'defaults';
 }
 
+/** @param {TuneReport} report */
 export function formatTune(report) {
   const env = report.environment;
   const adapter = env?.webgpuAdapter ?? null;
@@ -31,6 +38,7 @@ export function formatTune(report) {
     '',
     report.recommendation.summary,
   ];
+  /** @type {[string, import('../src/core/profile/tune-report').TuneReportPick | null][]} */
   const picks = [
     ['Fastest within the budget', report.recommendation.fastest],
     ['Most samples per second within the budget', report.recommendation.throughputOptimal],
@@ -44,6 +52,7 @@ export function formatTune(report) {
     shown.add(key);
     lines.push('', `${title}: ${setupName(pick, adapter)}`, ...pick.costs.map((c) => `  - ${c}`));
   }
+  /** @type {(string | number)[][]} */
   const rows = [['setup', 'options', 'batch', 'runs', 'p50 ms', 'p99 ms', 'samples/s', 'session ms', 'within budget']];
   for (const p of report.tried) {
     rows.push([

@@ -3,13 +3,18 @@
 // progress line and takes the app's "Download recommendation (JSON)".
 import { basename, extname } from 'node:path';
 import { alertsText, BenchError, downloadJson, modelSource, openModel, withAppPage } from './bench.mjs';
+/** @import { Page } from 'playwright-core' */
+/** @import { TuneReport } from '../src/core/profile/tune-report' */
+/** @import { Log, Shared, TuneCommand } from './command-types' */
 
 /** Where the recommendation goes without --json: beside the current directory, named after the model. */
+/** @param {string} model */
 export function defaultTuneFile(model) {
   const name = basename(model.replace(/[\\/]+$/, ''));
   return `${name.slice(0, name.length - extname(name).length) || name}-fastest-setup.json`;
 }
 
+/** @param {Page} page @param {TuneCommand} options */
 async function fillTuner(page, options) {
   const form = page.getByRole('form', { name: 'Find the fastest setup' });
   await form.getByRole('spinbutton', { name: 'Latency budget: p99 per request (ms)' }).fill(String(options.budgetP99Ms));
@@ -26,7 +31,13 @@ async function fillTuner(page, options) {
 }
 
 /** Runs the search and returns the app's recommendation file. */
-export async function runTune(options, log = (line) => process.stderr.write(`${line}\n`), shared = {}) {
+/**
+ * @param {TuneCommand} options
+ * @param {Log} [log]
+ * @param {Shared} [shared]
+ * @returns {Promise<TuneReport>}
+ */
+export async function runTune(options, log = (line) => void process.stderr.write(`${line}\n`), shared = {}) {
   const source = modelSource(options.model);
   return withAppPage(options, log, shared, async (page, browser) => {
     if (!options.quiet) log(`Opening ${basename(source.path)} in Chromium ${browser.version()}…`);
@@ -55,6 +66,6 @@ export async function runTune(options, log = (line) => process.stderr.write(`${l
       last = now || last;
       await page.waitForTimeout(500);
     }
-    return downloadJson(page, page.getByTestId('tuner-result').getByRole('button', { name: 'Download recommendation (JSON)' }));
+    return /** @type {TuneReport} */ (await downloadJson(page, page.getByTestId('tuner-result').getByRole('button', { name: 'Download recommendation (JSON)' })));
   });
 }

@@ -1,7 +1,7 @@
 // Makes sure `npm test` has a Chromium: finds one, or on a Debian machine as root installs it.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium } from './chromium-path.mjs';
+import { findChromium } from '../cli/chromium-path.mjs';
 
 let found = findChromium();
 if (!found && process.env.CHROME_PATH) {

@@ -1,24 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Actions } from './actions/create-actions';
+import type { AppServices } from './actions/app-services';
 import type { BenchmarkActions } from './actions/benchmark-actions';
 import type { PredictActions } from './actions/predict-actions';
 import type { LibraryActions } from './actions/library-actions';
 import type { CompareActions } from './actions/compare-actions';
 import type { DriftActions } from './actions/drift-actions';
 import type { SpeedActions } from './actions/speed-actions';
-import type { AppState, AppStore } from './store/app-store';
-
-interface AppServices {
-  readonly store: AppStore;
-  readonly actions: Actions;
-  readonly benchmark: BenchmarkActions;
-  readonly predict: PredictActions;
-  readonly library: LibraryActions;
-  readonly drift: DriftActions;
-  readonly compare: CompareActions;
-  readonly speed: SpeedActions;
-}
+import type { AppState } from './store/app-store';
 
 const ServicesContext = createContext<AppServices | null>(null);
 

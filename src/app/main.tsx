@@ -2,14 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AppProvider } from './app-context';
-import { createActions } from './actions/create-actions';
-import { createBenchmarkActions } from './actions/benchmark-actions';
-import { createPredictActions } from './actions/predict-actions';
-import { createDriftActions } from './actions/drift-actions';
+import { createAppServices } from './actions/app-services';
 import { indexedDbRunStorage } from './storage/benchmark-runs';
-import { createLibraryActions } from './actions/library-actions';
-import { createCompareActions } from './actions/compare-actions';
-import { createSpeedActions } from './actions/speed-actions';
 import { indexedDbLibrary } from './storage/library-db';
 import { probeCapabilities } from './capabilities';
 import { EngineClient, browserWorkers } from './engine/engine-client';
@@ -23,13 +17,8 @@ const query = new URLSearchParams(window.location.search);
 restrictConnections(query.get('model'), import.meta.env.DEV);
 const store = createAppStore();
 const client = new EngineClient(browserWorkers, new URL(`${base}ort/`, window.location.origin).href);
-const actions = createActions(store, client, base);
-const benchmark = createBenchmarkActions(store, client, indexedDbRunStorage());
-const predict = createPredictActions(store, client);
-const drift = createDriftActions(store, client, predict);
-const library = createLibraryActions(store, indexedDbLibrary(), actions);
-const compare = createCompareActions(store, client, actions, predict);
-const speed = createSpeedActions(store, client);
+const services = createAppServices(store, client, { baseUrl: base, runStorage: indexedDbRunStorage(), libraryStorage: indexedDbLibrary() });
+const { actions, library } = services;
 
 if (import.meta.env.PROD) void registerServiceWorker(base);
 void probeCapabilities().then((caps) => store.getState().setCapabilities(caps));
@@ -42,7 +31,7 @@ if (shared) void actions.openUrl(shared);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppProvider services={{ store, actions, benchmark, predict, library, drift, compare, speed }}>
+    <AppProvider services={services}>
       <App />
     </AppProvider>
   </StrictMode>,

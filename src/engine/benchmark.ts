@@ -1,10 +1,7 @@
-import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import type { BenchmarkMeasurement, BenchmarkPhase, BenchmarkProgress, BenchmarkRequest, PointMeasurement, StopRule } from '../core/protocol/benchmark';
-import type { LoadRequest, LoadResult } from '../core/protocol/engine-api';
-import { engineError, fail, ok, type EngineError, type Result } from '../core/protocol/engine-error';
-import type { TensorPayload } from '../core/protocol/tensor';
-import { fromBuffer } from '../core/schema/host-tensor';
-import type { OrtRuntime } from './ort-runtime';
+import { engineError, fail, ok, type Result } from '../core/protocol/engine-error';
+import { tensorsOf, timedRun, type SessionHost } from './ort-io';
+import { startRuntime } from './runtime-probe';
 
 /** How often the loop lets the worker read its messages (a cancel), outside any timed region. */
 const YIELD_EVERY_MS = 50;
@@ -12,40 +9,6 @@ const YIELD_EVERY_MS = 50;
 const PROGRESS_EVERY_MS = 250;
 /** A ceiling on samples per point, so that a long time budget on a fast model cannot exhaust memory. */
 export const MAX_RUNS_PER_POINT = 200_000;
-
-/** A one-node model (Identity on float32[1]): creating it starts the runtime, so that session creation is timed without it. */
-const RUNTIME_PROBE_MODEL = Uint8Array.from([
-  8, 8, 58, 55, 10, 16, 10, 1, 120, 18, 1, 121, 34, 8, 73, 100, 101, 110, 116, 105, 116, 121, 18, 1, 103, 90, 15, 10, 1, 120, 18, 10, 10, 8, 8, 1, 18, 4, 10, 2, 8, 1, 98,
-  15, 10, 1, 121, 18, 10, 10, 8, 8, 1, 18, 4, 10, 2, 8, 1, 66, 2, 16, 17,
-]);
-
-/**
- * Starts the runtime (WASM compile, WebGPU device) with the probe model and
- * says how long that took: large the first time in a worker, about 1 ms after.
- * A failure is left for the real session to report, with its proper message.
- */
-export async function startRuntime(ort: OrtRuntime, backend: string, now: () => number): Promise<number | null> {
-  const started = now();
-  try {
-    const probe = await ort.InferenceSession.create(RUNTIME_PROBE_MODEL, { executionProviders: [backend] });
-    const elapsed = now() - started;
-    await probe.release().catch(() => undefined);
-    return elapsed;
-  } catch {
-    return null;
-  }
-}
-
-/** What the benchmark borrows from the engine that runs it. */
-export interface BenchmarkDeps {
-  readonly ort: OrtRuntime;
-  now(): number;
-  /** The engine's own `load`: session creation, timed the same way, with the same error messages. */
-  load(request: LoadRequest): Promise<Result<LoadResult>>;
-  readonly sessions: Map<string, InferenceSession>;
-  /** Turns a failed `session.run` into the engine's error (a crash becomes `worker-died`). */
-  runFailure(thrown: unknown): EngineError;
-}
 
 /** Cancellation flags by run id, set from outside the serial queue while a benchmark runs. */
 export interface BenchmarkControl {
@@ -99,15 +62,6 @@ function wasmSimdSupported(): boolean {
   }
 }
 
-export function tensorsOf(ort: OrtRuntime, feeds: Readonly<Record<string, TensorPayload>>): Record<string, Tensor> {
-  return Object.fromEntries(
-    Object.entries(feeds).map(([name, p]) => {
-      const data = p.dtype === 'string' || Array.isArray(p.data) ? [...(p.data as readonly string[])] : fromBuffer(p.dtype, p.data as ArrayBuffer);
-      return [name, new ort.Tensor(p.dtype, data as Tensor.DataType, p.dims)];
-    }),
-  );
-}
-
 /**
  * Times one configuration. Everything between two clock reads is one
  * `session.run` plus touching each output's data, so that the outputs are in
@@ -116,7 +70,7 @@ export function tensorsOf(ort: OrtRuntime, feeds: Readonly<Record<string, Tensor
  * between samples, never inside one; nothing is posted per iteration.
  */
 export async function runBenchmark(
-  deps: BenchmarkDeps,
+  deps: SessionHost,
   request: BenchmarkRequest,
   onProgress: (progress: BenchmarkProgress) => void,
   control: BenchmarkControl,
@@ -149,17 +103,12 @@ export async function runBenchmark(
     const runtimeStartMs = await startRuntime(deps.ort, request.backend, now);
     const loaded = await deps.load({ ...request.model, sessionId, backend: request.backend });
     if (!loaded.ok) return loaded;
-    const session = deps.sessions.get(sessionId)!;
-    const timedRun = async (feeds: Record<string, Tensor>): Promise<number> => {
-      const t0 = now();
-      const outputs = await session.run(feeds);
-      for (const tensor of Object.values(outputs)) void tensor.data;
-      return now() - t0;
-    };
+    const session = deps.session(sessionId)!;
+    const sample = async (feeds: Parameters<typeof timedRun>[1]): Promise<number> => (await timedRun(session, feeds, now)).ms;
 
     let feeds = tensorsOf(deps.ort, first.feeds);
     report('first-run', 0, 0, now(), now(), true);
-    const firstRunMs = await timedRun(feeds);
+    const firstRunMs = await sample(feeds);
     const measured: PointMeasurement[] = [];
     const measurement = (completed: boolean): Result<BenchmarkMeasurement> =>
       ok({ backend: request.backend, runtimeStartMs, sessionCreateMs: loaded.value.sessionCreateMs, firstRunMs, firstRunBatchSize: first.batchSize, points: measured, completed, timerResolutionMs, wasmSimd });
@@ -170,7 +119,7 @@ export async function runBenchmark(
       let phaseStart = now();
       report('warmup', index, 0, phaseStart, phaseStart, true);
       for (let i = 0; i < request.warmupRuns; i++) {
-        await timedRun(feeds);
+        await sample(feeds);
         const at = now();
         report('warmup', index, i + 1, phaseStart, at);
         if (await shouldStop(at)) return measurement(false);
@@ -179,7 +128,7 @@ export async function runBenchmark(
       report('measure', index, 0, phaseStart, phaseStart, true);
       const samples = measureUntil(request.stop);
       while (!samples.done(now() - phaseStart)) {
-        samples.add(await timedRun(feeds));
+        samples.add(await sample(feeds));
         const at = now();
         report('measure', index, samples.count, phaseStart, at);
         if (await shouldStop(at)) return measurement(false);
@@ -191,9 +140,7 @@ export async function runBenchmark(
     return fail(deps.runFailure(thrown));
   } finally {
     control.forget(request.runId);
-    const session = deps.sessions.get(sessionId);
-    deps.sessions.delete(sessionId);
-    await session?.release().catch(() => undefined);
+    await deps.release(sessionId);
   }
 }
 

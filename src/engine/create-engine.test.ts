@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from './create-engine';
 import type { OrtRuntime } from './ort-runtime';
 import { assemblePackage, type ModelPackage } from '../core/package/model-package';
-import { modelProtoType } from '../core/package/onnx-proto';
+import { modelProtoType } from '../core/package/onnx-schema';
 import type { BackendId, EngineApi, LoadRequest, LoadResult } from '../core/protocol/engine-api';
 import type { EngineError, Result } from '../core/protocol/engine-error';
 import type { TensorDType, TensorPayload } from '../core/protocol/tensor';

@@ -1,6 +1,6 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { zipMapClassifier } from '../../e2e/support/onnx-builder';
+import { zipMapClassifier } from '../core/package/onnx-builder.fixture';
 import type { BackendId } from '../core/protocol/engine-api';
 import { fromPayload, toPayload } from '../core/schema/host-tensor';
 import { createEngine } from './create-engine';

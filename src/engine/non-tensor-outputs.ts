@@ -1,6 +1,7 @@
-import type { OnnxSummary } from '../core/package/onnx-summary';
+import type { OnnxSummary, ZipMapOutput } from '../core/protocol/model-description';
 import type { TensorSpec } from '../core/protocol/tensor';
-import { exposeFloatOutputs, findZipMaps, type ZipMapOutput } from '../core/schema/zipmap';
+import type { DecodedModel } from '../core/package/onnx-structure';
+import { exposeFloatOutputs, findZipMaps } from '../core/schema/zipmap';
 
 /** A model made runnable despite outputs onnxruntime cannot hand to JavaScript (sequences, maps). */
 export interface PreparedModel {
@@ -16,11 +17,12 @@ export interface PreparedModel {
  * sklearn-onnx classifiers end in ZipMap (a sequence of maps): runs would fail with
  * "Reading data from non-tensor typed value is not supported". The tensor ZipMap
  * reads is exposed as an output instead, and only tensor outputs are fetched.
+ * `structure` and `summary` are the model's one decoding (see create-engine's load).
  */
-export function prepareModel(bytes: Uint8Array, summary: OnnxSummary | null): PreparedModel {
+export function prepareModel(bytes: Uint8Array, structure: DecodedModel | null, summary: OnnxSummary | null): PreparedModel {
   const nonTensor = summary?.outputs.filter((o) => o.dtype === 'unknown' && o.shape === null) ?? [];
-  if (!summary || nonTensor.length === 0) return { bytes, fetches: null, outputs: null, zipMaps: [] };
-  const zipMaps = findZipMaps(bytes).filter((z) => !summary.outputs.some((o) => o.name === z.tensor));
+  if (!structure || !summary || nonTensor.length === 0) return { bytes, fetches: null, outputs: null, zipMaps: [] };
+  const zipMaps = findZipMaps(structure).filter((z) => !summary.outputs.some((o) => o.name === z.tensor));
   const exposed: TensorSpec[] = zipMaps.map((z) => ({ name: z.tensor, dtype: 'float32', shape: ['N', z.classLabels.length] }));
   const tensors = summary.outputs.filter((o) => !nonTensor.includes(o));
   return {

@@ -17,4 +17,6 @@ export interface EnginePlatform {
   readonly crossOriginIsolated: boolean;
   /** The worker's console and memory tap (engine/runtime-tap.ts), installed before onnxruntime starts; absent in tests. */
   readonly tap?: RuntimeTap;
+  /** Session options this platform always sets, e.g. onnxruntime-node's intra-op thread count (the CLI's native baseline). */
+  readonly sessionOptions?: InferenceSession.SessionOptions;
 }

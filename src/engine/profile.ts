@@ -1,27 +1,19 @@
-import type { InferenceSession, Tensor } from 'onnxruntime-common';
-import type { LoadRequest, LoadResult } from '../core/protocol/engine-api';
-import { fail, ok, type EngineError, type Result } from '../core/protocol/engine-error';
+import type { LoadRequest } from '../core/protocol/engine-api';
+import { fail, ok, type Result } from '../core/protocol/engine-error';
 import type { ProfileMeasurement, ProfilePhase, ProfileProgress, ProfileRequest, ProfilerEvent } from '../core/protocol/profile';
 import { parseProfilerLines } from '../core/profile/profiler-events';
 import { isPlacementLine } from '../core/profile/placement';
-import { startRuntime, tensorsOf } from './benchmark';
-import type { OrtRuntime } from './ort-runtime';
+import { tensorsOf, timedRun, type LoadedSession, type SessionHost } from './ort-io';
+import { startRuntime } from './runtime-probe';
 import type { RuntimeTap } from './runtime-tap';
 
 /** How long the unprofiled warm runs and the profiled ones may take at most (at least one of each runs). */
 const WARM_RUNS_MS = 1000;
 const PROFILED_RUNS_MS = 2000;
 
-/** What the profile borrows from the engine that runs it. */
-export interface ProfileDeps {
-  readonly ort: OrtRuntime;
-  now(): number;
-  /** The engine's own `load`, with extra session options (profiling, verbose log). */
-  load(request: LoadRequest, extra?: InferenceSession.SessionOptions): Promise<Result<LoadResult>>;
-  readonly sessions: Map<string, InferenceSession>;
-  /** The worker's console and memory tap; null where there is none (onnxruntime-node in tests). */
+/** What the profile borrows from the engine that runs it, and the worker's console and memory tap (null under onnxruntime-node). */
+export interface ProfileDeps extends SessionHost {
   readonly tap: RuntimeTap | null;
-  runFailure(thrown: unknown): EngineError;
 }
 
 /** Up to `count` runs, stopping early once `budgetMs` has passed (after at least one). */
@@ -45,17 +37,8 @@ export async function runProfile(deps: ProfileDeps, request: ProfileRequest, onP
   const sessionId = `profile:${request.runId}`;
   const model: LoadRequest = { ...request.model, sessionId, backend: request.backend };
   const phase = (p: ProfilePhase): void => onProgress({ runId: request.runId, phase: p });
-  const release = async (): Promise<void> => {
-    const session = deps.sessions.get(sessionId);
-    deps.sessions.delete(sessionId);
-    await session?.release().catch(() => undefined);
-  };
-  const timedRun = async (session: InferenceSession, feeds: Record<string, Tensor>): Promise<number> => {
-    const t0 = now();
-    const outputs = await session.run(feeds);
-    for (const tensor of Object.values(outputs)) void tensor.data;
-    return now() - t0;
-  };
+  const release = (): Promise<void> => deps.release(sessionId);
+  const sample = async (session: LoadedSession, feeds: Parameters<typeof timedRun>[1]): Promise<number> => (await timedRun(session, feeds, now)).ms;
 
   try {
     phase('runtime');
@@ -64,12 +47,12 @@ export async function runProfile(deps: ProfileDeps, request: ProfileRequest, onP
     const loaded = await deps.load(model);
     if (!loaded.ok) return loaded;
     const afterLoad = tap?.wasmMemoryBytes() ?? null;
-    const session = deps.sessions.get(sessionId)!;
+    const session = deps.session(sessionId)!;
     const feeds = tensorsOf(deps.ort, request.feeds);
     phase('first-run');
-    const firstRunMs = await timedRun(session, feeds);
+    const firstRunMs = await sample(session, feeds);
     phase('warm-runs');
-    const warmRunsMs = await repeatRuns(() => timedRun(session, feeds), Math.max(1, request.warmRuns), WARM_RUNS_MS, now);
+    const warmRunsMs = await repeatRuns(() => sample(session, feeds), Math.max(1, request.warmRuns), WARM_RUNS_MS, now);
     const afterRuns = tap?.wasmMemoryBytes() ?? null;
     await release();
 
@@ -83,11 +66,11 @@ export async function runProfile(deps: ProfileDeps, request: ProfileRequest, onP
         // The prefix names a file onnxruntime-web never writes (it prints instead); onnxruntime-node requires one.
         const made = await deps.load(model, { enableProfiling: true, profileFilePrefix: 'onnx-playground-profile' });
         if (!made.ok) return made;
-        const recorded = deps.sessions.get(sessionId)!;
+        const recorded = deps.session(sessionId)!;
         // The profiler's own cold run comes first; operatorProfile leaves it out.
-        await timedRun(recorded, feeds);
-        await repeatRuns(() => timedRun(recorded, feeds), request.profiledRuns, PROFILED_RUNS_MS, now);
-        await recorded.endProfiling();
+        await sample(recorded, feeds);
+        await repeatRuns(() => sample(recorded, feeds), request.profiledRuns, PROFILED_RUNS_MS, now);
+        await recorded.session.endProfiling();
         await release();
         return made;
       });

@@ -1,20 +1,20 @@
-import { exampleFeeds, randomFeeds } from '../../core/benchmark/feeds';
 import { quantizationOf, type CompareMeasurement, type MetricKind } from '../../core/compare/compare';
 import { engineError } from '../../core/protocol/engine-error';
-import { toPayload, type HostTensor } from '../../core/schema/host-tensor';
-import { exampleToTensors } from '../../core/schema/input-example';
+import { fileNameOf } from '../../core/model/evaluation-set';
+import type { PackageFile } from '../../core/package/model-package';
 import { summarizeLatency } from '../../core/stats/summary';
 import { medianInterval } from '../../core/stats/median-interval';
-import type { EngineClient } from '../engine/engine-client';
+import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
-import { modelBatchDimension } from '../store/benchmark-selectors';
-import { compareEligibility, evaluationCsvOf, exampleIdOf } from '../store/compare-selectors';
-import { IDLE_COMPARE } from '../store/compare-slice';
-import { modelForWorker } from './model-session';
-import type { OpenModel } from '../store/models-slice';
+import { compareEligibility, exampleIdOf } from '../store/compare-selectors';
+import { IDLE_COMPARE, type CompareProgress } from '../store/compare-slice';
+import { isReady, type ReadyModel } from '../store/models-slice';
 import { selectBackendConfig, selectBackendLabel } from '../store/selectors';
 import type { Actions } from './create-actions';
-import type { PredictActions } from './predict-actions';
+import { ensureSession, modelForWorker, workerInputs } from './model-session';
+import { pacer } from './tick';
+import type { ValidatorCache } from './validator-cache';
+import type * as ScoringRuntimeModule from './scoring-runtime';
 
 export interface CompareActions {
   openCompare(): void;
@@ -27,103 +27,119 @@ export interface CompareActions {
   cancelCompare(): void;
 }
 
+export interface CompareDeps {
+  readonly store: AppStore;
+  readonly client: EngineGateway;
+  readonly actions: Pick<Actions, 'openExample'>;
+  readonly validators: ValidatorCache;
+}
+
 const WARMUP_RUNS = 5;
 
-export function createCompareActions(store: AppStore, client: EngineClient, actions: Actions, predict: PredictActions): CompareActions {
-  const { getState } = store;
-  let cancelCurrent: (() => void) | null = null;
+type Scored = { kind: MetricKind | null; value: number | null; problem: string | null };
+type Timed = { p50: number | null; p95: number | null; interval?: { low: number; high: number }; problem: string | null };
 
-  const modelOf = (id: string): OpenModel | undefined => getState().models.find((m) => m.id === id);
+/** What the comparison's steps share: its dependencies, the scoring code once loaded, and how to stop the step in progress. */
+interface CompareContext extends CompareDeps {
+  readonly runtime: () => Promise<typeof ScoringRuntimeModule>;
+  cancelCurrent: (() => void) | null;
+}
+
+function describe(ctx: CompareContext, model: ReadyModel): Pick<CompareMeasurement, 'id' | 'name' | 'identity' | 'variantOf' | 'quantization' | 'modelBytes' | 'packageBytes'> {
+  const exampleId = exampleIdOf(model);
+  const example = exampleId ? ctx.store.getState().examples?.find((e) => e.id === exampleId) : undefined;
+  const q = quantizationOf(model.pkg.metadata?.raw);
+  return {
+    id: model.id,
+    name: model.pkg.name,
+    identity: exampleId ?? model.pkg.metadata?.modelName ?? model.pkg.name,
+    variantOf: q.sourceModel ?? example?.variantOf ?? null,
+    quantization: q.weights,
+    modelBytes: model.pkg.model.bytes.length,
+    packageBytes: model.pkg.entries.reduce((sum, e) => sum + e.bytes, 0),
+  };
+}
+
+/** The reference's evaluation CSV scored by the model through the one scoring pipeline: accuracy or RMSE, or why there is none. */
+async function score(ctx: CompareContext, model: ReadyModel, csv: PackageFile, progress: (fraction: number) => void): Promise<Scored> {
+  const { store, client, validators } = ctx;
+  const rt = await ctx.runtime();
+  const name = fileNameOf(csv);
+  const blob = new Blob([csv.bytes.slice()], { type: 'text/csv' });
+  progress(0);
+  const header = await rt.csvHeader(blob);
+  if (!header.ok) return { kind: null, value: null, problem: header.error.message };
+  const match = rt.matchColumns(header.value, model.facts.signature, { targetColumn: model.pkg.metadata?.targetColumn });
+  if (!match.runnable) return { kind: null, value: null, problem: match.problem?.message ?? `the columns of ${name} do not match its inputs` };
+  const config = selectBackendConfig(store.getState());
+  const ready = await ensureSession(client, model, config);
+  if (!ready.ok) return { kind: null, value: null, problem: ready.error.message };
+  const due = pacer();
+  const scored = await rt.scoreTable({
+    rows: rt.csvRows(blob, { skipHeader: true }),
+    signature: model.facts.signature,
+    plan: model.facts.plan,
+    validator: validators.of(model, rt.createRowValidator),
+    match,
+    run: (feeds) => client.run(config, model.id, feeds),
+    isCancelled: () => store.getState().compareRun.cancelling,
+    onChunk: (_, p) => void (due() && progress(p.fraction)),
+  });
+  if (!scored.ok) return { kind: null, value: null, problem: scored.error.message };
+  if (scored.value.cancelled) return { kind: null, value: null, problem: 'cancelled' };
+  const summary = scored.value.tally.summary(null);
+  if (summary.classification) return { kind: 'accuracy', value: summary.classification.accuracy, problem: null };
+  if (summary.regression) return { kind: 'rmse', value: summary.regression.rmse, problem: null };
+  return { kind: null, value: null, problem: `no labelled rows of ${name} could be scored` };
+}
+
+/** One batch-1 point of the benchmark lab's timed loop (in the worker, after warm-up). */
+async function benchmark(ctx: CompareContext, model: ReadyModel, runs: number, progress: (fraction: number) => void): Promise<Timed> {
+  const { client } = ctx;
+  const config = selectBackendConfig(ctx.store.getState());
+  const points = workerInputs(model, model.facts.example?.ok ? 'example' : 'random', [1]);
+  if (!points.ok) return { p50: null, p95: null, problem: points.error.message };
+  const runId = `compare-${model.id}-${Date.now()}`;
+  progress(0);
+  ctx.cancelCurrent = () => void client.cancelBenchmark(runId);
+  const outcome = await client
+    .benchmark(config, { runId, model: modelForWorker(model), warmupRuns: WARMUP_RUNS, stop: { kind: 'runs', runs }, points: points.value }, (p) => progress(p.phase === 'measure' ? Math.min(1, p.runsDone / runs) : 0))
+    .finally(() => (ctx.cancelCurrent = null));
+  if (!outcome.ok) return { p50: null, p95: null, problem: outcome.error.code === 'cancelled' ? 'cancelled' : outcome.error.message };
+  const samples = outcome.value.measurement.points[0]?.samplesMs ?? [];
+  if (samples.length === 0) return { p50: null, p95: null, problem: 'cancelled' };
+  const summary = summarizeLatency(samples);
+  // The p50's distribution-free interval: the verdict treats overlapping intervals as ties.
+  const { low, high } = medianInterval(samples);
+  return { p50: summary.p50Ms, p95: summary.p95Ms, interval: { low, high }, problem: null };
+}
+
+/** Scores, then times, each model in turn; each measurement is shown as soon as it is made. */
+async function measureEach(ctx: CompareContext, models: readonly ReadyModel[], csv: PackageFile, runs: number): Promise<void> {
+  const { getState } = ctx.store;
+  const cancelling = (): boolean => getState().compareRun.cancelling;
+  const progressOf = (model: ReadyModel, index: number, step: CompareProgress['step']) => (fraction: number): void =>
+    getState().updateCompareRun({ progress: { modelIndex: index, modelCount: models.length, modelName: model.pkg.name, step, fraction } });
+  const measurements: CompareMeasurement[] = [];
+  for (const [index, model] of models.entries()) {
+    if (cancelling()) break;
+    const scored = await score(ctx, model, csv, progressOf(model, index, 'scoring'));
+    const timed = cancelling() ? { p50: null, p95: null, problem: 'cancelled' } : await benchmark(ctx, model, runs, progressOf(model, index, 'benchmarking'));
+    measurements.push({ ...describe(ctx, model), metricKind: scored.kind, metric: scored.value, p50Ms: timed.p50, p50IntervalMs: timed.interval ?? null, p95Ms: timed.p95, problem: scored.problem ?? timed.problem });
+    getState().updateCompareRun({ measurements: [...measurements] });
+  }
+}
+
+export function createCompareActions(deps: CompareDeps): CompareActions {
+  const { store, actions } = deps;
+  const { getState } = store;
+  let runtimePromise: Promise<typeof ScoringRuntimeModule> | null = null;
+  const ctx: CompareContext = { ...deps, runtime: () => (runtimePromise ??= import('./scoring-runtime')), cancelCurrent: null };
   const cancelling = (): boolean => getState().compareRun.cancelling;
 
-  // A closed model leaves the selection (and the view closes when no model is left).
-  store.subscribe((s, prev) => {
-    if (s.models === prev.models) return;
-    const kept = s.compareSelection.filter((id) => s.models.some((m) => m.id === id));
-    if (kept.length !== s.compareSelection.length) s.setCompareSelection(kept);
-    if (s.models.length === 0 && s.compareOpen) s.setCompareOpen(false);
-  });
-
-  function describe(model: OpenModel): Pick<CompareMeasurement, 'id' | 'name' | 'identity' | 'variantOf' | 'quantization' | 'modelBytes' | 'packageBytes'> {
-    const exampleId = exampleIdOf(model);
-    const example = exampleId ? getState().examples?.find((e) => e.id === exampleId) : undefined;
-    const q = quantizationOf(model.pkg.metadata?.raw);
-    return {
-      id: model.id,
-      name: model.pkg.name,
-      identity: exampleId ?? model.pkg.metadata?.modelName ?? model.pkg.name,
-      variantOf: q.sourceModel ?? example?.variantOf ?? null,
-      quantization: q.weights,
-      modelBytes: model.pkg.model.bytes.length,
-      packageBytes: model.pkg.entries.reduce((sum, e) => sum + e.bytes, 0),
-    };
-  }
-
-  /** The Predict tab's metrics check on the reference CSV; resolves with the metric or why there is none. */
-  async function score(model: OpenModel, csv: File, index: number, count: number): Promise<{ kind: MetricKind | null; value: number | null; problem: string | null }> {
-    await predict.openPredict(model.id);
-    if (!getState().predict[model.id]) return { kind: null, value: null, problem: 'its inputs could not be read as features' };
-    const progress = (fraction: number): void => getState().updateCompareRun({ progress: { modelIndex: index, modelCount: count, modelName: model.pkg.name, step: 'scoring', fraction } });
-    progress(0);
-    const unsubscribe = store.subscribe((s, prev) => {
-      const now = s.predict[model.id]?.batch.fraction;
-      if (now !== undefined && now !== prev.predict[model.id]?.batch.fraction) progress(now);
-    });
-    cancelCurrent = () => predict.cancelBatch(model.id);
-    try {
-      await predict.chooseBatchFile(model.id, csv, true);
-    } finally {
-      unsubscribe();
-      cancelCurrent = null;
-    }
-    const batch = getState().predict[model.id]?.batch;
-    if (!batch) return { kind: null, value: null, problem: 'not scored' };
-    if (batch.status === 'mismatch') return { kind: null, value: null, problem: batch.match?.problem?.message ?? `the columns of ${csv.name} do not match its inputs` };
-    if (batch.status === 'cancelled') return { kind: null, value: null, problem: 'cancelled' };
-    if (batch.status === 'failed') return { kind: null, value: null, problem: batch.error ?? 'scoring failed' };
-    const summary = batch.summary;
-    if (summary?.classification) return { kind: 'accuracy', value: summary.classification.accuracy, problem: null };
-    if (summary?.regression) return { kind: 'rmse', value: summary.regression.rmse, problem: null };
-    return { kind: null, value: null, problem: `no labelled rows of ${csv.name} could be scored` };
-  }
-
-  /** One batch-1 point of the benchmark lab's timed loop (in the worker, after warm-up). */
-  async function benchmark(model: OpenModel, runs: number, index: number, count: number): Promise<{ p50: number | null; p95: number | null; interval?: { low: number; high: number }; problem: string | null }> {
-    const config = selectBackendConfig(getState());
-    const inputs = model.description?.inputs ?? [];
-    const batch = modelBatchDimension(model);
-    const example = model.pkg.inputExample !== null && model.pkg.inputExample !== undefined ? exampleToTensors(model.pkg.inputExample, inputs, model.pkg.metadata?.featureNames) : null;
-    const feeds: Record<string, HostTensor> = example?.ok ? exampleFeeds(example.value, batch, 1) : randomFeeds(inputs, batch, 1, model.dims);
-    const runId = `compare-${model.id}-${Date.now()}`;
-    const progress = (fraction: number): void => getState().updateCompareRun({ progress: { modelIndex: index, modelCount: count, modelName: model.pkg.name, step: 'benchmarking', fraction } });
-    progress(0);
-    cancelCurrent = () => void client.cancelBenchmark(runId);
-    const outcome = await client.benchmark(
-      config,
-      {
-        runId,
-        model: modelForWorker(model),
-        warmupRuns: WARMUP_RUNS,
-        stop: { kind: 'runs', runs },
-        points: [{ batchSize: 1, feeds: Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, toPayload({ ...t, data: t.data.slice() })])) }],
-      },
-      (p) => progress(p.phase === 'measure' ? Math.min(1, p.runsDone / runs) : 0),
-    ).finally(() => (cancelCurrent = null));
-    if (!outcome.ok) return { p50: null, p95: null, problem: outcome.error.code === 'cancelled' ? 'cancelled' : outcome.error.message };
-    const samples = outcome.value.measurement.points[0]?.samplesMs ?? [];
-    if (samples.length === 0) return { p50: null, p95: null, problem: 'cancelled' };
-    const summary = summarizeLatency(samples);
-    const { low, high } = medianInterval(samples);
-    return { p50: summary.p50Ms, p95: summary.p95Ms, interval: { low, high }, problem: null };
-  }
-
   return {
-    openCompare() {
-      getState().setCompareOpen(true);
-    },
-    closeCompare() {
-      getState().setCompareOpen(false);
-    },
+    openCompare: () => getState().setCompareOpen(true),
+    closeCompare: () => getState().setCompareOpen(false),
     toggleCompareModel(id) {
       const { compareSelection, setCompareSelection } = getState();
       const next = compareSelection.includes(id) ? compareSelection.filter((x) => x !== id) : [...compareSelection, id];
@@ -154,33 +170,21 @@ export function createCompareActions(store: AppStore, client: EngineClient, acti
       const state = getState();
       if (state.compareRun.status === 'running') return;
       const eligible = compareEligibility(state);
-      const ids = state.compareSelection.filter((id) => eligible.get(id)?.eligible);
-      const models = ids.map(modelOf).filter((m): m is OpenModel => m !== undefined);
-      const reference = models[0];
-      const csvFile = reference ? evaluationCsvOf(reference) : null;
-      if (models.length < 2 || !reference || !csvFile) {
+      const models = state.compareSelection.filter((id) => eligible.get(id)?.eligible).map((id) => state.models.find((m) => m.id === id)).filter(isReady);
+      const csv = models[0]?.facts.evaluation ?? null;
+      if (models.length < 2 || !csv) {
         state.notify(engineError('bad-input', 'Select at least two models to compare.', 'The first one selected needs an evaluation CSV (test.csv); the others need its input signature or the same CSV.'));
         return;
       }
       const runs = state.compareRuns;
-      const csvName = csvFile.path.split('/').pop() ?? csvFile.path;
-      state.updateCompareRun({ ...IDLE_COMPARE, status: 'running', csvSource: `${csvName} of ${reference.pkg.name}`, backendLabel: selectBackendLabel(state), runs });
-      const measurements: CompareMeasurement[] = [];
-      for (const [index, model] of models.entries()) {
-        if (cancelling()) break;
-        const base = describe(model);
-        const csv = new File([csvFile.bytes.slice()], csvName, { type: 'text/csv' });
-        const scored = await score(model, csv, index, models.length);
-        const timed = cancelling() ? { p50: null, p95: null, problem: 'cancelled' } : await benchmark(model, runs, index, models.length);
-        measurements.push({ ...base, metricKind: scored.kind, metric: scored.value, p50Ms: timed.p50, p50IntervalMs: timed.interval ?? null, p95Ms: timed.p95, problem: scored.problem ?? timed.problem });
-        getState().updateCompareRun({ measurements: [...measurements] });
-      }
+      state.updateCompareRun({ ...IDLE_COMPARE, status: 'running', csvSource: `${fileNameOf(csv)} of ${models[0]!.pkg.name}`, backendLabel: selectBackendLabel(state), runs });
+      await measureEach(ctx, models, csv, runs);
       getState().updateCompareRun({ status: cancelling() ? 'cancelled' : 'done', cancelling: false, progress: null });
     },
     cancelCompare() {
       if (getState().compareRun.status !== 'running') return;
       getState().updateCompareRun({ cancelling: true });
-      cancelCurrent?.();
+      ctx.cancelCurrent?.();
     },
   };
 }

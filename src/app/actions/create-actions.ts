@@ -1,21 +1,21 @@
 import type { BackendConfig, LoadResult } from '../../core/protocol/engine-api';
-import { engineError, ok, type Result } from '../../core/protocol/engine-error';
+import { engineError, type Result } from '../../core/protocol/engine-error';
 import { inspectPackage } from '../../core/package/inspection';
 import type { Finding } from '../../core/package/findings';
 import { planFolder } from '../../core/package/limits';
 import type { ModelPackage, PackageFile } from '../../core/package/model-package';
-import { downloadFailed, modelUrl } from '../../core/package/model-url';
-import { exampleToTensors } from '../../core/schema/input-example';
-import { randomTensor, resolveDims, seededRandom, type HostTensor } from '../../core/schema/host-tensor';
 import { parseExampleIndex } from '../../core/package/example-index';
+import { modelInputs } from '../../core/model/model-inputs';
 import { outputsDocument } from '../../core/schema/outputs';
-import type { EngineClient } from '../engine/engine-client';
+import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
-import type { OpenModel } from '../store/models-slice';
+import { isReady, type OpenModel } from '../store/models-slice';
 import { selectBackendConfig } from '../store/selectors';
 import { saveJson } from '../ui/save-file';
-import { modelForWorker } from './model-session';
-import { createPackageClient } from '../workers/package-client';
+import type { ModelLifecycle } from './model-lifecycle';
+import { modelForWorker, sha256Hex } from './model-session';
+import { fetchModel } from './fetch-model';
+import type { PackageClient } from '../workers/package-client';
 
 export interface Actions {
   openFiles(files: readonly File[]): Promise<void>;
@@ -26,90 +26,99 @@ export interface Actions {
   openExample(id: string): Promise<void>;
   loadExampleIndex(): Promise<void>;
   runModel(id: string): Promise<void>;
+  /** Ends the model's running work, clears what every tab keeps for it, and releases its sessions. */
   closeModel(id: string): Promise<void>;
   downloadOutputs(id: string): void;
 }
 
-const RANDOM_SEED = 42;
-
-function fileNameOfUrl(url: URL): string {
-  const last = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
-  return last || url.hostname;
+async function readAll(files: readonly { path: string; file: File }[]): Promise<PackageFile[]> {
+  return Promise.all(files.map(async (f) => ({ path: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) })));
 }
 
-export function createActions(store: AppStore, client: EngineClient, baseUrl: string): Actions {
-  const { getState } = store;
-  let nextId = 1;
-  // Archives and package text are read in a worker (issue 14): the page never unzips or parses them.
-  const packages = createPackageClient(store);
+/** What opening and running share: the store, the engines, and the next model id. */
+interface ActionContext {
+  readonly store: AppStore;
+  readonly client: EngineGateway;
+  /** Archives and package text are read off the page (issue 14): the page never unzips or parses them. */
+  readonly packages: PackageClient;
+  nextId: number;
+}
 
-  client.onWorkerDied((_key, error) => {
-    getState().notify(error);
-    for (const m of getState().models) if (m.run.status === 'running') getState().updateModel(m.id, { run: { status: 'idle' } });
-  });
+function loadOn(ctx: ActionContext, model: Pick<OpenModel, 'id' | 'pkg'>, config: BackendConfig): Promise<Result<LoadResult>> {
+  return ctx.client.load(config, model.id, modelForWorker(model));
+}
 
-  async function loadOn(model: Pick<OpenModel, 'id' | 'pkg'>, config: BackendConfig): Promise<Result<LoadResult>> {
-    return client.load(config, model.id, modelForWorker(model));
+/** Loads the package on the current backend, then works out its facts, checks and digest, once. */
+async function openPackage(ctx: ActionContext, result: Result<ModelPackage>, source: string, startedAt: number): Promise<void> {
+  const { getState } = ctx.store;
+  if (!result.ok) {
+    getState().notify(result.error);
+    return;
   }
-
-  async function openPackage(result: Result<ModelPackage>, source: string, startedAt: number): Promise<void> {
-    if (!result.ok) {
-      getState().notify(result.error);
-      return;
-    }
-    const model: OpenModel = {
-      id: `m${nextId++}`,
-      source,
-      pkg: result.value,
-      status: 'loading',
-      description: null,
-      loadMs: null,
-      readMs: performance.now() - startedAt,
-      inspection: null,
-      sha256: null,
-      dims: {},
-      run: { status: 'idle' },
-    };
-    const previous = getState().activeModelId;
-    getState().addModel(model);
-    const loaded = await loadOn(model, selectBackendConfig(getState()));
-    if (!loaded.ok) {
-      const wasActive = getState().activeModelId === model.id;
-      getState().removeModel(model.id);
-      // Back to where the user was, e.g. the drop zone, so the next try is one click away.
-      if (wasActive) getState().setActiveModel(previous);
-      const named = loaded.error.message.includes(result.value.model.path) ? loaded.error.message : `${source}: ${loaded.error.message}`;
-      getState().notify({ ...loaded.error, message: named });
-      return;
-    }
-    const inspection = inspectPackage(model.pkg, loaded.value);
-    getState().updateModel(model.id, { status: 'ready', description: loaded.value, loadMs: performance.now() - startedAt, inspection });
-    const problems = inspection.findings.filter((f) => f.severity === 'error');
-    if (problems.length > 0) {
-      getState().notify(
-        engineError('package-inconsistent', `${model.pkg.name}: ${problems.map((p) => p.message).join(' ')}`, 'The model is loaded; see the Inspect tab for every check. Fix the package so that its description matches the model.'),
-      );
-    }
-    const digest = await crypto.subtle.digest('SHA-256', model.pkg.model.bytes as Uint8Array<ArrayBuffer>);
-    getState().updateModel(model.id, { sha256: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('') });
+  const pkg = result.value;
+  const model: OpenModel = { id: `m${ctx.nextId++}`, source, pkg, status: 'loading', description: null, facts: null, loadMs: null, readMs: performance.now() - startedAt, inspection: null, sha256: null, dims: {}, run: { status: 'idle' } };
+  const previous = getState().activeModelId;
+  getState().addModel(model);
+  const digest = sha256Hex(pkg.model.bytes);
+  const loaded = await loadOn(ctx, model, selectBackendConfig(getState()));
+  if (!getState().models.some((m) => m.id === model.id)) {
+    // Closed while loading: its session arrived after closeModel released the others.
+    void ctx.client.release(model.id);
+    return;
   }
-
-  async function readAll(files: readonly { path: string; file: File }[]): Promise<PackageFile[]> {
-    return Promise.all(files.map(async (f) => ({ path: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) })));
+  if (!loaded.ok) {
+    const wasActive = getState().activeModelId === model.id;
+    getState().removeModel(model.id);
+    // Back to where the user was, e.g. the drop zone, so the next try is one click away.
+    if (wasActive) getState().setActiveModel(previous);
+    const named = loaded.error.message.includes(pkg.model.path) ? loaded.error.message : `${source}: ${loaded.error.message}`;
+    getState().notify({ ...loaded.error, message: named });
+    return;
   }
-
-  function inputsFor(model: OpenModel): Result<{ feeds: Record<string, HostTensor>; source: 'example' | 'random' }> {
-    const inputs = model.description?.inputs ?? [];
-    if (model.pkg.inputExample !== null && model.pkg.inputExample !== undefined) {
-      const feeds = exampleToTensors(model.pkg.inputExample, inputs, model.pkg.metadata?.featureNames);
-      return feeds.ok ? ok({ feeds: feeds.value, source: 'example' }) : feeds;
-    }
-    const random = seededRandom(RANDOM_SEED);
-    const feeds = Object.fromEntries(
-      inputs.map((spec) => [spec.name, randomTensor(spec.dtype === 'unknown' ? 'float32' : spec.dtype, resolveDims(spec.shape, model.dims), random)]),
+  const inspection = inspectPackage(pkg, loaded.value);
+  // Loaded with the first model, not with the page.
+  const { modelFacts } = await import('../../core/model/model-facts');
+  const facts = modelFacts(pkg, loaded.value);
+  getState().updateModel(model.id, { status: 'ready', description: loaded.value, facts, sha256: await digest, loadMs: performance.now() - startedAt, inspection });
+  const problems = inspection.findings.filter((f) => f.severity === 'error');
+  if (problems.length > 0) {
+    getState().notify(
+      engineError('package-inconsistent', `${pkg.name}: ${problems.map((p) => p.message).join(' ')}`, 'The model is loaded; see the Inspect tab for every check. Fix the package so that its description matches the model.'),
     );
-    return ok({ feeds, source: 'random' });
   }
+}
+
+async function runModel(ctx: ActionContext, id: string): Promise<void> {
+  const { store, client } = ctx;
+  const { getState } = store;
+  const model = getState().models.find((m) => m.id === id);
+  if (!isReady(model)) return;
+  const config = selectBackendConfig(getState());
+  getState().updateModel(id, { run: { status: 'running', config } });
+  const finish = (run: OpenModel['run']): void => getState().updateModel(id, { run });
+  const source = model.facts.example ? 'example' : 'random';
+  const inputs = modelInputs(model, source, [null]);
+  if (!inputs.ok) {
+    getState().notify(inputs.error);
+    return finish({ status: 'idle' });
+  }
+  const feeds = inputs.value[0]!.feeds;
+  const loaded = client.hasSession(config, id) ? null : await loadOn(ctx, model, config);
+  if (loaded && !loaded.ok) {
+    getState().notify(loaded.error);
+    return finish({ status: 'idle' });
+  }
+  const result = await client.run(config, id, feeds);
+  if (!result.ok) {
+    getState().notify(result.error);
+    return finish({ status: 'idle' });
+  }
+  finish({ status: 'done', config, inputs: feeds, inputSource: source, outputs: result.value.outputs, runMs: result.value.runMs });
+}
+
+export function createActions(store: AppStore, client: EngineGateway, baseUrl: string, lifecycle: ModelLifecycle, packages: PackageClient): Actions {
+  const { getState } = store;
+  const ctx: ActionContext = { store, client, packages, nextId: 1 };
 
   return {
     async openFiles(files) {
@@ -117,13 +126,13 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
       const models = files.filter((f) => /\.(onnx|ort|zip)$/i.test(f.name));
       // Loose files dropped together (model.onnx + metadata.json …) form one package.
       if (files.length > 1 && models.length < files.length) {
-        await openPackage(await packages.assemble('dropped files', await readAll(files.map((file) => ({ path: file.name, file })))), 'dropped files', startedAt);
+        await openPackage(ctx, await ctx.packages.assemble('dropped files', await readAll(files.map((file) => ({ path: file.name, file })))), 'dropped files', startedAt);
         return;
       }
       for (const file of files) {
         // Timed from before the read: loadMs and readMs include reading the file.
         const started = performance.now();
-        await openPackage(await packages.openFile(file.name, file), file.name, started);
+        await openPackage(ctx, await ctx.packages.openFile(file.name, file), file.name, started);
       }
     },
     async openFolder(name, files) {
@@ -139,36 +148,19 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
         plan.value.ignored > 0
           ? [{ severity: 'warning', code: 'folder-narrowed', message: `“${name}” holds ${files.length.toLocaleString('en-US')} files; only the ${read.length} beside the model (in ${plan.value.root || 'the top folder'}) were read, ${plan.value.ignored.toLocaleString('en-US')} others ignored.` }]
           : [];
-      await openPackage(await packages.assemble(name, read, notes), `${name}/`, startedAt);
+      await openPackage(ctx, await ctx.packages.assemble(name, read, notes), `${name}/`, startedAt);
     },
     async openUrl(raw) {
       const startedAt = performance.now();
-      const checked = modelUrl(raw, window.location.href);
-      if (!checked.ok) {
-        getState().notify(checked.error);
+      const fetched = await fetchModel(raw);
+      if (!fetched.ok) {
+        getState().notify(fetched.error);
         return;
       }
-      const url = checked.value;
-      let response: Response;
-      try {
-        response = await fetch(url);
-      } catch {
-        getState().notify(downloadFailed(url, window.location.origin));
-        return;
-      }
-      if (!response.ok) {
-        getState().notify(engineError('fetch-failed', `Could not download ${url.href}: the server answered ${response.status} ${response.statusText || ''}`.trim() + '.', response.status === 404 ? 'The file is not at that address: check the link, or ask whoever shared it for a new one.' : 'Try again later, or download the file and drop it here.'));
-        return;
-      }
-      if ((response.headers.get('content-type') ?? '').startsWith('text/html')) {
-        getState().notify(engineError('fetch-failed', `${url.href} returned a web page, not a model file.`, 'Link to the .onnx, .ort or .zip file itself (for GitHub, the “raw” download link).'));
-        return;
-      }
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      await openPackage(await packages.openFile(fileNameOfUrl(url), bytes), url.href, startedAt);
+      await openPackage(ctx, await ctx.packages.openFile(fetched.value.name, fetched.value.bytes), fetched.value.url, startedAt);
     },
     async openPackageFiles(name, files, source) {
-      await openPackage(await packages.assemble(name, files), source, performance.now());
+      await openPackage(ctx, await ctx.packages.assemble(name, files), source, performance.now());
     },
     async openExample(id) {
       await this.openUrl(`${baseUrl}examples/${id}.zip`);
@@ -183,32 +175,9 @@ export function createActions(store: AppStore, client: EngineClient, baseUrl: st
         getState().notify(engineError('fetch-failed', `The example gallery could not be loaded (${thrown instanceof Error ? thrown.message : String(thrown)}).`, 'You can still open your own model with “Open model…” or by dropping it here.'));
       }
     },
-    async runModel(id) {
-      const model = getState().models.find((m) => m.id === id);
-      if (!model || model.status !== 'ready') return;
-      const config = selectBackendConfig(getState());
-      getState().updateModel(id, { run: { status: 'running', config } });
-      const finish = (run: OpenModel['run']): void => getState().updateModel(id, { run });
-      if (!client.hasSession(config, id)) {
-        const loaded = await loadOn(model, config);
-        if (!loaded.ok) {
-          getState().notify(loaded.error);
-          return finish({ status: 'idle' });
-        }
-      }
-      const inputs = inputsFor(model);
-      if (!inputs.ok) {
-        getState().notify(inputs.error);
-        return finish({ status: 'idle' });
-      }
-      const result = await client.run(config, id, inputs.value.feeds);
-      if (!result.ok) {
-        getState().notify(result.error);
-        return finish({ status: 'idle' });
-      }
-      finish({ status: 'done', config, inputs: inputs.value.feeds, inputSource: inputs.value.source, outputs: result.value.outputs, runMs: result.value.runMs });
-    },
+    runModel: (id) => runModel(ctx, id),
     async closeModel(id) {
+      lifecycle.close(id);
       getState().removeModel(id);
       await client.release(id);
     },

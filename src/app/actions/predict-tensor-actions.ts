@@ -1,6 +1,6 @@
 import { elementCount, randomTensor, type HostTensor } from '../../core/schema/host-tensor';
 import type { AppStore } from '../store/app-store';
-import type { OpenModel } from '../store/models-slice';
+import type { ReadyModel } from '../store/models-slice';
 import type { PredictState, TensorDraft } from '../store/predict-slice';
 import type { PredictRuntime } from './predict-actions';
 
@@ -18,9 +18,9 @@ interface Context {
   readonly runtime: () => Promise<PredictRuntime>;
   /** The runtime once loaded (the Predict tab loads it before showing these controls). */
   readonly loaded: () => PredictRuntime | null;
-  readonly modelOf: (id: string) => OpenModel | undefined;
+  readonly modelOf: (id: string) => ReadyModel | undefined;
   readonly stateOf: (id: string) => PredictState | undefined;
-  readonly expectedDims: (model: OpenModel, shape: readonly (number | string)[] | null) => number[];
+  readonly expectedDims: (model: ReadyModel, shape: readonly (number | string)[] | null) => number[];
   readonly draftOf: (tensor: HostTensor, source: string, extra?: Partial<TensorDraft>) => TensorDraft;
   readonly recheck: (id: string) => void;
 }
@@ -35,7 +35,7 @@ export function createTensorActions({ store, runtime, loaded, modelOf, stateOf, 
       if (!s || !model) return;
       // Random inputs follow the new size; the others are checked against it.
       const tensors = { ...s.tensors };
-      for (const input of s.signature.inputs) {
+      for (const input of model.facts.signature.inputs) {
         if (tensors[input.name]?.source.startsWith('random') && input.shape?.includes(name)) {
           tensors[input.name] = draftOf(randomTensor(input.dtype === 'unknown' ? 'float32' : input.dtype, expectedDims(model, input.shape), Math.random), tensors[input.name]!.source);
         }
@@ -47,7 +47,7 @@ export function createTensorActions({ store, runtime, loaded, modelOf, stateOf, 
       const rt = loaded();
       const s = stateOf(id);
       const model = modelOf(id);
-      const spec = s?.signature.inputs.find((i) => i.name === input);
+      const spec = model?.facts.signature.inputs.find((i) => i.name === input);
       if (!s || !model || !spec || !rt) return;
       const made = rt.tensorFromJsonText(text, spec, expectedDims(model, spec.shape));
       const scale = s.pixelScales[input];
@@ -61,7 +61,7 @@ export function createTensorActions({ store, runtime, loaded, modelOf, stateOf, 
       const rt = await runtime();
       const s = stateOf(id);
       const model = modelOf(id);
-      const spec = s?.signature.inputs.find((i) => i.name === input);
+      const spec = model?.facts.signature.inputs.find((i) => i.name === input);
       if (!s || !model || !spec) return;
       const bytes = new Uint8Array(await file.arrayBuffer());
       const expected = expectedDims(model, spec.shape);
@@ -78,7 +78,7 @@ export function createTensorActions({ store, runtime, loaded, modelOf, stateOf, 
       const rt = loaded();
       const s = stateOf(id);
       const model = modelOf(id);
-      const spec = s?.signature.inputs.find((i) => i.name === input);
+      const spec = model?.facts.signature.inputs.find((i) => i.name === input);
       if (!s || !model || !spec || !rt) return;
       const dims = expectedDims(model, spec.shape);
       const scale = s.pixelScales[input];
@@ -94,7 +94,7 @@ export function createTensorActions({ store, runtime, loaded, modelOf, stateOf, 
     setImage(id, input, rgba, width, height, source) {
       const rt = loaded();
       const s = stateOf(id);
-      const spec = s?.signature.inputs.find((i) => i.name === input);
+      const spec = modelOf(id)?.facts.signature.inputs.find((i) => i.name === input);
       const scale = s?.pixelScales[input];
       if (!s || !spec?.image || !scale || !rt) return;
       const { tensor, preview } = rt.imageToTensor(rgba, width, height, spec.image, spec.dtype === 'unknown' ? 'float32' : spec.dtype, scale);

@@ -3,10 +3,9 @@ import { configProfile, type ConfigProfile } from '../../core/profile/config-pro
 import type { BackendConfig } from '../../core/protocol/engine-api';
 import { ok, type Result } from '../../core/protocol/engine-error';
 import type { ProfilePhase } from '../../core/protocol/profile';
-import type { EngineClient } from '../engine/engine-client';
-import type { OpenModel } from '../store/models-slice';
-import { modelFeeds } from './model-feeds';
-import { modelForWorker } from './model-session';
+import type { EngineGateway } from '../engine/engine-gateway';
+import type { ReadyModel } from '../store/models-slice';
+import { modelForWorker, workerInputs } from './model-session';
 
 /** Warm runs timed for the cold-start chart, and warm runs recorded by the profiler (each also capped in time by the engine). */
 const WARM_RUNS = 20;
@@ -24,15 +23,15 @@ export const PROFILE_PHASE_ORDER: readonly ProfilePhase[] = ['runtime', 'session
 
 /** One configuration taken apart, in an engine worker of its own (used by the Speed tab and by "Profile each configuration"). */
 export async function profileConfiguration(
-  client: EngineClient,
-  model: OpenModel,
+  client: EngineGateway,
+  model: ReadyModel,
   config: BackendConfig,
   batchSize: number,
   inputs: InputSource,
   runId: string,
   onPhase: (phase: ProfilePhase) => void,
 ): Promise<Result<ConfigProfile>> {
-  const feeds = modelFeeds(model, inputs, [batchSize]);
+  const feeds = workerInputs(model, inputs, [batchSize]);
   if (!feeds.ok) return feeds;
   const measured = await client.profile(
     config,

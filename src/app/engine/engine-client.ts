@@ -2,15 +2,11 @@ import { proxy, wrap, transfer, type Remote } from 'comlink';
 import { backendKey, type BackendConfig, type EngineApi, type EngineEnvironment, type LoadRequest, type LoadResult } from '../../core/protocol/engine-api';
 import { engineError, fail, ok, type EngineError, type Result } from '../../core/protocol/engine-error';
 import { fromPayload, toPayload, transferablesOf, type HostTensor } from '../../core/schema/host-tensor';
-import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest } from '../../core/protocol/benchmark';
+import type { BenchmarkProgress, BenchmarkRequest } from '../../core/protocol/benchmark';
 import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from '../../core/protocol/profile';
+import { IDLE_WORKER_MS, type BenchmarkOutcome, type EngineGateway, type EngineWorkerInfo, type LoadOptions, type RunOutcome } from './engine-gateway';
 
-export type LoadOptions = Omit<LoadRequest, 'backend' | 'sessionId'>;
-
-export interface RunOutcome {
-  readonly outputs: Record<string, HostTensor>;
-  readonly runMs: number;
-}
+export type { BenchmarkOutcome, LoadOptions, RunOutcome } from './engine-gateway';
 
 interface EngineWorker {
   readonly key: string;
@@ -20,11 +16,10 @@ interface EngineWorker {
   /** Settles (never rejects) with the reason when the worker dies. */
   readonly death: Promise<EngineError>;
   readonly sessions: Set<string>;
-}
-
-export interface BenchmarkOutcome {
-  readonly measurement: BenchmarkMeasurement;
-  readonly environment: EngineEnvironment;
+  /** Calls in flight. */
+  busy: number;
+  /** Set while the worker, holding no session, waits to be ended. */
+  idleTimer: ReturnType<typeof setTimeout> | null;
 }
 
 /** A benchmark in flight: how to end it by force, and when it has ended. */
@@ -34,6 +29,7 @@ interface RunningBenchmark {
   readonly settled: Promise<void>;
   cancelled: boolean;
 }
+
 
 const BENCHMARK_CANCELLED = engineError('cancelled', 'The benchmark was stopped.', 'Nothing is lost: models reload on their next run.');
 const PROFILE_CANCELLED = engineError('cancelled', 'The profile was stopped.', 'Nothing is lost: its engine was ended, the others carry on.');
@@ -51,21 +47,35 @@ export const browserWorkers: WorkerFactory = (config) =>
  * backend configuration. A worker that dies is dropped, its sessions forgotten,
  * and the next call starts a fresh one.
  */
-export class EngineClient {
+export class EngineClient implements EngineGateway {
   private readonly pool = new Map<string, EngineWorker>();
   private readonly deathListeners = new Set<(key: string, error: EngineError) => void>();
+  private readonly workerListeners = new Set<(workers: readonly EngineWorkerInfo[]) => void>();
   private readonly benchmarks = new Map<string, RunningBenchmark>();
-  /** Profiles in flight, each in a worker of its own: how to end one. */
-  private readonly profiles = new Map<string, () => void>();
+  /** Profiles in flight, each in a worker of its own: its configuration, and how to end it. */
+  private readonly profiles = new Map<string, { readonly key: string; readonly stop: () => void }>();
 
   constructor(
     private readonly createWorker: WorkerFactory,
     private readonly wasmPaths: string,
+    private readonly idleMs = IDLE_WORKER_MS,
   ) {}
 
   onWorkerDied(listener: (key: string, error: EngineError) => void): () => void {
     this.deathListeners.add(listener);
     return () => this.deathListeners.delete(listener);
+  }
+
+  onWorkersChanged(listener: (workers: readonly EngineWorkerInfo[]) => void): () => void {
+    this.workerListeners.add(listener);
+    return () => this.workerListeners.delete(listener);
+  }
+
+  /** The engine workers alive now: the pool's, and those started for a profile alone. */
+  workers(): EngineWorkerInfo[] {
+    const pooled = [...this.pool.values()].map((e): EngineWorkerInfo => ({ key: e.key, sessions: e.sessions.size, state: e.busy > 0 ? 'busy' : e.sessions.size === 0 && e.idleTimer ? 'retiring' : 'idle' }));
+    const profiling = [...this.profiles.values()].map((p): EngineWorkerInfo => ({ key: `${p.key} (profile)`, sessions: 0, state: 'busy' }));
+    return [...pooled, ...profiling];
   }
 
   hasSession(config: BackendConfig, sessionId: string): boolean {
@@ -79,7 +89,10 @@ export class EngineClient {
     const transfers = [options.modelBytes, ...(options.externalData ?? []).map((f) => f.data)];
     const request: LoadRequest = { ...options, sessionId, backend: config.backend };
     const loaded = await this.guard(engine, engine.api.load(transfer(request, transfers)));
-    if (loaded.ok) engine.sessions.add(sessionId);
+    if (loaded.ok) {
+      engine.sessions.add(sessionId);
+      this.changed();
+    }
     return loaded;
   }
 
@@ -103,6 +116,7 @@ export class EngineClient {
     let settle: () => void = () => undefined;
     const running: RunningBenchmark = { config, hardStop, settled: new Promise<void>((resolve) => (settle = resolve)), cancelled: false };
     this.benchmarks.set(request.runId, running);
+    this.hold(engine);
     try {
       const ready = await Promise.race([this.guard(engine, engine.ready), stopped]);
       if (!ready.ok) return ready;
@@ -117,6 +131,7 @@ export class EngineClient {
       return result.ok ? ok({ measurement: result.value, environment: ready.value }) : result;
     } finally {
       this.benchmarks.delete(request.runId);
+      this.free(engine);
       settle();
     }
   }
@@ -133,10 +148,7 @@ export class EngineClient {
     void engine?.api.cancelBenchmark(runId);
     const timedOut = await Promise.race([running.settled.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs))]);
     if (!timedOut) return;
-    if (engine) {
-      if (this.pool.get(engine.key) === engine) this.pool.delete(engine.key);
-      engine.worker.terminate();
-    }
+    if (engine) this.end(engine);
     running.hardStop(BENCHMARK_CANCELLED);
   }
 
@@ -154,7 +166,8 @@ export class EngineClient {
         resolve(fail(engineError('worker-died', `The engine profiling ${backendKey(config)} stopped unexpectedly${event.message ? ` (${event.message})` : ''}.`, 'The model may need more memory than this tab can give; try a smaller batch size.')));
       });
     });
-    this.profiles.set(request.runId, stop);
+    this.profiles.set(request.runId, { key: backendKey(config), stop });
+    this.changed();
     try {
       const api = wrap<EngineApi>(worker);
       const ready = await Promise.race([api.init({ threads: config.backend === 'wasm' ? config.threads : 1, wasmPaths: this.wasmPaths }), stopped, death]);
@@ -164,12 +177,13 @@ export class EngineClient {
     } finally {
       this.profiles.delete(request.runId);
       worker.terminate();
+      this.changed();
     }
   }
 
   /** Ends a profile at once (its worker is terminated; nothing else is affected). */
   cancelProfile(runId: string): void {
-    this.profiles.get(runId)?.();
+    this.profiles.get(runId)?.stop();
   }
 
   /** Releases a model's session on every worker that holds one. */
@@ -177,14 +191,13 @@ export class EngineClient {
     await Promise.all(
       [...this.pool.values()]
         .filter((engine) => engine.sessions.delete(sessionId))
-        .map((engine) => Promise.race([engine.api.release(sessionId), engine.death])),
+        .map((engine) => this.guard(engine, engine.api.release(sessionId).then(() => ok(null)))),
     );
   }
 
   /** Ends every worker (page teardown, tests). */
   dispose(): void {
-    for (const engine of this.pool.values()) engine.worker.terminate();
-    this.pool.clear();
+    for (const engine of [...this.pool.values()]) this.end(engine);
   }
 
   private workerFor(config: BackendConfig): EngineWorker {
@@ -205,24 +218,67 @@ export class EngineClient {
       api,
       death,
       sessions: new Set(),
+      busy: 0,
+      idleTimer: null,
       ready: api.init({ threads: config.backend === 'wasm' ? config.threads : 1, wasmPaths: this.wasmPaths }),
     };
     this.pool.set(key, engine);
     void death.then((error) => this.retire(engine, error));
+    this.changed();
     return engine;
   }
 
   /** Waits for a call unless the worker dies first; a fatal engine error retires the worker. */
   private async guard<T>(engine: EngineWorker, call: Promise<Result<T>>): Promise<Result<T>> {
-    const result = await Promise.race([call, engine.death.then((error) => fail<T>(error))]);
-    if (!result.ok && result.error.code === 'worker-died') this.retire(engine, result.error);
-    return result;
+    this.hold(engine);
+    try {
+      const result = await Promise.race([call, engine.death.then((error) => fail<T>(error))]);
+      if (!result.ok && result.error.code === 'worker-died') this.retire(engine, result.error);
+      return result;
+    } finally {
+      this.free(engine);
+    }
+  }
+
+  /** A call starts: the worker is busy, and no longer waiting to be ended. */
+  private hold(engine: EngineWorker): void {
+    engine.busy += 1;
+    if (engine.idleTimer) clearTimeout(engine.idleTimer);
+    engine.idleTimer = null;
+    this.changed();
+  }
+
+  /** A call ended: a worker left with no call and no session is ended after `idleMs`, unless a call comes first. */
+  private free(engine: EngineWorker): void {
+    engine.busy -= 1;
+    const idle = (): boolean => engine.busy === 0 && engine.sessions.size === 0 && this.pool.get(engine.key) === engine;
+    if (idle() && !engine.idleTimer) {
+      engine.idleTimer = setTimeout(() => {
+        engine.idleTimer = null;
+        if (idle()) this.end(engine);
+      }, this.idleMs);
+    }
+    this.changed();
+  }
+
+  /** Ends a worker of the pool (idle, or stuck in a run); the next call for its configuration starts a fresh one. */
+  private end(engine: EngineWorker): void {
+    if (engine.idleTimer) clearTimeout(engine.idleTimer);
+    engine.idleTimer = null;
+    if (this.pool.get(engine.key) === engine) this.pool.delete(engine.key);
+    engine.worker.terminate();
+    this.changed();
   }
 
   private retire(engine: EngineWorker, error: EngineError): void {
     if (this.pool.get(engine.key) !== engine) return;
-    this.pool.delete(engine.key);
-    engine.worker.terminate();
+    this.end(engine);
     for (const listener of this.deathListeners) listener(engine.key, error);
+  }
+
+  private changed(): void {
+    if (this.workerListeners.size === 0) return;
+    const workers = this.workers();
+    for (const listener of this.workerListeners) listener(workers);
   }
 }

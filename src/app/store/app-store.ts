@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { persist } from 'zustand/middleware';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createModelsSlice, type ModelsSlice } from './models-slice';
 import { createNoticesSlice, type NoticesSlice } from './notices-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
@@ -16,6 +16,29 @@ import { createTasksSlice, type TasksSlice } from './tasks-slice';
 export type AppState = ModelsSlice & NoticesSlice & SettingsSlice & GallerySlice & BenchmarkSlice & PredictSlice & LibrarySlice & DriftSlice & CompareSlice & SpeedSlice & GraphSlice & TasksSlice;
 export type AppStore = StoreApi<AppState>;
 
+/**
+ * localStorage, written only when the settings change: persist hands over the settings after
+ * every state change (every chunk of a long batch), and a synchronous write each time costs
+ * the page more than the scoring itself.
+ */
+function settingsStorage(): StateStorage {
+  // Read now: where storage is unavailable this throws, and persist runs without it.
+  const storage = localStorage;
+  let last: string | null = null;
+  return {
+    getItem: (name) => (last = storage.getItem(name)),
+    setItem: (name, value) => {
+      if (value === last) return;
+      last = value;
+      storage.setItem(name, value);
+    },
+    removeItem: (name) => {
+      last = null;
+      storage.removeItem(name);
+    },
+  };
+}
+
 /** A fresh store (one per page, one per test). Only settings persist. */
 export function createAppStore(): AppStore {
   return createStore<AppState>()(
@@ -25,6 +48,7 @@ export function createAppStore(): AppStore {
         name: 'onnx-playground-settings',
         version: 1,
         partialize: (s) => ({ theme: s.theme, backend: s.backend, threads: s.threads }),
+        storage: createJSONStorage(settingsStorage),
       },
     ),
   );

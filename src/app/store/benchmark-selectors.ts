@@ -1,15 +1,16 @@
-import { batchDimension, defaultDraft, type BatchDimension, type BenchmarkDraft } from '../../core/benchmark/plan';
+import { defaultDraft, type BatchDimension, type BenchmarkDraft } from '../../core/benchmark/plan';
 import type { BenchmarkRun } from '../../core/benchmark/run';
 import { defaultThreads, type Capabilities } from '../../core/protocol/capabilities';
 import type { AppState } from './app-store';
 import type { OpenModel } from './models-slice';
 
+/** Whether the package has an input example (one that does not fit its inputs says why when used). */
 export function hasInputExample(model: OpenModel): boolean {
-  return model.pkg.inputExample !== null && model.pkg.inputExample !== undefined;
+  return (model.facts?.example ?? null) !== null;
 }
 
 export function modelBatchDimension(model: OpenModel): BatchDimension {
-  return batchDimension(model.description?.inputs ?? []);
+  return model.facts?.batch ?? { kind: 'none' };
 }
 
 export function defaultBenchmarkDraft(model: OpenModel, caps: Capabilities): BenchmarkDraft {

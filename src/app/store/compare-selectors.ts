@@ -1,13 +1,6 @@
 import { eligibility, signatureKey, type CompareCandidateInfo, type Eligibility } from '../../core/compare/compare';
-import { roleOf, type PackageFile } from '../../core/package/model-package';
 import type { AppState } from './app-store';
 import type { OpenModel } from './models-slice';
-
-/** The package's evaluation CSV: test.csv, else the first evaluation CSV. */
-export function evaluationCsvOf(model: OpenModel): PackageFile | null {
-  const csvs = model.pkg.files.filter((f) => roleOf(f.path) === 'evaluation-csv');
-  return csvs.find((f) => /(^|\/)test\.csv$/i.test(f.path)) ?? csvs[0] ?? null;
-}
 
 export function candidateInfo(model: OpenModel): CompareCandidateInfo {
   return {
@@ -15,7 +8,7 @@ export function candidateInfo(model: OpenModel): CompareCandidateInfo {
     name: model.pkg.name,
     ready: model.status === 'ready' && model.description !== null,
     signature: model.description ? signatureKey(model.description.inputs) : null,
-    evaluationCsv: evaluationCsvOf(model)?.bytes ?? null,
+    evaluationCsv: model.facts?.evaluation?.bytes ?? null,
   };
 }
 

@@ -52,11 +52,10 @@ export interface DriftSlice {
   /** Per open model, once its Drift tab has been opened. */
   readonly drift: Readonly<Record<string, DriftState>>;
   updateDrift(id: string, change: Partial<DriftState>): void;
-  dropDrift(id: string): void;
 }
 
 export const createDriftSlice: StateCreator<AppState, [], [], DriftSlice> = (set) => ({
   drift: {},
-  updateDrift: (id, change) => set((s) => ({ drift: { ...s.drift, [id]: { ...(s.drift[id] ?? IDLE_DRIFT), ...change } } })),
-  dropDrift: (id) => set((s) => ({ drift: Object.fromEntries(Object.entries(s.drift).filter(([key]) => key !== id)) })),
+  // Never for a closed model: a run that ends after its model closed leaves nothing behind.
+  updateDrift: (id, change) => set((s) => (s.models.some((m) => m.id === id) ? { drift: { ...s.drift, [id]: { ...(s.drift[id] ?? IDLE_DRIFT), ...change } } } : {})),
 });

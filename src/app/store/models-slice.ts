@@ -3,7 +3,9 @@ import type { BackendConfig, LoadResult } from '../../core/protocol/engine-api';
 import type { ModelPackage } from '../../core/package/model-package';
 import type { PackageInspection } from '../../core/package/inspection';
 import type { HostTensor } from '../../core/schema/host-tensor';
+import type { ModelFacts } from '../../core/model/model-facts';
 import type { AppState } from './app-store';
+import { forgetModel } from './forget-model';
 
 export type RunState =
   | { readonly status: 'idle' }
@@ -24,6 +26,8 @@ export interface OpenModel {
   readonly pkg: ModelPackage;
   readonly status: 'loading' | 'ready';
   readonly description: LoadResult | null;
+  /** Signature, prediction plan, example, evaluation set…: worked out once when the model has loaded (null until then). */
+  readonly facts: ModelFacts | null;
   /** Reading + unpacking + session creation, as the user waited for it. */
   readonly loadMs: number | null;
   /** Reading (or downloading) and unpacking alone, before any session: the cold start's first step. */
@@ -37,11 +41,19 @@ export interface OpenModel {
   readonly run: RunState;
 }
 
+/** A model that has loaded: its facts are known. */
+export type ReadyModel = OpenModel & { readonly status: 'ready'; readonly facts: ModelFacts; readonly description: LoadResult; readonly sha256: string };
+
+export function isReady(model: OpenModel | undefined | null): model is ReadyModel {
+  return model?.status === 'ready' && model.facts !== null && model.description !== null && model.sha256 !== null;
+}
+
 export interface ModelsSlice {
   readonly models: readonly OpenModel[];
   readonly activeModelId: string | null;
   addModel(model: OpenModel): void;
   updateModel(id: string, change: Partial<OpenModel>): void;
+  /** Removes the model and everything every slice keeps for it (see forget-model.ts). */
   removeModel(id: string): void;
   setActiveModel(id: string | null): void;
   setDim(id: string, name: string, value: number): void;
@@ -52,12 +64,7 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
   activeModelId: null,
   addModel: (model) => set((s) => ({ models: [...s.models, model], activeModelId: model.id })),
   updateModel: (id, change) => set((s) => ({ models: s.models.map((m) => (m.id === id ? { ...m, ...change } : m)) })),
-  removeModel: (id) =>
-    set((s) => {
-      const models = s.models.filter((m) => m.id !== id);
-      const activeModelId = s.activeModelId === id ? (models.at(-1)?.id ?? null) : s.activeModelId;
-      return { models, activeModelId };
-    }),
+  removeModel: (id) => set((s) => forgetModel(s, id)),
   setActiveModel: (id) => set({ activeModelId: id }),
   setDim: (id, name, value) =>
     set((s) => ({ models: s.models.map((m) => (m.id === id ? { ...m, dims: { ...m.dims, [name]: value } } : m)) })),

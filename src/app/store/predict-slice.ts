@@ -6,8 +6,7 @@ import type { BatchSummary } from '../../core/schema/batch-summary';
 import type { ColumnMatch } from '../../core/schema/column-match';
 import type { HostTensor } from '../../core/schema/host-tensor';
 import type { PixelScale } from '../../core/schema/image-input';
-import type { BatchPredictions, PredictionPlan } from '../../core/schema/prediction';
-import type { Signature } from '../../core/schema/signature';
+import type { BatchPredictions } from '../../core/schema/prediction';
 import type { InputIssue, RowCheck } from '../../core/schema/validate-row';
 import type { AppState } from './app-store';
 
@@ -53,15 +52,19 @@ export interface BatchState {
   /** 0..1 of the file read and scored. */
   readonly fraction: number;
   readonly rowsDone: number;
+  /**
+   * The scored chunks, in order. During a run the pipeline appends to this array in place
+   * (copying it after every chunk would cost the square of the chunk count); `rowsDone`
+   * changes with each append, and the array is handed over as a new one when the run ends.
+   */
   readonly chunks: readonly ScoredChunk[];
   readonly summary: BatchSummary | null;
   readonly elapsedMs: number | null;
   readonly error: string | null;
 }
 
+/** A model's Predict tab; its signature and prediction plan are the model's facts (`OpenModel.facts`). */
 export interface PredictState {
-  readonly signature: Signature;
-  readonly plan: PredictionPlan;
   readonly pixelScales: Readonly<Record<string, PixelScale>>;
   /** Fill the features in a form, or fill the inputs as tensors (images, sequences…). */
   readonly mode: 'form' | 'tensors';
@@ -102,7 +105,6 @@ export interface PredictSlice {
   initPredict(id: string, state: PredictState): void;
   updatePredict(id: string, change: Partial<PredictState> | ((s: PredictState) => Partial<PredictState>)): void;
   updateBatch(id: string, change: Partial<BatchState> | ((b: BatchState) => Partial<BatchState>)): void;
-  dropPredict(id: string): void;
 }
 
 export const createPredictSlice: StateCreator<AppState, [], [], PredictSlice> = (set) => ({
@@ -121,6 +123,4 @@ export const createPredictSlice: StateCreator<AppState, [], [], PredictSlice> = 
       const batch = { ...current.batch, ...(typeof change === 'function' ? change(current.batch) : change) };
       return { predict: { ...s.predict, [id]: { ...current, batch } } };
     }),
-  dropPredict: (id) =>
-    set((s) => ({ predict: Object.fromEntries(Object.entries(s.predict).filter(([key]) => key !== id)) })),
 });

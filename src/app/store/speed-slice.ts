@@ -4,6 +4,7 @@ import type { PageMemory } from '../../core/profile/memory';
 import type { SpeedDraft } from '../../core/profile/profile-plan';
 import type { TuneRun } from '../../core/profile/tune-report';
 import type { TunerDraft } from '../../core/profile/tuner';
+import type { EngineWorkerInfo } from '../engine/engine-gateway';
 import type { AppState } from './app-store';
 
 /** A profile or a tuner search in progress (one at a time in the page). */
@@ -27,6 +28,8 @@ export interface SpeedSlice {
   /** The latest tuner search of each model, by model id. */
   readonly tuneRuns: Readonly<Record<string, TuneRun>>;
   readonly pageMemory: PageMemory;
+  /** The engine workers alive now (each holds its own WebAssembly heap), as the engine client reports them. */
+  readonly engineWorkers: readonly EngineWorkerInfo[];
   readonly speedMessage: string | null;
   /** Which of the tab's two actions ran last (issue 12: its progress and message show beside its own button). */
   readonly speedLastKind: SpeedActivity['kind'] | null;
@@ -37,6 +40,7 @@ export interface SpeedSlice {
   setSpeedProfiles(modelId: string, profiles: readonly ConfigProfile[]): void;
   setTuneRun(modelId: string, run: TuneRun): void;
   setPageMemory(memory: PageMemory): void;
+  setEngineWorkers(workers: readonly EngineWorkerInfo[]): void;
   setSpeedMessage(message: string | null): void;
 }
 
@@ -47,6 +51,7 @@ export const createSpeedSlice: StateCreator<AppState, [], [], SpeedSlice> = (set
   speedProfiles: {},
   tuneRuns: {},
   pageMemory: { status: 'idle' },
+  engineWorkers: [],
   speedMessage: null,
   speedLastKind: null,
   setSpeedDraft: (modelId, draft) => set((s) => ({ speedDrafts: { ...s.speedDrafts, [modelId]: draft } })),
@@ -56,5 +61,6 @@ export const createSpeedSlice: StateCreator<AppState, [], [], SpeedSlice> = (set
   setSpeedProfiles: (modelId, profiles) => set((s) => ({ speedProfiles: { ...s.speedProfiles, [modelId]: profiles } })),
   setTuneRun: (modelId, run) => set((s) => ({ tuneRuns: { ...s.tuneRuns, [modelId]: run } })),
   setPageMemory: (pageMemory) => set({ pageMemory }),
+  setEngineWorkers: (engineWorkers) => set({ engineWorkers }),
   setSpeedMessage: (speedMessage) => set({ speedMessage }),
 });

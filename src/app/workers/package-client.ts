@@ -1,10 +1,11 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import type { LibraryContents } from '../../core/library/archive';
+import { exportLibrary, importLibrary, type LibraryContents } from '../../core/library/archive';
 import type { Finding } from '../../core/package/findings';
 import { isZip } from '../../core/package/file-kinds';
-import { openSingleFile, type ModelPackage, type PackageFile } from '../../core/package/model-package';
+import { assemblePackage, openSingleFile, type ModelPackage, type PackageFile } from '../../core/package/model-package';
+import { bytesSource } from '../../core/package/zip-directory';
 import type { UnzipProgress } from '../../core/package/zip';
-import { describeThrown, engineError, fail, type Result } from '../../core/protocol/engine-error';
+import { describeThrown, engineError, fail, ok, type Result } from '../../core/protocol/engine-error';
 import type { AppStore } from '../store/app-store';
 import type { PackageWorkerApi } from './package-worker-api';
 
@@ -68,6 +69,24 @@ export function createPackageClient(store: AppStore, createWorker: PackageWorker
     },
     exportLibrary(contents) {
       return inWorker('Writing the library export', (api) => api.exportLibrary(transfer(contents, buffersOf([...contents.packages.values()].flat()))));
+    },
+  };
+}
+
+/** The same reading in this thread, for unit tests in Node (the page always uses workers). */
+export function inProcessPackageClient(): PackageClient {
+  return {
+    async openFile(name, data) {
+      return openSingleFile(name, data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
+    },
+    async assemble(name, files, notes = []) {
+      return assemblePackage(name, files, notes);
+    },
+    async importLibrary(file) {
+      return importLibrary(file.name, bytesSource(new Uint8Array(await file.arrayBuffer())));
+    },
+    async exportLibrary(contents) {
+      return ok(exportLibrary(contents));
     },
   };
 }

@@ -1,9 +1,7 @@
-import Ajv from 'ajv';
 import type { EngineError } from '../protocol/engine-error';
 import type { TensorDType } from '../protocol/tensor';
 import type { TensorComparison } from './compare-tensors';
 import type { Tolerance } from './tolerance';
-import { CHECK_REPORT_SCHEMA } from './check-report-schema';
 
 /** A figure as JSON holds it: Infinity (a NaN or an infinity that differs) as the string "Infinity"; null when not applicable. */
 export type ReportNumber = number | 'Infinity' | null;
@@ -98,10 +96,4 @@ export function buildCheckReport(input: CheckReportInput): CheckReport {
     cases,
     pass: cases.length > 0 && cases.every((c) => c.pass),
   };
-}
-
-/** A validator for check reports (compile once, call per report): the schema errors, empty when valid. */
-export function createCheckReportValidator(): (value: unknown) => string[] {
-  const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(CHECK_REPORT_SCHEMA);
-  return (value) => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`));
 }

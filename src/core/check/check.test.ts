@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HostTensor } from '../schema/host-tensor';
 import { encodeHalf } from '../tensors/float16';
-import { buildCheckReport, createCheckReportValidator } from './check-report';
+import { buildCheckReport } from './check-report';
+import { createCheckReportValidator } from './check-report-validator';
 import { checkOutputs, compareBackends } from './check-outputs';
 import { compareTensors, multiIndex } from './compare-tensors';
 import { DEFAULT_TOLERANCE, parseTolerance, toleranceRule } from './tolerance';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { createNodeRunner } from '../../../scripts/ort-node-run.mjs';
+import { createNodeRunner } from './node-runner.fixture.mjs';
 import type { PackageFile } from '../package/model-package';
 import type { TensorSet } from '../tensors/tensor-summary';
 import { runModelTests, type ModelRuntime, type TestOutcome } from './model-tests';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createNodeRunner } from '../../../scripts/ort-node-run.mjs';
+import { createNodeRunner } from './node-runner.fixture.mjs';
 import { summarizeOnnx } from '../package/onnx-summary';
 import type { HostTensor } from '../schema/host-tensor';
 import { decodeHalf, encodeHalf } from '../tensors/float16';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { modelProtoType } from './onnx-proto';
+import { modelProtoType } from './onnx-schema';
 import { summarizeOnnx } from './onnx-summary';
 import { resolveDims, symbolicDims } from '../schema/host-tensor';
 

@@ -1,56 +1,31 @@
-import { modelProtoType } from './onnx-proto';
 import { unnamedDim, type Dim, type TensorDType, type TensorSpec } from '../protocol/tensor';
+import type { OnnxSummary } from '../protocol/model-description';
+import { ONNX_DATA_TYPE } from './onnx-schema';
+import { decodeModelStructure, int64ToNumber, type DecodedModel, type DecodedValueInfo } from './onnx-structure';
 
-export interface OpsetImport {
-  readonly domain: string;
-  readonly version: number;
-}
-
-export interface OnnxSummary {
-  readonly irVersion: number;
-  readonly opsetImports: readonly OpsetImport[];
-  readonly producerName: string;
-  readonly producerVersion: string;
-  readonly domain: string;
-  readonly modelVersion: number;
-  readonly docString: string;
-  readonly graphName: string;
-  readonly metadataProps: Readonly<Record<string, string>>;
-  readonly inputs: readonly TensorSpec[];
-  readonly outputs: readonly TensorSpec[];
-  readonly nodeCount: number;
-  /** Operator type → number of nodes, most frequent first. */
-  readonly operatorCounts: readonly { readonly opType: string; readonly count: number }[];
-  readonly initializerCount: number;
-  readonly parameterCount: number;
-  /** Parameters and their bytes by element type, largest first. */
-  readonly parametersByDtype: readonly { readonly dtype: string; readonly count: number; readonly bytes: number }[];
-  /** File names of ONNX external-data tensors, in first-use order. */
-  readonly externalDataFiles: readonly string[];
-  /** Bytes each external-data file must hold at least (largest offset + length its tensors name). */
-  readonly externalDataBytes: Readonly<Record<string, number>>;
-}
+export type { OnnxSummary, OpsetImport } from '../protocol/model-description';
 
 const ELEMENT_BYTES: Readonly<Record<string, number>> = {
   float32: 4, uint8: 1, int8: 1, uint16: 2, int16: 2, int32: 4, int64: 8, bool: 1, float16: 2, float64: 8, uint32: 4, uint64: 8, bfloat16: 2,
 };
 
 /** ONNX TensorProto.DataType → onnxruntime's element type names. */
+const T = ONNX_DATA_TYPE;
 const ELEMENT_TYPES: Readonly<Record<number, TensorDType | 'bfloat16'>> = {
-  1: 'float32',
-  2: 'uint8',
-  3: 'int8',
-  4: 'uint16',
-  5: 'int16',
-  6: 'int32',
-  7: 'int64',
-  8: 'string',
-  9: 'bool',
-  10: 'float16',
-  11: 'float64',
-  12: 'uint32',
-  13: 'uint64',
-  16: 'bfloat16',
+  [T.FLOAT]: 'float32',
+  [T.UINT8]: 'uint8',
+  [T.INT8]: 'int8',
+  [T.UINT16]: 'uint16',
+  [T.INT16]: 'int16',
+  [T.INT32]: 'int32',
+  [T.INT64]: 'int64',
+  [T.STRING]: 'string',
+  [T.BOOL]: 'bool',
+  [T.FLOAT16]: 'float16',
+  [T.DOUBLE]: 'float64',
+  [T.UINT32]: 'uint32',
+  [T.UINT64]: 'uint64',
+  [T.BFLOAT16]: 'bfloat16',
 };
 
 export function elementTypeName(code: number): TensorDType | 'unknown' {
@@ -58,47 +33,7 @@ export function elementTypeName(code: number): TensorDType | 'unknown' {
   return name === undefined || name === 'bfloat16' ? 'unknown' : name;
 }
 
-// protobufjs yields int64 as a Long object when the `long` package is present.
-type Int64 = number | { toNumber(): number };
-
-interface RawDimension { dimValue?: Int64; dimParam?: string }
-interface RawType {
-  tensorType?: { elemType?: number; shape?: { dim?: RawDimension[] } };
-  sequenceType?: unknown;
-  mapType?: unknown;
-}
-interface RawValueInfo { name?: string; type?: RawType }
-interface RawTensor {
-  dims?: Int64[];
-  dataType?: number;
-  name?: string;
-  dataLocation?: number;
-  externalData?: { key?: string; value?: string }[];
-}
-interface RawModel {
-  irVersion?: Int64;
-  opsetImport?: { domain?: string; version?: Int64 }[];
-  producerName?: string;
-  producerVersion?: string;
-  domain?: string;
-  modelVersion?: Int64;
-  docString?: string;
-  metadataProps?: { key?: string; value?: string }[];
-  graph?: {
-    name?: string;
-    node?: { opType?: string; domain?: string }[];
-    initializer?: RawTensor[];
-    input?: RawValueInfo[];
-    output?: RawValueInfo[];
-  };
-}
-
-function toNumber(value: Int64 | undefined): number {
-  if (value === undefined) return 0;
-  return typeof value === 'number' ? value : value.toNumber();
-}
-
-function toSpec(info: RawValueInfo): TensorSpec {
+function toSpec(info: DecodedValueInfo): TensorSpec {
   const tensor = info.type?.tensorType;
   const name = info.name ?? '';
   if (!tensor) return { name, dtype: 'unknown', shape: null };
@@ -106,14 +41,18 @@ function toSpec(info: RawValueInfo): TensorSpec {
   // protobufjs puts field defaults on the prototype, so only an own dimValue was really in the file.
   // A dimension with neither name nor value is this input's own: never shared with another input's.
   const shape: Dim[] | null = dims
-    ? dims.map((d, i) => (d.dimParam ? d.dimParam : Object.hasOwn(d, 'dimValue') ? toNumber(d.dimValue) : unnamedDim(name, i)))
+    ? dims.map((d, i) => (d.dimParam ? d.dimParam : Object.hasOwn(d, 'dimValue') ? int64ToNumber(d.dimValue) : unnamedDim(name, i)))
     : null;
   return { name, dtype: elementTypeName(tensor.elemType ?? 0), shape };
 }
 
-/** Decodes the structure of an ONNX model. Throws on bytes that are not an ONNX ModelProto. */
+/** Decodes the structure of an ONNX model and summarises it. Throws on bytes that are not an ONNX ModelProto. */
 export function summarizeOnnx(bytes: Uint8Array): OnnxSummary {
-  const model = modelProtoType.decode(bytes) as unknown as RawModel;
+  return summarizeStructure(decodeModelStructure(bytes));
+}
+
+/** Summarises an already decoded structure (see onnx-structure.ts). Throws when it holds no graph. */
+export function summarizeStructure(model: DecodedModel): OnnxSummary {
   const graph = model.graph;
   if (!graph || (graph.node?.length ?? 0) === 0 && (graph.output?.length ?? 0) === 0) {
     throw new Error('the file decodes as protobuf but holds no ONNX graph');
@@ -130,7 +69,7 @@ export function summarizeOnnx(bytes: Uint8Array): OnnxSummary {
   const externalDataFiles: string[] = [];
   const externalDataBytes: Record<string, number> = {};
   for (const tensor of initializers) {
-    const count = (tensor.dims ?? []).reduce<number>((n, d) => n * toNumber(d), 1);
+    const count = (tensor.dims ?? []).reduce<number>((n, d) => n * int64ToNumber(d), 1);
     parameterCount += count;
     const dtype = ELEMENT_TYPES[tensor.dataType ?? 0] ?? 'unknown';
     const entry = byDtype.get(dtype) ?? { count: 0, bytes: 0 };
@@ -145,12 +84,12 @@ export function summarizeOnnx(bytes: Uint8Array): OnnxSummary {
     }
   }
   return {
-    irVersion: toNumber(model.irVersion),
-    opsetImports: (model.opsetImport ?? []).map((o) => ({ domain: o.domain || 'ai.onnx', version: toNumber(o.version) })),
+    irVersion: int64ToNumber(model.irVersion),
+    opsetImports: (model.opsetImport ?? []).map((o) => ({ domain: o.domain || 'ai.onnx', version: int64ToNumber(o.version) })),
     producerName: model.producerName ?? '',
     producerVersion: model.producerVersion ?? '',
     domain: model.domain ?? '',
-    modelVersion: toNumber(model.modelVersion),
+    modelVersion: int64ToNumber(model.modelVersion),
     docString: model.docString ?? '',
     graphName: graph.name ?? '',
     metadataProps: Object.fromEntries((model.metadataProps ?? []).map((p) => [p.key ?? '', p.value ?? ''])),

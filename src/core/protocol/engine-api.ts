@@ -1,9 +1,8 @@
 import type { EngineError, Result } from './engine-error';
 import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest } from './benchmark';
 import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from './profile';
-import type { OnnxSummary } from '../package/onnx-summary';
+import type { OnnxSummary, ZipMapOutput } from './model-description';
 import type { TensorPayload, TensorSpec } from './tensor';
-import type { ZipMapOutput } from '../schema/zipmap';
 
 export type BackendId = 'wasm' | 'webgpu';
 

@@ -117,8 +117,3 @@ export function parseBatchJson(fileName: string, text: string): Result<unknown> 
   );
 }
 
-/**
- * How papaparse reads a batch CSV: blank lines are not rows (as in pandas), but a line of empty
- * cells (`,,,`) is a row, counted and shown as skipped rather than silently dropped.
- */
-export const CSV_SKIP_EMPTY_LINES = true;

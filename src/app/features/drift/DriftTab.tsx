@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect } from 'react';
 import { FileDropZone } from '../../ui/FileDropZone';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { useAppState, useDriftActions } from '../../app-context';
-import { evaluationCsv } from '../../actions/drift-actions';
 import type { OpenModel } from '../../store/models-slice';
 import { IDLE_DRIFT } from '../../store/drift-slice';
 import { driftFlag, percentText, type FeatureDrift } from '../../../core/stats/drift-report';
@@ -37,7 +36,7 @@ function DriftRows({ features }: { features: readonly FeatureDrift[] }) {
 export function DriftTab({ model }: { model: OpenModel }) {
   const actions = useDriftActions();
   const state = useAppState((s) => s.drift[model.id]) ?? IDLE_DRIFT;
-  const signature = useAppState((s) => s.predict[model.id]?.signature);
+  const signature = model.facts?.signature;
   useEffect(() => {
     void actions.openDrift(model.id);
   }, [actions, model.id]);
@@ -45,7 +44,7 @@ export function DriftTab({ model }: { model: OpenModel }) {
   // The examples ship a production sample (shifted on purpose): the drift check in one click.
   const sample = model.pkg.files.find((f) => roleOf(f.path) === 'production-sample');
   const sampleName = sample ? (sample.path.split('/').pop() ?? sample.path) : null;
-  const hasEvaluation = evaluationCsv(model) !== undefined;
+  const hasEvaluation = (model.facts?.evaluation ?? null) !== null;
   if (signature && signature.features.length === 0) {
     return (
       <section className="panel" aria-labelledby="drift-title">

@@ -1,7 +1,7 @@
 import { FileDropZone } from '../../ui/FileDropZone';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { usePredictActions } from '../../app-context';
-import type { OpenModel } from '../../store/models-slice';
+import type { ReadyModel } from '../../store/models-slice';
 import type { PredictState } from '../../store/predict-slice';
 import { formatBytes, formatMs } from '../../ui/format';
 import { describeBatchCounts } from '../../../core/schema/batch-summary';
@@ -9,11 +9,12 @@ import { BatchTable } from './BatchTable';
 import { MetricsCheck } from './MetricsCheck';
 
 /** Score a whole file (CSV or an MLflow JSON body) in the worker, in chunks, with progress and Cancel. */
-export function BatchPanel({ model, state }: { model: OpenModel; state: PredictState }) {
+export function BatchPanel({ model, state }: { model: ReadyModel; state: PredictState }) {
   const actions = usePredictActions();
-  const { batch, signature } = state;
+  const { batch } = state;
+  const { signature } = model.facts;
   const running = batch.status === 'running' || batch.status === 'reading';
-  const evaluation = model.pkg.entries.find((e) => e.role === 'evaluation-csv');
+  const evaluation = model.facts.evaluation;
   const recorded = model.pkg.metadata?.performanceMetrics;
   if (signature.features.length === 0) {
     return (
@@ -101,7 +102,7 @@ export function BatchPanel({ model, state }: { model: OpenModel; state: PredictS
               Download outputs (JSON)
             </button>
           </div>
-          <BatchTable state={state} />
+          <BatchTable state={state} features={signature.features} />
         </>
       )}
       {batch.summary && <MetricsCheck summary={batch.summary} evaluation={batch.evaluation} partial={batch.status === 'cancelled'} />}

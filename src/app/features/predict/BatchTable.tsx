@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useRef, useState } from 'react';
 import { locateRow, ROW_SKIPPED, ROW_WARNING } from '../../../core/schema/batch-chunk';
+import type { Feature } from '../../../core/schema/signature';
 import type { PredictState } from '../../store/predict-slice';
 
 const ROW_HEIGHT = 30;
@@ -9,12 +10,11 @@ const ROW_HEIGHT = 30;
 const cellText = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '—');
 
 /** Inputs and predictions of every scored row; only the rows in view are in the page. */
-export function BatchTable({ state }: { state: PredictState }) {
+export function BatchTable({ state, features }: { state: PredictState; features: readonly Feature[] }) {
   const scroller = useRef<HTMLDivElement>(null);
   // A flagged row's reason: in its status cell, and in full below the table for the row focused or chosen.
   const [reason, setReason] = useState<{ row: number; text: string } | null>(null);
   const { chunks, match } = state.batch;
-  const features = state.signature.features;
   const rows = state.batch.rowsDone;
   const kind = chunks[0]?.predictions.kind ?? 'tensors';
   const label = match?.labelColumn ?? null;

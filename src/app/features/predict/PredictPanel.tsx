@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppState, usePredictActions } from '../../app-context';
-import type { OpenModel } from '../../store/models-slice';
+import { isReady, type OpenModel } from '../../store/models-slice';
 import { selectBackendLabel } from '../../store/selectors';
 import { BatchPanel } from './BatchPanel';
 import { CodeSnippets } from './CodeSnippets';
@@ -15,23 +15,24 @@ export function PredictPanel({ model }: { model: OpenModel }) {
   const actions = usePredictActions();
   const state = useAppState((s) => s.predict[model.id]);
   const backendLabel = useAppState(selectBackendLabel);
-  const hasEvaluationSet = model.pkg.entries.some((e) => e.role === 'evaluation-csv');
 
   useEffect(() => {
     void actions.openPredict(model.id);
   }, [actions, model.id]);
 
-  if (!state) return <p role="status">Reading the model’s signature…</p>;
+  if (!state || !isReady(model)) return <p role="status">Reading the model’s signature…</p>;
+  const { signature } = model.facts;
+  const hasEvaluationSet = model.facts.evaluation !== null;
   const issues = state.mode === 'form' ? (state.check?.issues ?? []) : state.tensorIssues;
   const blocked = issues.some((i) => i.severity === 'error');
-  const canUseForm = state.signature.layout.kind !== 'tensors';
-  const canUseTensors = state.signature.inputs.length > 0;
+  const canUseForm = signature.layout.kind !== 'tensors';
+  const canUseTensors = signature.inputs.length > 0;
 
   return (
     <div className="predict">
       <section className="panel" aria-labelledby="predict-input-title">
         <h3 id="predict-input-title">Input</h3>
-        <SignatureSummary signature={state.signature} />
+        <SignatureSummary signature={signature} />
         {canUseForm && canUseTensors && (
           <fieldset className="choice-row">
             <legend>Fill</legend>
@@ -40,7 +41,7 @@ export function PredictPanel({ model }: { model: OpenModel }) {
             </label>
             <label>
               <input type="radio" name={`mode-${model.id}`} checked={state.mode === 'tensors'} onChange={() => actions.setMode(model.id, 'tensors')} />{' '}
-              {state.signature.inputs.some((i) => i.image) ? 'as an image or a tensor' : 'as tensors'}
+              {signature.inputs.some((i) => i.image) ? 'as an image or a tensor' : 'as tensors'}
             </label>
           </fieldset>
         )}

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { rankClasses } from '../../../core/schema/prediction';
 import { toNumbers } from '../../../core/schema/host-tensor';
 import { usePredictActions } from '../../app-context';
-import type { OpenModel } from '../../store/models-slice';
+import type { ReadyModel } from '../../store/models-slice';
 import type { PredictionResult, PredictState } from '../../store/predict-slice';
 import { formatMs, formatValue } from '../../ui/format';
 
@@ -12,9 +12,10 @@ const TOP_K = 5;
 const SHOWN_VALUES = 24;
 
 /** The prediction in words first (class or value), then the scores as a chart, then every output. */
-export function PredictionView({ model, state, result }: { model: OpenModel; state: PredictState; result: PredictionResult }) {
+export function PredictionView({ model, state, result }: { model: ReadyModel; state: PredictState; result: PredictionResult }) {
   const actions = usePredictActions();
   const p = result.predictions;
+  const { plan } = model.facts;
   const where = result.config.backend === 'webgpu' ? 'WebGPU' : `WASM (${result.config.threads} thread${result.config.threads === 1 ? '' : 's'})`;
   const rows = p.rows;
   const ranked = p.kind === 'classification' && rows > 0 ? rankClasses(p, 0) : [];
@@ -36,7 +37,7 @@ export function PredictionView({ model, state, result }: { model: OpenModel; sta
             <div className="finding finding-warning" data-testid="logits-note">
               <p>
                 {p.scoreKind === 'logits'
-                  ? `The scores of “${state.plan.kind === 'classification' ? state.plan.scoreOutput : ''}” are not probabilities (they do not lie in 0–1 and sum to 1): they are logits.`
+                  ? `The scores of “${plan.kind === 'classification' ? plan.scoreOutput : ''}” are not probabilities (they do not lie in 0–1 and sum to 1): they are logits.`
                   : 'Softmax applied to the logits: these are probabilities.'}
               </p>
               <label>
@@ -74,7 +75,7 @@ export function PredictionView({ model, state, result }: { model: OpenModel; sta
       )}
       {p.kind === 'regression' && p.values && (
         <p className="prediction-headline" data-testid="predicted-value">
-          Predicted {state.plan.kind === 'regression' ? state.plan.target : 'value'}: <strong>{formatValue(p.values[0] ?? NaN)}</strong>
+          Predicted {plan.kind === 'regression' ? plan.target : 'value'}: <strong>{formatValue(p.values[0] ?? NaN)}</strong>
           {rows > 1 && ` — and ${rows - 1} more: ${[...p.values.slice(1, 6)].map(formatValue).join(', ')}${rows > 6 ? ', …' : ''}`}
         </p>
       )}

@@ -1,15 +1,16 @@
 import { usePredictActions } from '../../app-context';
-import type { OpenModel } from '../../store/models-slice';
+import type { ReadyModel } from '../../store/models-slice';
 import type { PredictState } from '../../store/predict-slice';
 import { FeatureField } from './FeatureField';
 
 /** One field per feature, in the package's order. */
-export function TabularForm({ model, state }: { model: OpenModel; state: PredictState }) {
+export function TabularForm({ model, state }: { model: ReadyModel; state: PredictState }) {
   const actions = usePredictActions();
   const issues = state.check?.issues ?? [];
+  const { features } = model.facts.signature;
   return (
-    <div className={state.signature.features.length > 16 ? 'feature-form many' : 'feature-form'} data-testid="feature-form">
-      {state.signature.features.map((feature) => (
+    <div className={features.length > 16 ? 'feature-form many' : 'feature-form'} data-testid="feature-form">
+      {features.map((feature) => (
         <FeatureField
           key={feature.name}
           id={`${model.id}-${feature.name}`}

@@ -1,15 +1,16 @@
 import { symbolicDims } from '../../../core/schema/host-tensor';
 import { usePredictActions } from '../../app-context';
-import type { OpenModel } from '../../store/models-slice';
+import type { ReadyModel } from '../../store/models-slice';
 import type { PredictState } from '../../store/predict-slice';
 import { formatShape } from '../../ui/format';
 import { DrawPad } from './DrawPad';
 import { PixelPreview } from './PixelPreview';
 
 /** Per input: symbolic sizes, then JSON, a .npy/.json file, random values, or (for images) a picture or a drawing. */
-export function TensorInputs({ model, state }: { model: OpenModel; state: PredictState }) {
+export function TensorInputs({ model, state }: { model: ReadyModel; state: PredictState }) {
   const actions = usePredictActions();
-  const dims = symbolicDims(state.signature.inputs);
+  const { inputs } = model.facts.signature;
+  const dims = symbolicDims(inputs);
   return (
     <div className="tensor-inputs">
       {dims.length > 0 && (
@@ -29,7 +30,7 @@ export function TensorInputs({ model, state }: { model: OpenModel; state: Predic
           ))}
         </fieldset>
       )}
-      {state.signature.inputs.map((input) => {
+      {inputs.map((input) => {
         const draft = state.tensors[input.name];
         const scale = state.pixelScales[input.name];
         return (

@@ -1,0 +1,91 @@
+// npm run bench:responsiveness: the built app scores a generated 100,000-row CSV in its Predict
+// tab (iris-pipeline) in headless Chromium; prints its rows/s and the longest main-thread task
+// while it scored, then, in the same page, the rows/s of calling the engine worker directly
+// (the app's own built worker, through comlink) on the same chunks, with no CSV, no checks and
+// no page updates. Targets: no task over 50 ms; at least half the direct rows/s. A benchmark, not a test.
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureBuilt, launchChromium, REPO_ROOT } from '../cli/bench.mjs';
+import { recordLongTasks, repeatRows, scoreInPage } from '../cli/scoring-probe.mjs';
+import { serveStatic } from '../cli/static-server.mjs';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '2' }, dist: { type: 'string' } } });
+const rows = Number(values.rows);
+const log = (line) => process.stderr.write(`${line}\n`);
+const dist = ensureBuilt(values.dist, log);
+const worker = readdirSync(join(dist, 'assets')).find((f) => /^wasm\.worker-.*\.js$/.test(f));
+if (!worker) throw new Error(`No engine worker in ${dist}/assets: rebuild the app.`);
+const csv = repeatRows(readFileSync(join(REPO_ROOT, 'public/examples/iris-pipeline/test.csv'), 'utf8'), rows);
+const server = await serveStatic(dist, { extra: { '/bench/comlink.mjs': join(REPO_ROOT, 'node_modules/comlink/dist/esm/comlink.mjs') } });
+const browser = await launchChromium();
+
+/** The engine worker alone, in the page: the same ORT build and thread count, fed the same chunks as float32 feeds. */
+async function direct(page, chunkRows, threads) {
+  return page.evaluate(
+    async ({ workerUrl, csv, chunkRows, threads }) => {
+      const { wrap, transfer } = await import('/bench/comlink.mjs');
+      const api = wrap(new Worker(workerUrl, { type: 'module' }));
+      await api.init({ threads, wasmPaths: new URL('/ort/', location.href).href });
+      const modelBytes = await (await fetch('/examples/iris-pipeline/model.onnx')).arrayBuffer();
+      const loaded = await api.load({ sessionId: 'direct', fileName: 'model.onnx', modelBytes: transfer(modelBytes, [modelBytes]), backend: 'wasm', format: 'onnx' });
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      const cells = csv.trim().split('\n').slice(1).flatMap((line) => line.split(',').slice(0, 4).map(Number));
+      const features = Float32Array.from(cells);
+      let offset = 0;
+      const started = performance.now();
+      for (const n of chunkRows) {
+        const data = features.slice(offset * 4, (offset + n) * 4);
+        const result = await api.run('direct', transfer({ float_input: { dtype: 'float32', dims: [n, 4], data: data.buffer } }, [data.buffer]));
+        if (!result.ok) throw new Error(result.error.message);
+        offset += n;
+      }
+      return { rows: offset, ms: performance.now() - started };
+    },
+    { workerUrl: `/assets/${worker}`, csv, chunkRows, threads },
+  );
+}
+
+const results = [];
+try {
+  for (let round = 1; round <= Number(values.rounds); round++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await recordLongTasks(page);
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Open example Iris pipeline', exact: true }).click();
+    await page.getByRole('tab', { name: 'Predict' }).click();
+    await page.getByRole('heading', { name: 'Score a file' }).waitFor({ timeout: 60_000 });
+    const threads = Number(await page.getByRole('combobox', { name: 'WASM threads' }).inputValue().catch(() => '1'));
+    log(`round ${round}: the app scores ${rows.toLocaleString('en-US')} rows…`);
+    const app = await scoreInPage(page, `iris-${rows}.csv`, csv, rows, 600_000);
+    log(`round ${round}: the engine alone, on the same ${app.chunkRows.length} chunks…`);
+    const alone = await direct(page, app.chunkRows, threads);
+    results.push({ app, alone, threads });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const rate = (n, ms) => Math.round((n / ms) * 1000);
+console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} logical cores · Chromium ${browser.version()} headless`);
+console.log(`iris-pipeline, ${rows.toLocaleString('en-US')} rows of CSV (${(csv.length / 1e6).toFixed(1)} MB), WASM ${results[0]?.threads ?? 1} thread(s)\n`);
+console.log('round  app rows/s  engine alone rows/s  app/alone  engine calls  tasks > 50 ms  longest task ms');
+for (const [i, { app, alone }] of results.entries()) {
+  const longest = Math.max(0, ...app.longTasks.map((t) => t.duration));
+  console.log(
+    [
+      String(i + 1).padStart(5),
+      rate(app.rows, app.elapsedMs).toLocaleString('en-US').padStart(10),
+      rate(alone.rows, alone.ms).toLocaleString('en-US').padStart(19),
+      (alone.ms / app.elapsedMs).toFixed(2).padStart(9),
+      String(app.chunkRows.length).padStart(12),
+      String(app.longTasks.length).padStart(13),
+      (app.longTasks.length === 0 ? '< 50' : longest.toFixed(0)).padStart(15),
+    ].join('  '),
+  );
+}
+console.log('\nTargets: no main-thread task over 50 ms while scoring; the app at least half the engine-alone rows/s (app/alone ≥ 0.5).');

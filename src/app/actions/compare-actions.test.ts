@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { ReadyModel } from '../store/models-slice';
+import { openExample, rig, type Rig } from './actions.fixture';
+
+/** Two models of the iris family, opened and selected for comparison. */
+async function irisPair(): Promise<{ r: Rig; a: ReadyModel; b: ReadyModel }> {
+  const r = rig();
+  const a = await openExample(r, 'iris-pipeline');
+  const b = await openExample(r, 'iris-mlp');
+  r.compare.toggleCompareModel(a.id);
+  r.compare.toggleCompareModel(b.id);
+  return { r, a, b };
+}
+
+describe('comparing models, on a fresh store with the engine on onnxruntime-node', () => {
+  it('scores each model on the first one’s evaluation set through the scoring pipeline (not the Predict tab), then times it', async () => {
+    const { r, a } = await irisPair();
+    r.store.getState().setCompareRuns(3);
+    await r.compare.startCompare();
+    const run = r.store.getState().compareRun;
+    expect(run.status).toBe('done');
+    expect(run.csvSource).toBe('test.csv of iris-pipeline');
+    expect(run.measurements.map((m) => [m.name, m.metricKind, m.problem])).toEqual([
+      ['iris-pipeline', 'accuracy', null],
+      ['iris-mlp', 'accuracy', null],
+    ]);
+    const recorded = a.pkg.metadata!.performanceMetrics!.accuracy!;
+    expect(run.measurements[0]!.metric).toBeCloseTo(recorded, 4);
+    expect(run.measurements.every((m) => m.p50Ms !== null && m.p50Ms > 0)).toBe(true);
+    // Nothing went through another feature's state.
+    expect(r.store.getState().predict).toEqual({});
+  });
+
+  it('stops at Cancel, and a closed model leaves the selection', async () => {
+    const { r, a, b } = await irisPair();
+    r.engine.beforeRun = (call) => {
+      if (call === 1) r.compare.cancelCompare();
+      return undefined;
+    };
+    await r.compare.startCompare();
+    expect(r.store.getState().compareRun.status).toBe('cancelled');
+    expect(r.store.getState().compareRun.measurements.map((m) => m.problem)).toEqual(['cancelled']);
+    await r.actions.closeModel(b.id);
+    expect(r.store.getState().compareSelection).toEqual([a.id]);
+  });
+});

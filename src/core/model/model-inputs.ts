@@ -1,0 +1,78 @@
+import { exampleFeeds, randomFeeds } from '../benchmark/feeds';
+import type { BatchDimension } from '../benchmark/plan';
+import { engineError, fail, ok, type Result } from '../protocol/engine-error';
+import type { TensorSpec } from '../protocol/tensor';
+import { allocate, elementCount, resolveDims, type HostTensor } from '../schema/host-tensor';
+
+/**
+ * Where a model's inputs come from:
+ * - `example`: the package's input example, its rows repeated to the batch size;
+ * - `random`: seeded values of each input's type (the same numbers every time);
+ * - `zeros`: zeros (empty strings for string inputs);
+ * - `data`: tensors given by the caller (rows of a table, a file read elsewhere), repeated
+ *   to the batch size like the example. A new source (e.g. tensors read from `.npy` or
+ *   `.pb` files) is a new producer of `data`, or one more case here.
+ */
+export type ModelInputSource = 'example' | 'random' | 'zeros' | { readonly kind: 'data'; readonly name: string; readonly tensors: Readonly<Record<string, HostTensor>> };
+
+/** What inputs are made from: the facts of an open model and the sizes chosen for its symbolic dimensions. */
+export interface InputModel {
+  readonly facts: {
+    readonly inputs: readonly TensorSpec[];
+    readonly batch: BatchDimension;
+    /** The package's example as tensors; null when the package has none. */
+    readonly example: Result<Readonly<Record<string, HostTensor>>> | null;
+  };
+  readonly dims: Readonly<Record<string, number>>;
+}
+
+export interface ModelInputSet {
+  /** null: as the source gives it (the example's own rows; the chosen sizes for generated values). */
+  readonly batchSize: number | null;
+  readonly feeds: Record<string, HostTensor>;
+}
+
+const NO_EXAMPLE = engineError('bad-input-example', 'This package has no input example.', 'Use random values, or add an input_example.json to the package.');
+
+function zeroFeeds(inputs: readonly TensorSpec[], batch: BatchDimension, batchSize: number | null, dims: Readonly<Record<string, number>>): Record<string, HostTensor> {
+  return Object.fromEntries(
+    inputs.map((spec) => {
+      const shape = resolveDims(spec.shape, dims);
+      if (batchSize !== null && batch.kind === 'symbolic' && shape.length > 0) shape[0] = batchSize;
+      const dtype = spec.dtype === 'unknown' ? 'float32' : spec.dtype;
+      const n = elementCount(shape);
+      return [spec.name, dtype === 'string' ? { dtype, dims: shape, data: new Array<string>(n).fill('') } : { dtype, dims: shape, data: allocate(dtype, n) }];
+    }),
+  );
+}
+
+/** The batch size generated values get when the caller takes the source as it is: the chosen size of the batch dimension. */
+function naturalBatch(model: InputModel): number {
+  const { batch } = model.facts;
+  return batch.kind === 'symbolic' ? (model.dims[batch.name] ?? 1) : batch.kind === 'fixed' ? batch.size : 1;
+}
+
+/**
+ * The model's inputs at each batch size, one set per entry of `batchSizes`, built afresh
+ * (callers may transfer their buffers). The one place inputs are made: Run, Predict,
+ * Benchmark, Speed, Compare and the CLI's native baseline all call it.
+ */
+export function modelInputs(model: InputModel, source: ModelInputSource, batchSizes: readonly (number | null)[]): Result<ModelInputSet[]> {
+  const { inputs, batch } = model.facts;
+  let given: Readonly<Record<string, HostTensor>> | null = null;
+  if (source === 'example') {
+    const example = model.facts.example;
+    if (example === null) return fail(NO_EXAMPLE);
+    if (!example.ok) return example;
+    given = example.value;
+  } else if (typeof source === 'object') {
+    given = source.tensors;
+  }
+  return ok(
+    batchSizes.map((batchSize) => {
+      if (given) return { batchSize, feeds: batchSize === null ? { ...given } : exampleFeeds(given, batch, batchSize) };
+      if (source === 'zeros') return { batchSize, feeds: zeroFeeds(inputs, batch, batchSize, model.dims) };
+      return { batchSize, feeds: randomFeeds(inputs, batch, batchSize ?? naturalBatch(model), model.dims) };
+    }),
+  );
+}
