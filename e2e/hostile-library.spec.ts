@@ -139,6 +139,9 @@ test('?safe starts without reading the library, and offers to read or clear it',
 test('a start that never finished reading the library starts safe the next time', async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
+  // This start's own reading has finished (and cleared its marker) before we plant a stale one.
+  await expect(library(page)).toContainText('Nothing saved yet');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('onnx-playground:library-reading'))).toBeNull();
   // What a hung start leaves behind: the "reading" marker, set long ago.
   await page.evaluate(() => localStorage.setItem('onnx-playground:library-reading', String(Date.now() - 60_000)));
   await page.reload();
