@@ -8,24 +8,43 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 const PAGES_PORT = Number(process.env.E2E_PAGES_PORT ?? PORT + 1);
 const PAGES_DIST = process.env.E2E_PAGES_DIST ?? (process.env.E2E_DIST ? process.env.E2E_DIST : 'dist-pages');
 
+// Specs that measure time (benchmarks, profiles, cancel latency, main-thread long tasks) run on their
+// own, one at a time, after the rest: a second test sharing the 2 cores would be part of what they measure.
+const MEASURING = [
+  'benchmark.spec.ts',
+  'benchmark-verdict.spec.ts',
+  'compare.spec.ts',
+  'speed.spec.ts',
+  'predict-responsiveness.spec.ts',
+  'hostile-archives.spec.ts',
+  'hostile-batch.spec.ts',
+  'hostile-library.spec.ts',
+  'hostile-metadata.spec.ts',
+].map((f) => `**/${f}`);
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 90_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two at a time for the functional specs; E2E_WORKERS=1 runs everything in sequence.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${PORT}`,
     acceptDownloads: true,
-    trace: 'retain-on-failure',
+    // CI prints each failure's page snapshot (error-context.md); a trace is for people debugging locally.
+    trace: process.env.CI ? 'off' : 'retain-on-failure',
     launchOptions: {
       executablePath: (findChromium() as string | null) ?? undefined,
       args: CHROMIUM_ARGS as string[],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: MEASURING },
+    { name: 'measuring', use: { browserName: 'chromium' }, testMatch: MEASURING, workers: 1, dependencies: ['chromium'] },
+  ],
   // The production build, served with the same COOP/COEP headers as `npm run preview`.
   webServer: [
     {
