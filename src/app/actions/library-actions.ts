@@ -1,10 +1,11 @@
-import { addVersion, MAX_LIBRARY_VERSIONS, mergeRegistries, nextVersion, packageKey, removeAlias, removeVersion, setAlias, setStage, versionCount, type Registry, type Stage } from '../../core/library/registry';
-import { engineError, fail, ok, type Result } from '../../core/protocol/engine-error';
+import { packageKey, removeAlias, removeVersion, setAlias, setStage, type Registry, type Stage } from '../../core/library/registry';
+import { engineError, ok, type Result } from '../../core/protocol/engine-error';
 import type { LibraryChange, LibraryStorage } from '../storage/library-db';
 import type { AppStore } from '../store/app-store';
 import { saveBlob } from '../ui/save-file';
 import { createPackageClient, type PackageClient } from '../workers/package-client';
 import type { Actions } from './create-actions';
+import { importChange, registryWriter, saveChange } from './library-changes';
 
 export interface LibraryActions {
   /** Reads the library; after a start that never finished reading it, starts safe instead. */
@@ -50,34 +51,7 @@ function setReadingMarker(on: boolean): void {
 export function createLibraryActions(store: AppStore, storage: LibraryStorage, open: Actions, packages: PackageClient = createPackageClient(store)): LibraryActions {
   const { getState } = store;
 
-  async function refresh(registry?: Registry): Promise<void> {
-    const loaded = registry ? ok({ registry, dropped: [] }) : await storage.load();
-    if (!loaded.ok) {
-      getState().setLibraryProblem({ kind: 'unreadable', error: loaded.error });
-      return;
-    }
-    getState().setLibrary(loaded.value.registry, await storage.estimate());
-    const dropped = loaded.value.dropped;
-    if (dropped.length > 0) {
-      getState().notify(
-        engineError(
-          'library-invalid',
-          `${dropped.length.toLocaleString('en-US')} saved ${dropped.length === 1 ? 'entry is' : 'entries are'} not shown, because Save could not have made ${dropped.length === 1 ? 'it' : 'them'}: ${dropped.slice(0, 3).join(' ')}${dropped.length > 3 ? ' …' : ''}`,
-          'The rest of the library is shown and works. Export it and import it again to keep only what is sound, or clear the library.',
-        ),
-      );
-    }
-  }
-
-  async function commit(change: (r: Registry) => Result<LibraryChange>): Promise<boolean> {
-    const result = await storage.commit(change);
-    if (!result.ok) {
-      getState().notify(result.error);
-      return false;
-    }
-    await refresh(result.value);
-    return true;
-  }
+  const { refresh, commit } = registryWriter(store, storage);
   const registryOnly = (change: (r: Registry) => Result<Registry>) => (r: Registry): Result<LibraryChange> => {
     const next = change(r);
     return next.ok ? ok({ registry: next.value }) : next;
@@ -116,23 +90,7 @@ export function createLibraryActions(store: AppStore, storage: LibraryStorage, o
       const model = getState().models.find((m) => m.id === modelId);
       if (!model) return;
       const title = (name ?? model.pkg.name).trim();
-      const files = model.pkg.files;
-      await commit((registry) => {
-        if (versionCount(registry) >= MAX_LIBRARY_VERSIONS) return fail(engineError('library-full', `The library holds ${MAX_LIBRARY_VERSIONS.toLocaleString('en-US')} versions, as many as it may.`, 'Delete versions you no longer need, then save again.'));
-        // The version is decided inside the transaction, against the registry as it is now.
-        const version = nextVersion(registry, title, model.pkg.metadata?.modelVersion);
-        if (!version.ok) return version;
-        const added = addVersion(registry, title, {
-          version: version.value,
-          savedAt: new Date().toISOString(),
-          bytes: files.reduce((n, f) => n + f.bytes.length, 0),
-          files: files.length,
-          stage: 'None',
-          metrics: { ...(model.pkg.metadata?.performanceMetrics ?? {}) },
-          source: model.source,
-        });
-        return added.ok ? ok({ registry: added.value, writes: new Map([[packageKey(title, version.value), files]]) }) : added;
-      });
+      await commit((registry) => saveChange(registry, title, model));
     },
     async open(name, version) {
       const files = await storage.files(name, version);
@@ -166,15 +124,9 @@ export function createLibraryActions(store: AppStore, storage: LibraryStorage, o
       }
       let added: { name: string; version: string }[] = [];
       const committed = await commit((r) => {
-        const merged = mergeRegistries(r, imported.value.registry);
-        const total = versionCount(merged.registry);
-        if (total > MAX_LIBRARY_VERSIONS) {
-          return fail(engineError('library-full', `Importing “${file.name}” would make ${total.toLocaleString('en-US')} versions, more than the ${MAX_LIBRARY_VERSIONS.toLocaleString('en-US')} a library may hold; nothing was imported.`, 'Delete versions you no longer need, or import a smaller export.'));
-        }
-        added = merged.added;
-        // Only the versions that are new here are written; ours are never overwritten.
-        const writes = new Map(added.map((a) => [packageKey(a.name, a.version), imported.value.packages.get(packageKey(a.name, a.version)) ?? []]));
-        return ok({ registry: merged.registry, writes });
+        const change = importChange(r, imported.value, file.name);
+        if (change.ok) added = change.value.added;
+        return change;
       });
       if (committed && added.length === 0) getState().notify(engineError('library-conflict', `Nothing new in “${file.name}”: every version it holds is already in the library.`, 'Versions never change once saved; delete one first to replace it.'));
     },
