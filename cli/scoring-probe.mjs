@@ -2,6 +2,7 @@
 // main thread's long tasks meanwhile, and the rows of each engine call (the pipeline marks
 // every call, src/app/actions/score-table.ts). Shared by `npm run bench:responsiveness`
 // (which prints the figures) and e2e/predict-responsiveness.spec.ts (which asserts on them).
+import { statSync } from 'node:fs';
 /** @import { Page } from 'playwright-core' */
 
 /**
@@ -97,5 +98,41 @@ export async function scoreInPage(page, name, text, rows, timeoutMs) {
       };
     },
     { started, rows },
+  );
+}
+
+/**
+ * @typedef {object} DownloadProbe
+ * @property {number} elapsedMs from the click until the browser had the whole file
+ * @property {number} bytes     the file's size
+ * @property {string} path      where Playwright saved it
+ * @property {{ start: number, duration: number }[]} longTasks main-thread tasks over 50 ms meanwhile
+ */
+
+/**
+ * Clicks a download button of the Predict tab (from inside the page, so that no Playwright
+ * step is counted against it) and waits for the browser to have the file.
+ * @param {Page} page
+ * @param {string} button the button's text, e.g. 'Download predictions (CSV)'
+ * @param {number} timeoutMs
+ * @returns {Promise<DownloadProbe>}
+ */
+export async function downloadInPage(page, button, timeoutMs) {
+  const download = page.waitForEvent('download', { timeout: timeoutMs });
+  const started = await page.evaluate((text) => {
+    const target = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === text);
+    if (!target) throw new Error(`No button “${text}”`);
+    const at = performance.now();
+    target.click();
+    return at;
+  }, button);
+  const path = await (await download).path();
+  return page.evaluate(
+    ({ started, path, bytes }) => {
+      const ended = performance.now();
+      const w = /** @type {{ longTasks: { start: number, duration: number }[] }} */ (/** @type {unknown} */ (window));
+      return { elapsedMs: ended - started, bytes, path, longTasks: w.longTasks.filter((t) => t.start >= started && t.start <= ended) };
+    },
+    { started, path, bytes: statSync(path).size },
   );
 }

@@ -1,6 +1,8 @@
 import { expose } from 'comlink';
 import * as ort from 'onnxruntime-web/wasm';
 import { createEngine } from './create-engine';
+import { holdLifeLock } from './life-lock';
 import { installRuntimeTap } from './runtime-tap';
 
+holdLifeLock(self);
 expose(createEngine(ort, { now: () => performance.now(), crossOriginIsolated: self.crossOriginIsolated, tap: installRuntimeTap(self) }));

@@ -7,6 +7,7 @@ import { selectBackendConfig } from '../store/selectors';
 import { saveBlob } from '../ui/save-file';
 import { ensureSession } from './model-session';
 import type { PredictDeps, PredictRuntime } from './predict-actions';
+import { buildDownload } from './batch-download';
 import { pacer, tick } from './tick';
 
 export interface BatchActions {
@@ -20,6 +21,8 @@ export interface BatchActions {
   clearBatch(id: string): void;
   /** `outputs`: every raw output joined over the scored rows, in the Run tab's format, plus metrics when the file had labels. */
   downloadBatch(id: string, format: 'csv' | 'json' | 'outputs'): Promise<void>;
+  /** Stops building a CSV or JSON download; nothing is saved. */
+  cancelDownload(id: string): void;
 }
 
 interface BatchDeps extends PredictDeps {
@@ -55,6 +58,8 @@ async function readColumns(rt: PredictRuntime, model: ReadyModel, file: File): P
 interface BatchContext extends BatchDeps {
   readonly sources: Map<string, Source>;
   readonly controls: Map<string, { cancelled: boolean }>;
+  /** Downloads being built, by model. */
+  readonly downloads: Map<string, { cancelled: boolean }>;
 }
 
 /** Scores the chosen file through the one pipeline; the chunks are appended to the batch state as they come. */
@@ -111,14 +116,14 @@ async function score(ctx: BatchContext, id: string): Promise<void> {
 }
 
 /** Offers the scored rows as CSV, JSON, or the Run tab's outputs document. */
-async function downloadBatch({ store, runtime, modelOf }: BatchContext, id: string, format: 'csv' | 'json' | 'outputs'): Promise<void> {
+async function downloadBatch(ctx: BatchContext, id: string, format: 'csv' | 'json' | 'outputs'): Promise<void> {
+  const { store, runtime, modelOf } = ctx;
   const { getState } = store;
   const rt = await runtime();
   const model = modelOf(id);
   const s = getState().predict[id];
-  if (!model || !s || s.batch.chunks.length === 0) return;
+  if (!model || !s || s.batch.chunks.length === 0 || s.batch.download) return;
   const columns = { features: model.facts.signature.features.map((f) => f.name), labelColumn: s.batch.match?.labelColumn ?? null };
-  const base = `${safeName(model.pkg.name)}-predictions`;
   if (format === 'outputs') {
     let doc;
     try {
@@ -130,25 +135,26 @@ async function downloadBatch({ store, runtime, modelOf }: BatchContext, id: stri
     saveBlob(`${safeName(model.pkg.name)}-outputs.json`, new Blob([JSON.stringify(doc, null, 2), '\n'], { type: 'application/json' }));
     return;
   }
-  if (format === 'json') {
-    saveBlob(`${base}.json`, new Blob(rt.batchJsonParts(s.batch.chunks, columns), { type: 'application/json' }));
-    return;
-  }
-  // Built a few chunks at a time, yielding in between, so that a large batch never freezes the page.
-  const parts: string[] = [];
-  const chunks = s.batch.chunks;
-  for (let i = 0; i < chunks.length; i += 4) {
-    const group = rt.batchCsvParts(chunks.slice(i, i + 4), columns);
-    parts.push(...(i === 0 ? group : group.slice(1)));
-    await tick();
-  }
-  saveBlob(`${base}.csv`, new Blob(parts, { type: 'text/csv' }));
+  const { chunks } = s.batch;
+  const total = rowsOf(chunks);
+  const control = { cancelled: false };
+  ctx.downloads.set(id, control);
+  const untrack = ctx.lifecycle.track(id, () => (control.cancelled = true));
+  getState().updateBatch(id, { download: { format, fraction: 0 } });
+  const blob = await buildDownload(format === 'csv' ? rt.batchCsvPieces(chunks, columns) : rt.batchJsonPieces(chunks, columns), format === 'csv' ? 'text/csv' : 'application/json', {
+    isCancelled: () => control.cancelled,
+    onProgress: (rowsDone) => getState().updateBatch(id, { download: { format, fraction: total > 0 ? rowsDone / total : 1 } }),
+  });
+  ctx.downloads.delete(id);
+  untrack();
+  if (getState().predict[id]) getState().updateBatch(id, { download: null });
+  if (blob) saveBlob(`${safeName(model.pkg.name)}-predictions.${format}`, blob);
 }
 
 export function createBatchActions(deps: BatchDeps): BatchActions {
   const { store, runtime, modelOf, lifecycle } = deps;
   const { getState } = store;
-  const ctx: BatchContext = { ...deps, sources: new Map(), controls: new Map() };
+  const ctx: BatchContext = { ...deps, sources: new Map(), controls: new Map(), downloads: new Map() };
   const { sources, controls } = ctx;
   lifecycle.onClose((id) => sources.delete(id));
 
@@ -195,6 +201,10 @@ export function createBatchActions(deps: BatchDeps): BatchActions {
       getState().updateBatch(id, IDLE_BATCH);
     },
     downloadBatch: (id, format) => downloadBatch(ctx, id, format),
+    cancelDownload(id) {
+      const control = ctx.downloads.get(id);
+      if (control) control.cancelled = true;
+    },
   };
   return actions;
 }

@@ -5,7 +5,7 @@
 export * from './scoring-runtime';
 export { rowsToFeeds, feedToRows } from '../../core/schema/row-feeds';
 export { readPredictions } from '../../core/schema/prediction';
-export { batchCsvParts, batchJsonParts } from '../../core/schema/batch-export';
+export { batchCsvPieces, batchJsonPieces } from '../../core/schema/batch-export';
 export { batchOutputsDocument } from '../../core/schema/batch-outputs';
 export { outputsDocument } from '../../core/schema/outputs';
 export { tensorFromJsonText, tensorFromNpy, tensorToJsonText, shapeProblem } from '../../core/schema/tensor-input';

@@ -25,7 +25,7 @@ describe('EngineClient benchmarks', () => {
     expect(result.ok && result.value.measurement).toMatchObject({ backend: 'wasm', completed: true, points: [{ samplesMs: [1, 1, 1] }] });
     expect(result.ok && result.value.environment).toEqual({ ortVersion: 'fake', threads: 1, crossOriginIsolated: false });
     await vi.waitFor(() => expect(progress.map((p) => p.runsDone)).toEqual([1, 2, 3]));
-    expect(factory).toHaveBeenCalledWith(WASM);
+    expect(factory).toHaveBeenCalledWith(WASM, expect.stringMatching(/^onnx-playground-engine:wasm-1/));
   });
 
   it('cancels between runs, keeping the worker', async () => {

@@ -8,6 +8,8 @@ import type { TensorPayload } from '../../core/protocol/tensor';
 import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest } from '../../core/protocol/benchmark';
 import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from '../../core/protocol/profile';
 import { fromPayload, toPayload } from '../../core/schema/host-tensor';
+import { holdLifeLock } from '../../engine/life-lock';
+import type { LifeLocks } from './worker-death';
 
 export const WASM: BackendConfig = { backend: 'wasm', threads: 1 };
 
@@ -21,6 +23,8 @@ export class FakeWorker {
   constructor(
     private readonly port: MessagePort,
     private readonly enginePort: MessagePort,
+    /** What the browser does when the worker's context ends (its Web Locks are released). */
+    private readonly contextEnded: () => void = () => undefined,
   ) {}
 
   postMessage(message: unknown, transfer: Transferable[] = []): void {
@@ -39,8 +43,18 @@ export class FakeWorker {
 
   terminate(): void {
     this.terminated = true;
+    this.end();
+  }
+
+  /** A worker that ends without an 'error' event, as `self.close()` does: calls to it go unanswered. */
+  exitSilently(): void {
+    this.end();
+  }
+
+  private end(): void {
     this.port.close();
     this.enginePort.close();
+    this.contextEnded();
   }
 
   /** What a browser does when the worker's script throws or WASM aborts. */
@@ -56,6 +70,7 @@ export interface Rig {
   readonly factory: ReturnType<typeof vi.fn<WorkerFactory>>;
   readonly workers: FakeWorker[];
   readonly engines: FakeEngine[];
+  readonly locks: FakeLocks;
 }
 
 /** The worker side: records calls; `runResult` decides what run answers (a never-settling promise = a hung worker). */
@@ -122,21 +137,66 @@ export class FakeEngine implements EngineApi {
   }
 }
 
+/**
+ * The browser's Web Locks for one origin, as far as the life locks use them: exclusive
+ * locks granted in request order; a context's held locks are released and its queued
+ * requests dropped when the context ends.
+ */
+export class FakeLocks {
+  private readonly held = new Map<string, string>();
+  private readonly queued = new Map<string, { owner: string; grant: () => void }[]>();
+
+  /** `navigator.locks` as seen from the context `owner` (the page, or a worker by its name). */
+  as(owner: string): LifeLocks {
+    const request = (name: string, callback: (lock: Lock | null) => unknown): Promise<unknown> =>
+      new Promise((resolve, reject) => {
+        const grant = (): void => {
+          this.held.set(name, owner);
+          Promise.resolve()
+            .then(() => callback({ name, mode: 'exclusive' }))
+            .then(resolve, reject)
+            .finally(() => this.release(name, owner));
+        };
+        if (this.held.has(name)) this.queued.set(name, [...(this.queued.get(name) ?? []), { owner, grant }]);
+        else grant();
+      });
+    return { request } as unknown as LifeLocks;
+  }
+
+  isHeld(name: string): boolean {
+    return this.held.has(name);
+  }
+
+  endContext(owner: string): void {
+    for (const [name, queue] of this.queued) this.queued.set(name, queue.filter((q) => q.owner !== owner));
+    for (const [name, holder] of [...this.held]) if (holder === owner) this.release(name, owner);
+  }
+
+  private release(name: string, owner: string): void {
+    if (this.held.get(name) !== owner) return;
+    this.held.delete(name);
+    this.queued.get(name)?.shift()?.grant();
+  }
+}
+
 const rigs: Rig[] = [];
 
+/** A client over fake workers, each holding its life lock as the real ones do. */
 export function rig(idleMs?: number): Rig {
   const workers: FakeWorker[] = [];
   const engines: FakeEngine[] = [];
-  const factory = vi.fn<WorkerFactory>(() => {
+  const locks = new FakeLocks();
+  const factory = vi.fn<WorkerFactory>((_config, name) => {
     const channel = new MessageChannel();
     const engine = new FakeEngine();
+    holdLifeLock({ name, navigator: { locks: locks.as(name) }, postMessage: (message) => channel.port1.postMessage(message) });
     expose(engine, channel.port1);
-    const worker = new FakeWorker(channel.port2, channel.port1);
+    const worker = new FakeWorker(channel.port2, channel.port1, () => locks.endContext(name));
     workers.push(worker);
     engines.push(engine);
     return worker as unknown as Worker;
   });
-  const made: Rig = { client: new EngineClient(factory, '/ort/', idleMs), factory, workers, engines };
+  const made: Rig = { client: new EngineClient(factory, '/ort/', idleMs, locks.as('page')), factory, workers, engines, locks };
   rigs.push(made);
   return made;
 }

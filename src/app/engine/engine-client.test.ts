@@ -12,7 +12,7 @@ describe('EngineClient', () => {
     const loaded = await client.load(WASM, 'm1', loadOptions());
     expect(loaded).toMatchObject({ ok: true, value: { sessionId: 'm1' } });
     expect(factory).toHaveBeenCalledOnce();
-    expect(factory).toHaveBeenCalledWith(WASM);
+    expect(factory).toHaveBeenCalledWith(WASM, expect.stringMatching(/^onnx-playground-engine:wasm-1/));
     expect(engines[0]!.loads[0]).toMatchObject({ sessionId: 'm1', backend: 'wasm', fileName: 'model.onnx' });
     expect([...new Uint8Array(engines[0]!.loads[0]!.modelBytes)]).toEqual([1, 2, 3]);
     expect(client.hasSession(WASM, 'm1')).toBe(true);

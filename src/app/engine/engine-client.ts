@@ -4,6 +4,8 @@ import { engineError, fail, ok, type EngineError, type Result } from '../../core
 import { fromPayload, toPayload, transferablesOf, type HostTensor } from '../../core/schema/host-tensor';
 import type { BenchmarkProgress, BenchmarkRequest } from '../../core/protocol/benchmark';
 import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from '../../core/protocol/profile';
+import { lifeLockName } from '../../core/protocol/life-lock';
+import { browserLocks, deathReasons, watchWorkerDeath, type LifeLocks } from './worker-death';
 import { IDLE_WORKER_MS, type BenchmarkOutcome, type EngineGateway, type EngineWorkerInfo, type LoadOptions, type RunOutcome } from './engine-gateway';
 
 export type { BenchmarkOutcome, LoadOptions, RunOutcome } from './engine-gateway';
@@ -34,13 +36,14 @@ interface RunningBenchmark {
 const BENCHMARK_CANCELLED = engineError('cancelled', 'The benchmark was stopped.', 'Nothing is lost: models reload on their next run.');
 const PROFILE_CANCELLED = engineError('cancelled', 'The profile was stopped.', 'Nothing is lost: its engine was ended, the others carry on.');
 
-export type WorkerFactory = (config: BackendConfig) => Worker;
+/** Starts a worker for `config`, named `name` (the name of the Web Lock it holds for life). */
+export type WorkerFactory = (config: BackendConfig, name: string) => Worker;
 
 /** The real workers. The `new URL(…, import.meta.url)` literals let Vite bundle each worker. */
-export const browserWorkers: WorkerFactory = (config) =>
+export const browserWorkers: WorkerFactory = (config, name) =>
   config.backend === 'webgpu'
-    ? new Worker(new URL('../../engine/webgpu.worker.ts', import.meta.url), { type: 'module', name: 'engine-webgpu' })
-    : new Worker(new URL('../../engine/wasm.worker.ts', import.meta.url), { type: 'module', name: `engine-wasm-${config.threads}` });
+    ? new Worker(new URL('../../engine/webgpu.worker.ts', import.meta.url), { type: 'module', name })
+    : new Worker(new URL('../../engine/wasm.worker.ts', import.meta.url), { type: 'module', name });
 
 /**
  * The page's only door to onnxruntime: a lazy pool of engine workers, one per
@@ -59,6 +62,8 @@ export class EngineClient implements EngineGateway {
     private readonly createWorker: WorkerFactory,
     private readonly wasmPaths: string,
     private readonly idleMs = IDLE_WORKER_MS,
+    /** Web Locks, to notice a worker that exits without an 'error' event (see worker-death.ts). */
+    private readonly locks: LifeLocks | null = browserLocks(),
   ) {}
 
   onWorkerDied(listener: (key: string, error: EngineError) => void): () => void {
@@ -157,15 +162,11 @@ export class EngineClient implements EngineGateway {
    * is what a new page pays, and no other session shares its memory), then ends that worker.
    */
   async profile(config: BackendConfig, request: Omit<ProfileRequest, 'backend'>, onProgress: (progress: ProfileProgress) => void): Promise<Result<ProfileMeasurement>> {
-    const worker = this.createWorker(config);
+    const name = lifeLockName(`${backendKey(config)}-profile`);
+    const worker = this.createWorker(config, name);
     let stop: () => void = () => undefined;
     const stopped = new Promise<Result<never>>((resolve) => (stop = () => resolve(fail(PROFILE_CANCELLED))));
-    const death = new Promise<Result<never>>((resolve) => {
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        resolve(fail(engineError('worker-died', `The engine profiling ${backendKey(config)} stopped unexpectedly${event.message ? ` (${event.message})` : ''}.`, 'The model may need more memory than this tab can give; try a smaller batch size.')));
-      });
-    });
+    const death = watchWorkerDeath(worker, name, this.locks, deathReasons(`The engine profiling ${backendKey(config)}`, 'The model may need more memory than this tab can give; try a smaller batch size.')).then((error) => fail<never>(error));
     this.profiles.set(request.runId, { key: backendKey(config), stop });
     this.changed();
     try {
@@ -204,13 +205,9 @@ export class EngineClient implements EngineGateway {
     const key = backendKey(config);
     const existing = this.pool.get(key);
     if (existing) return existing;
-    const worker = this.createWorker(config);
-    const death = new Promise<EngineError>((resolve) => {
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        resolve(engineError('worker-died', `The ${key} engine stopped unexpectedly${event.message ? ` (${event.message})` : ''}.`, 'A fresh engine starts with your next action; if it happens again, the model may be too large for this tab.'));
-      });
-    });
+    const name = lifeLockName(key);
+    const worker = this.createWorker(config, name);
+    const death = watchWorkerDeath(worker, name, this.locks, deathReasons(`The ${key} engine`, 'A fresh engine starts with your next action; if it happens again, the model may be too large for this tab.'));
     const api = wrap<EngineApi>(worker);
     const engine: EngineWorker = {
       key,

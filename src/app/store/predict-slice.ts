@@ -38,6 +38,13 @@ export interface PredictionResult {
 
 export type BatchStatus = 'idle' | 'reading' | 'mismatch' | 'ready' | 'running' | 'done' | 'cancelled' | 'failed';
 
+/** A download of the scored rows being built (issue 14): a slice at a time, with progress and Cancel. */
+export interface BatchDownload {
+  readonly format: 'csv' | 'json';
+  /** 0..1 of the rows written. */
+  readonly fraction: number;
+}
+
 export interface BatchState {
   readonly status: BatchStatus;
   readonly fileName: string | null;
@@ -61,6 +68,8 @@ export interface BatchState {
   readonly summary: BatchSummary | null;
   readonly elapsedMs: number | null;
   readonly error: string | null;
+  /** The download being built, if any. */
+  readonly download?: BatchDownload | null;
 }
 
 /** A model's Predict tab; its signature and prediction plan are the model's facts (`OpenModel.facts`). */
@@ -97,6 +106,7 @@ export const IDLE_BATCH: BatchState = {
   summary: null,
   elapsedMs: null,
   error: null,
+  download: null,
 };
 
 export interface PredictSlice {

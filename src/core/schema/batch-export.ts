@@ -6,6 +6,19 @@ export interface ExportColumns {
   readonly labelColumn: string | null;
 }
 
+/** A piece of an exported file, and how many rows of the batch are written once it is. */
+export interface ExportPiece {
+  readonly text: string;
+  readonly rowsDone: number;
+}
+
+/**
+ * Cells per piece: each piece is a bounded amount of work (a few milliseconds), so that the
+ * page can build a file of a million rows a piece at a time, yielding in between, whatever
+ * the width of a row (a thousand class scores, say).
+ */
+export const CELLS_PER_PIECE = 16_384;
+
 const STATUS = ['ok', 'warning', 'not scored'];
 
 function csvCell(value: unknown): string {
@@ -23,15 +36,29 @@ function predictionHeader(chunks: readonly ScoredChunk[]): string[] {
   return ['prediction', 'confidence', ...(p.scores ? p.classes.map((c) => `${scoreName}_${c}`) : []), 'status', 'note'];
 }
 
-/** The scored batch as CSV, one string per chunk (a Blob can take them without one huge string). */
-export function batchCsvParts(chunks: readonly ScoredChunk[], columns: ExportColumns): string[] {
-  const header = [...columns.features, ...(columns.labelColumn ? [columns.labelColumn] : []), ...predictionHeader(chunks)];
-  const parts = [header.map(csvCell).join(',') + '\n'];
+/** Row ranges `[chunk, from, to)` of at most about `CELLS_PER_PIECE` cells, in order, with the rows done after each. */
+function* rowBlocks(chunks: readonly ScoredChunk[], columns: ExportColumns, cellsPerPiece: number): Generator<{ chunk: ScoredChunk; from: number; to: number; rowsDone: number }> {
+  let rowsDone = 0;
   for (const chunk of chunks) {
+    const width = columns.features.length + 4 + (chunk.predictions.scores ? chunk.predictions.classes.length : 0);
+    const step = Math.max(1, Math.floor(cellsPerPiece / width));
+    for (let from = 0; from < chunk.count; from += step) {
+      const to = Math.min(chunk.count, from + step);
+      rowsDone += to - from;
+      yield { chunk, from, to, rowsDone };
+    }
+  }
+}
+
+/** The scored batch as CSV, a piece at a time (the header first). */
+export function* batchCsvPieces(chunks: readonly ScoredChunk[], columns: ExportColumns, cellsPerPiece = CELLS_PER_PIECE): Generator<ExportPiece> {
+  const header = [...columns.features, ...(columns.labelColumn ? [columns.labelColumn] : []), ...predictionHeader(chunks)];
+  yield { text: header.map(csvCell).join(',') + '\n', rowsDone: 0 };
+  for (const { chunk, from, to, rowsDone } of rowBlocks(chunks, columns, cellsPerPiece)) {
     const lines: string[] = [];
     const p = chunk.predictions;
     const width = p.scores ? p.classes.length : 0;
-    for (let i = 0; i < chunk.count; i++) {
+    for (let i = from; i < to; i++) {
       const cells: unknown[] = [...chunk.values[i]!];
       if (columns.labelColumn) cells.push(chunk.truth?.[i] ?? '');
       const scored = chunk.status[i] !== ROW_SKIPPED;
@@ -43,40 +70,42 @@ export function batchCsvParts(chunks: readonly ScoredChunk[], columns: ExportCol
       cells.push(STATUS[chunk.status[i]!], chunk.notes.get(i) ?? '');
       lines.push(cells.map(csvCell).join(','));
     }
-    if (lines.length > 0) parts.push(lines.join('\n') + '\n');
+    yield { text: lines.join('\n') + '\n', rowsDone };
   }
-  return parts;
 }
 
-/** The scored batch as a JSON array of records, one string per chunk. */
-export function batchJsonParts(chunks: readonly ScoredChunk[], columns: ExportColumns): string[] {
-  const parts = ['['];
-  let first = true;
-  for (const chunk of chunks) {
-    const p = chunk.predictions;
-    const width = p.scores ? p.classes.length : 0;
-    const records: string[] = [];
-    for (let i = 0; i < chunk.count; i++) {
-      const record: Record<string, unknown> = { row: chunk.start + i + 1 };
-      columns.features.forEach((f, k) => (record[f] = chunk.values[i]![k] ?? null));
-      if (columns.labelColumn) record[columns.labelColumn] = chunk.truth?.[i] ?? null;
-      const scored = chunk.status[i] !== ROW_SKIPPED;
-      if (scored && p.kind === 'regression') record.prediction = p.values![i];
-      if (scored && p.kind === 'classification') {
-        record.prediction = p.className[i];
-        record.class_index = p.classIndex[i];
-        if (Number.isFinite(p.confidence[i])) record.confidence = p.confidence[i];
-        if (p.scores) record[p.scoreKind === 'logits' ? 'logits' : 'probabilities'] = Object.fromEntries(p.classes.map((c, k) => [c, p.scores![i * width + k]]));
-      }
-      record.status = chunk.status[i] === ROW_WARNING ? 'warning' : chunk.status[i] === ROW_SKIPPED ? 'not scored' : 'ok';
-      const note = chunk.notes.get(i);
-      if (note) record.note = note;
-      records.push(JSON.stringify(record));
-    }
-    if (records.length === 0) continue;
-    parts.push((first ? '\n' : ',\n') + records.join(',\n'));
-    first = false;
+/** One row of the JSON export. */
+function jsonRecord(chunk: ScoredChunk, i: number, columns: ExportColumns): string {
+  const p = chunk.predictions;
+  const width = p.scores ? p.classes.length : 0;
+  const record: Record<string, unknown> = { row: chunk.start + i + 1 };
+  columns.features.forEach((f, k) => (record[f] = chunk.values[i]![k] ?? null));
+  if (columns.labelColumn) record[columns.labelColumn] = chunk.truth?.[i] ?? null;
+  const scored = chunk.status[i] !== ROW_SKIPPED;
+  if (scored && p.kind === 'regression') record.prediction = p.values![i];
+  if (scored && p.kind === 'classification') {
+    record.prediction = p.className[i];
+    record.class_index = p.classIndex[i];
+    if (Number.isFinite(p.confidence[i])) record.confidence = p.confidence[i];
+    if (p.scores) record[p.scoreKind === 'logits' ? 'logits' : 'probabilities'] = Object.fromEntries(p.classes.map((c, k) => [c, p.scores![i * width + k]]));
   }
-  parts.push('\n]\n');
-  return parts;
+  record.status = chunk.status[i] === ROW_WARNING ? 'warning' : chunk.status[i] === ROW_SKIPPED ? 'not scored' : 'ok';
+  const note = chunk.notes.get(i);
+  if (note) record.note = note;
+  return JSON.stringify(record);
+}
+
+/** The scored batch as a JSON array of records, a piece at a time. */
+export function* batchJsonPieces(chunks: readonly ScoredChunk[], columns: ExportColumns, cellsPerPiece = CELLS_PER_PIECE): Generator<ExportPiece> {
+  yield { text: '[', rowsDone: 0 };
+  let first = true;
+  let rows = 0;
+  for (const { chunk, from, to, rowsDone } of rowBlocks(chunks, columns, cellsPerPiece)) {
+    const records: string[] = [];
+    for (let i = from; i < to; i++) records.push(jsonRecord(chunk, i, columns));
+    yield { text: (first ? '\n' : ',\n') + records.join(',\n'), rowsDone };
+    first = false;
+    rows = rowsDone;
+  }
+  yield { text: '\n]\n', rowsDone: rows };
 }

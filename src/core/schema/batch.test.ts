@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finishChunk, locateRow, nextChunkRows, prepareChunk, ROW_OK, ROW_SKIPPED, ROW_WARNING, truthIndex } from './batch-chunk';
-import { batchCsvParts, batchJsonParts } from './batch-export';
+import { batchCsvPieces, batchJsonPieces } from './batch-export';
 import { describeBatchCounts, summarizeBatch } from './batch-summary';
 import { planPrediction } from './prediction';
 import { buildSignature } from './signature';
@@ -73,12 +73,12 @@ describe('a batch, chunk by chunk', () => {
   });
 
   it('exports CSV and JSON with inputs, label, prediction, scores and status', () => {
-    const csv = batchCsvParts([chunk], { features: ['x', 'y'], labelColumn: 'target' }).join('');
+    const csv = [...batchCsvPieces([chunk], { features: ['x', 'y'], labelColumn: 'target' })].map((p) => p.text).join('');
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('x,y,target,prediction,confidence,probability_a,probability_b,status,note');
     expect(lines[1]).toMatch(/^0\.9,0\.1,b,b,0\.89999\d*,0\.10000\d*,0\.89999\d*,ok,$/);
     expect(lines[3]).toMatch(/^,0\.5,a,,,,,not scored,/);
-    const json = JSON.parse(batchJsonParts([chunk], { features: ['x', 'y'], labelColumn: 'target' }).join('')) as Record<string, unknown>[];
+    const json = JSON.parse([...batchJsonPieces([chunk], { features: ['x', 'y'], labelColumn: 'target' })].map((p) => p.text).join('')) as Record<string, unknown>[];
     expect(json).toHaveLength(5);
     expect(json[0]).toMatchObject({ row: 11, x: 0.9, y: 0.1, target: 'b', prediction: 'b', class_index: 1, status: 'ok' });
     expect(json[2]).toMatchObject({ row: 13, status: 'not scored' });

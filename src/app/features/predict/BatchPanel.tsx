@@ -5,6 +5,7 @@ import type { ReadyModel } from '../../store/models-slice';
 import type { PredictState } from '../../store/predict-slice';
 import { formatBytes, formatMs } from '../../ui/format';
 import { describeBatchCounts } from '../../../core/schema/batch-summary';
+import { BatchDownloads } from './BatchDownloads';
 import { BatchTable } from './BatchTable';
 import { MetricsCheck } from './MetricsCheck';
 
@@ -91,17 +92,7 @@ export function BatchPanel({ model, state }: { model: ReadyModel; state: Predict
       {/* The table appears when scoring ends: re-measuring a growing virtual list on every chunk would cost the page its smoothness. */}
       {batch.chunks.length > 0 && !running && (
         <>
-          <div className="button-row">
-            <button type="button" className="button" disabled={running} onClick={() => void actions.downloadBatch(model.id, 'csv')}>
-              Download predictions (CSV)
-            </button>
-            <button type="button" className="button" disabled={running} onClick={() => void actions.downloadBatch(model.id, 'json')}>
-              Download predictions (JSON)
-            </button>
-            <button type="button" className="button" disabled={running} onClick={() => void actions.downloadBatch(model.id, 'outputs')}>
-              Download outputs (JSON)
-            </button>
-          </div>
+          <BatchDownloads modelId={model.id} batch={batch} />
           <BatchTable state={state} features={signature.features} />
         </>
       )}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { ScoredChunk } from './batch-chunk';
+import { batchCsvPieces, batchJsonPieces, CELLS_PER_PIECE, type ExportColumns } from './batch-export';
+
+const CLASSES = ['setosa', 'versicolor', 'virginica'];
+
+/** `count` scored rows from `start`; every fifth row is not scored, every seventh flagged with a note holding a comma and a quote. */
+function chunk(start: number, count: number): ScoredChunk {
+  const status = Uint8Array.from({ length: count }, (_, i) => ((start + i) % 5 === 4 ? 2 : (start + i) % 7 === 3 ? 1 : 0));
+  const scores = Float32Array.from({ length: count * 3 }, (_, k) => ((k * 37) % 100) / 100);
+  return {
+    start,
+    count,
+    values: Array.from({ length: count }, (_, i) => [start + i + 0.5, i % 3 === 0 ? null : -(start + i)]),
+    truth: Array.from({ length: count }, (_, i) => CLASSES[(start + i) % 3]!),
+    status,
+    notes: new Map([...status].flatMap((s, i) => (s === 1 ? [[i, `x is high, "${start + i}"`] as const] : []))),
+    predictions: {
+      kind: 'classification',
+      classes: CLASSES,
+      scoreKind: 'probabilities',
+      classIndex: Int32Array.from({ length: count }, (_, i) => (start + i) % 3),
+      className: Array.from({ length: count }, (_, i) => CLASSES[(start + i) % 3]!),
+      confidence: Float32Array.from({ length: count }, () => 0.75),
+      scores,
+    },
+  } as unknown as ScoredChunk;
+}
+
+const columns: ExportColumns = { features: ['x', 'y'], labelColumn: 'target' };
+const chunks = [chunk(0, 37), chunk(37, 0), chunk(37, 100), chunk(137, 3)];
+const text = (pieces: Iterable<{ text: string }>) => [...pieces].map((p) => p.text).join('');
+
+describe('batch export, a piece at a time', () => {
+  it('writes the same CSV and JSON however finely it is cut', () => {
+    const csv = text(batchCsvPieces(chunks, columns));
+    const json = text(batchJsonPieces(chunks, columns));
+    for (const cells of [1, 9, 100, 1e9]) {
+      expect(text(batchCsvPieces(chunks, columns, cells))).toBe(csv);
+      expect(text(batchJsonPieces(chunks, columns, cells))).toBe(json);
+    }
+    const lines = csv.trim().split('\n');
+    expect(lines).toHaveLength(141);
+    expect(lines[0]).toBe('x,y,target,prediction,confidence,probability_setosa,probability_versicolor,probability_virginica,status,note');
+    expect(lines[4]).toBe('3.5,,setosa,setosa,0.75,0.33000001311302185,0.699999988079071,0.07000000029802322,warning,"x is high, ""3"""');
+    expect(lines[5]).toBe('4.5,-4,versicolor,,,,,,not scored,');
+    const records = JSON.parse(json) as Record<string, unknown>[];
+    expect(records.map((r) => r.row)).toEqual(Array.from({ length: 140 }, (_, i) => i + 1));
+    expect(records[4]).toEqual({ row: 5, x: 4.5, y: -4, target: 'versicolor', status: 'not scored' });
+  });
+
+  it('keeps each piece to about CELLS_PER_PIECE cells, and counts the rows written after each', () => {
+    const wide = chunk(0, 3_000);
+    const pieces = [...batchCsvPieces([wide], columns)];
+    // 2 features + label, prediction, confidence, 3 scores, status, note = 10 cells a row… counted as 9.
+    const perPiece = Math.floor(CELLS_PER_PIECE / 9);
+    expect(pieces).toHaveLength(1 + Math.ceil(3_000 / perPiece));
+    expect(pieces.map((p) => p.rowsDone)).toEqual([0, ...Array.from({ length: pieces.length - 1 }, (_, k) => Math.min(3_000, (k + 1) * perPiece))]);
+    const json = [...batchJsonPieces([wide], columns)];
+    expect(json.at(-1)).toEqual({ text: '\n]\n', rowsDone: 3_000 });
+  });
+
+  it('writes an empty batch as a header, or an empty array', () => {
+    expect(text(batchCsvPieces([], columns))).toBe('x,y,target,status,note\n');
+    expect(JSON.parse(text(batchJsonPieces([], columns)))).toEqual([]);
+  });
+});
