@@ -1,5 +1,6 @@
 import { checkDataSets, type CheckRunner } from '../../core/check/check-data-sets';
 import { buildCheckReport, type CheckReport } from '../../core/check/check-report';
+import { checkVerdict } from '../../core/check/check-verdict';
 import { parseTolerance } from '../../core/check/tolerance';
 import type { Capabilities } from '../../core/protocol/capabilities';
 import type { BackendConfig, BackendId } from '../../core/protocol/engine-api';
@@ -109,7 +110,8 @@ export function createCheckActions({ store, client, lifecycle }: CheckDeps): Che
             await tick();
           },
         });
-        getState().updateCheck(id, { status: run.cancelled ? 'cancelled' : 'done', cases: run.cases, agreement: run.agreement, done: run.cases.length });
+        const verdict = checkVerdict(run, total, (b) => labels[b] ?? b);
+        getState().updateCheck(id, { status: run.cancelled ? 'cancelled' : 'done', cases: run.cases, agreement: run.agreement, done: run.cases.length, verdict });
       } finally {
         controls.delete(id);
         untrack();

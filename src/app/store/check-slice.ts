@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { CaseAgreement } from '../../core/check/check-data-sets';
 import type { CaseResult } from '../../core/check/check-report';
+import type { CheckVerdict } from '../../core/check/check-verdict';
 import { DEFAULT_TOLERANCE, type Tolerance } from '../../core/check/tolerance';
 import type { BackendId } from '../../core/protocol/engine-api';
 import type { AppState } from './app-store';
@@ -19,11 +20,13 @@ export interface CheckState {
   readonly total: number;
   readonly cases: readonly CaseResult[];
   readonly agreement: readonly CaseAgreement[];
+  /** Once the check ended (done or cancelled). */
+  readonly verdict: CheckVerdict | null;
   /** Set when the check could not start (a tolerance that is not two numbers, no backend). */
   readonly error: string | null;
 }
 
-export const IDLE_CHECK: CheckState = { status: 'idle', backends: [], labels: {}, tolerance: DEFAULT_TOLERANCE, done: 0, total: 0, cases: [], agreement: [], error: null };
+export const IDLE_CHECK: CheckState = { status: 'idle', backends: [], labels: {}, tolerance: DEFAULT_TOLERANCE, done: 0, total: 0, cases: [], agreement: [], verdict: null, error: null };
 
 export interface CheckSlice {
   /** Per open model, once a check has been started. */
