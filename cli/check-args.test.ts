@@ -36,7 +36,7 @@ describe('onnx-playground check: command line', () => {
 
 describe('onnx-playground check: the table', () => {
   it('prints every output with its figures, the failing elements and the app’s verdict', () => {
-    const report = {
+    const report: CheckReport = {
       tool: { name: 'onnx-playground', version: '0.1.0' },
       createdAt: '2026-01-01T00:00:00.000Z',
       environment: { userAgent: 'x', ortVersion: '1.30.0' },
@@ -53,7 +53,7 @@ describe('onnx-playground check: the table', () => {
         { name: 'test_data_set_0', backend: 'webgpu', error: { code: 'session-failed', message: 'no kernel\nmore' }, pass: false, outputs: {} },
       ],
       pass: false,
-    } satisfies CheckReport;
+    };
     const text = formatCheck(report, ['Fail: 2 of 2 cases fail or could not run.']);
     expect(text).toContain('gemm · 1,234 bytes · onnxruntime-web 1.30.0');
     expect(text).toMatch(/test_data_set_0 +wasm +y +float32 \[3, 4\] +12 +0\.5 +0\.18 +1 +FAIL/);
