@@ -11,8 +11,13 @@ table of every output (elements, max |diff|, max relative diff, elements outside
 tolerance, pass/fail) with the failing elements, and the app's verdict.
 
 Usage: onnx-playground check <package folder | .zip | .tar.gz | .tgz> [options]
+       onnx-playground check <model or package> --data FILE|DIR... --expect FILE... [options]
 
 Options of check:
+  --data FILE|DIR   your own inputs instead of the package's data sets (repeatable; a folder
+                    gives its files): .json, .npy (named after the input), .npz or input_K.pb
+  --expect FILE     the expected outputs for them (repeatable): .json, .npy (named after
+                    the output), .npz or output_K.pb
   --backend LIST    wasm, webgpu or wasm,webgpu (default: wasm); with both, their outputs
                     are also compared with each other (backend agreement)
   --rtol R          relative tolerance (default: 0.001, ONNX's backend-test value)
@@ -45,6 +50,8 @@ export function parseCheckCommand(argv) {
         rtol: { type: 'string' },
         atol: { type: 'string' },
         json: { type: 'string' },
+        data: { type: 'string', multiple: true },
+        expect: { type: 'string', multiple: true },
         dist: { type: 'string' },
         timeout: { type: 'string' },
         quiet: { type: 'boolean' },
@@ -52,12 +59,12 @@ export function parseCheckCommand(argv) {
       },
     });
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)} (check takes --backend, --rtol, --atol, --json, --dist, --timeout, --quiet).`);
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)} (check takes --data, --expect, --backend, --rtol, --atol, --json, --dist, --timeout, --quiet).`);
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
   const [model, ...extra] = positionals;
-  if (!model) throw new UsageError('check needs a package: a folder, .zip, .tar.gz or .tgz holding model.onnx and test_data_set_N/ folders.');
+  if (!model) throw new UsageError('check needs a package: a folder, .zip, .tar.gz or .tgz holding model.onnx and test_data_set_N/ folders (or a model with --data and --expect).');
   if (extra.length > 0) throw new UsageError(`Unexpected argument “${extra[0]}”.`);
   const backends = [...new Set((values.backend ?? 'wasm').split(',').map((b) => b.trim()).filter(Boolean))];
   if (backends.length === 0) throw new UsageError('--backend needs at least one value.');
@@ -69,6 +76,9 @@ export function parseCheckCommand(argv) {
     if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`--${what} must be a number ≥ 0, not “${text}”.`);
     return text.trim();
   };
+  const data = values.data ?? [];
+  const expected = values.expect ?? [];
+  if ((data.length === 0) !== (expected.length === 0)) throw new UsageError(data.length === 0 ? '--expect needs --data: the inputs the expected outputs are for.' : '--data needs --expect: the outputs the model should give for those inputs.');
   const timeout = values.timeout === undefined ? 1800 : Number(values.timeout);
   if (!Number.isInteger(timeout) || timeout < 1) throw new UsageError(`--timeout must be a whole number ≥ 1, not “${values.timeout}”.`);
   return {
@@ -78,6 +88,8 @@ export function parseCheckCommand(argv) {
     rtol: tolerance(values.rtol, 'rtol', '0.001'),
     atol: tolerance(values.atol, 'atol', '1e-7'),
     json: values.json ?? null,
+    data,
+    expect: expected,
     dist: values.dist ?? null,
     timeoutMs: timeout * 1000,
     quiet: values.quiet ?? false,

@@ -13,12 +13,15 @@ describe('onnx-playground check: command line', () => {
       rtol: '1e-2',
       atol: '0',
       json: 'r.json',
+      data: [],
+      expect: [],
       dist: 'd',
       timeoutMs: 60_000,
       quiet: true,
     });
     expect(parseCheckCommand(['dir/'])).toMatchObject({ backends: ['wasm'], rtol: '0.001', atol: '1e-7', json: null });
     expect(parseCheckCommand(['--help'])).toEqual({ command: 'help' });
+    expect(parseCheckCommand(['m.onnx', '--data', 'a.npy', '--data', 'b.npy', '--expect', 'y.npy'])).toMatchObject({ data: ['a.npy', 'b.npy'], expect: ['y.npy'] });
   });
 
   it.each([
@@ -28,6 +31,8 @@ describe('onnx-playground check: command line', () => {
     [['a', '--rtol=-1'], '--rtol must be a number ≥ 0, not “-1”.'],
     [['a', '--atol', 'tiny'], '--atol must be a number ≥ 0, not “tiny”.'],
     [['a', '--runs', '5'], "Unknown option '--runs'"],
+    [['a', '--data', 'x.npy'], '--data needs --expect'],
+    [['a', '--expect', 'y.npy'], '--expect needs --data'],
   ])('refuses %j', (argv, message) => {
     expect(() => parseCheckCommand(argv)).toThrow(UsageError);
     expect(() => parseCheckCommand(argv)).toThrow(message);

@@ -2,8 +2,8 @@
 // implementation: the CLI opens the package through the app's file or folder input, ticks
 // the backends, types the tolerance, presses Check outputs, and takes the app's verdict and
 // its "Download report (JSON)".
-import { existsSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { alertsText, BenchError, downloadJson, openModel, withAppPage } from './bench.mjs';
 /** @import { Page } from 'playwright-core' */
 /** @import { CheckReport } from '../src/core/check/check-report' */
@@ -16,19 +16,34 @@ const PACKAGE = /\.(zip|tar\.gz|tgz|tar)$/i;
 
 /**
  * @param {string} path
+ * @param {boolean} ownData whether --data is given (then a bare model will do)
  * @returns {ModelSource}
  */
-export function checkSource(path) {
+export function checkSource(path, ownData = false) {
   const full = resolve(path);
   if (!existsSync(full)) throw new UnusableInput(`No such file or folder: ${path}`, 'Give a package folder, .zip, .tar.gz or .tgz holding model.onnx and test_data_set_N/ folders.');
   if (statSync(full).isDirectory()) return { kind: 'folder', path: full };
-  if (!PACKAGE.test(full)) throw new UnusableInput(`${basename(full)} is not a package (expected a folder, .zip, .tar.gz or .tgz).`, 'A bare model has no expected outputs to check against: give the package that holds it with its test_data_set_N/ folders.');
+  if (ownData && /\.(onnx|ort)$/i.test(full)) return { kind: 'file', path: full };
+  if (!PACKAGE.test(full)) throw new UnusableInput(`${basename(full)} is not a package (expected a folder, .zip, .tar.gz or .tgz).`, 'A bare model has no expected outputs to check against: give the package that holds it with its test_data_set_N/ folders, or --data and --expect.');
   return { kind: 'file', path: full };
+}
+
+/**
+ * The files of --data or --expect (a folder gives its files), each checked to exist.
+ * @param {readonly string[]} paths
+ * @returns {string[]}
+ */
+export function dataFiles(paths) {
+  return paths.flatMap((p) => {
+    const full = resolve(p);
+    if (!existsSync(full)) throw new UnusableInput(`No such file or folder: ${p}`, 'Give .json, .npy, .npz or .pb files (or a folder of them) with --data and --expect.');
+    return statSync(full).isDirectory() ? readdirSync(full).sort().map((name) => join(full, name)) : [full];
+  });
 }
 
 /** @param {Page} page @param {CheckCommand} options */
 async function fillForm(page, options) {
-  if (await page.getByTestId('check-no-data').isVisible()) {
+  if (options.data.length === 0 && (await page.getByTestId('check-no-data').isVisible())) {
     throw new UnusableInput(`${basename(options.model)} has no test data: ${(await page.getByTestId('check-no-data').innerText()).trim()}`);
   }
   const webgpu = page.getByRole('checkbox', { name: 'WebGPU', exact: true });
@@ -39,13 +54,17 @@ async function fillForm(page, options) {
   if (await webgpu.isEnabled()) await webgpu.setChecked(options.backends.includes('webgpu'));
   await page.getByRole('textbox', { name: 'rtol (relative)' }).fill(options.rtol);
   await page.getByRole('textbox', { name: 'atol (absolute)' }).fill(options.atol);
+  if (options.data.length > 0) {
+    await page.getByTestId('check-own-inputs').setInputFiles(dataFiles(options.data));
+    await page.getByTestId('check-own-expected').setInputFiles(dataFiles(options.expect));
+  }
 }
 
 /** Presses Check outputs and follows the progress until the app shows its verdict. */
 /** @param {Page} page @param {CheckCommand} options @param {Log} log */
 async function checkAndWait(page, options, log) {
   const alertsBefore = (await alertsText(page)).length;
-  await page.getByRole('button', { name: 'Check outputs', exact: true }).click();
+  await page.getByRole('button', { name: options.data.length > 0 ? 'Check these files' : 'Check outputs', exact: true }).click();
   const verdict = page.getByTestId('check-verdict');
   const progress = page.getByRole('progressbar', { name: 'Check progress' });
   const deadline = Date.now() + options.timeoutMs;
@@ -69,7 +88,7 @@ async function checkAndWait(page, options, log) {
  * @returns {Promise<{ report: CheckReport, verdict: string[] }>}
  */
 export async function runCheck(options, log = (line) => void process.stderr.write(`${line}\n`)) {
-  const source = checkSource(options.model);
+  const source = checkSource(options.model, options.data.length > 0);
   return withAppPage(options, log, {}, async (page, browser) => {
     if (!options.quiet) log(`Opening ${basename(source.path)} in Chromium ${browser.version()}…`);
     try {

@@ -49,6 +49,9 @@ export interface CheckCommand extends CommonOptions {
   readonly rtol: string;
   readonly atol: string;
   readonly json: string | null;
+  /** The user's own input and expected-output files (both empty: the package's data sets). */
+  readonly data: readonly string[];
+  readonly expect: readonly string[];
 }
 
 export type Command = { readonly command: 'help' } | { readonly command: 'version' } | BenchCommand | PredictCommand | TuneCommand;

@@ -48,7 +48,11 @@ test('check passes a package with three inputs, exit 0, and writes a report in t
   expect(bad.stdout).toContain('Fail: 1 of 1 case differ from the expected outputs.');
 });
 
-test('check exits 2 on a package without test data, a bare model, and a usage error', async () => {
+test('check takes your own inputs and expected outputs for a bare model; exits 2 on a package without test data, a bare model alone, and a usage error', async () => {
+  const own = await cli(['check', `${FIXTURES}/gemm-perturbed/model.onnx`, '--data', `${FIXTURES}/gemm-default-matrix-bias/test_data_set_0`, '--expect', `${FIXTURES}/gemm-default-matrix-bias/test_data_set_0/output_0.pb`, '--dist', DIST, '--quiet']);
+  expect(own.code, own.stderr).toBe(0);
+  expect(own.stdout).toMatch(/your files +wasm +y +float32 \[3, 4\] +12 +\S+ +\S+ +0 +pass/);
+
   const none = await cli(['check', 'public/examples/iris-pipeline', '--dist', DIST, '--quiet']);
   expect(none.code, none.stderr).toBe(2);
   expect(none.stderr).toContain('onnx-playground check: iris-pipeline has no test data: This package has no test data');

@@ -8,26 +8,26 @@ const fail = (code, message) => ({ ok: false, error: { code, message, hint: '' }
 /** onnxruntime-node behind the core's ModelRuntime interface. */
 export function nodeRuntime(ort) {
   return {
-  async load(bytes) {
-    try {
-      const runner = await createNodeRunner(ort, bytes, { logSeverityLevel: 4 });
-      return {
-        ok: true,
-        value: {
-          async run(feeds) {
-            try {
-              return { ok: true, value: await runner.run(feeds) };
-            } catch (thrown) {
-              return fail('run-failed', String(thrown?.message ?? thrown));
-            }
+    async load(bytes) {
+      try {
+        const runner = await createNodeRunner(ort, bytes, { logSeverityLevel: 4 });
+        return {
+          ok: true,
+          value: {
+            async run(feeds) {
+              try {
+                return { ok: true, value: await runner.run(feeds) };
+              } catch (thrown) {
+                return fail('run-failed', String(thrown?.message ?? thrown));
+              }
+            },
+            release: () => runner.release(),
           },
-          release: () => runner.release(),
-        },
-      };
-    } catch (thrown) {
-      return fail('session-failed', String(thrown?.message ?? thrown));
-    }
-  },
+        };
+      } catch (thrown) {
+        return fail('session-failed', String(thrown?.message ?? thrown));
+      }
+    },
   };
 }
 

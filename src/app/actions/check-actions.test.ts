@@ -69,4 +69,20 @@ describe('check actions (the Check outputs view), on the real engine over onnxru
     await r.actions.closeModel(model.id);
     expect(r.store.getState().checks).toEqual({});
   });
+
+  it('checks the user’s own inputs against their expected outputs, for a model without test data', async () => {
+    const r = rig();
+    const dir = 'e2e/fixtures/check';
+    await r.actions.openFiles([new File([readFileSync(`${dir}/gemm-perturbed/model.onnx`)], 'model.onnx')]);
+    const model = r.store.getState().models.at(-1)!;
+    const file = (path: string): File => new File([readFileSync(`${dir}/${path}`)], path.slice(path.lastIndexOf('/') + 1));
+    const inputs = [0, 1, 2].map((k) => file(`gemm-perturbed/test_data_set_0/input_${k}.pb`));
+    await r.check.startCheck(model.id, { ...DEFAULTS, files: { inputs, expected: [file('gemm-default-matrix-bias/test_data_set_0/output_0.pb')] } });
+    expect(r.check.checkReport(model.id)).toMatchObject({ pass: true, cases: [{ name: 'your files', backend: 'wasm', pass: true }] });
+    await r.check.startCheck(model.id, { ...DEFAULTS, files: { inputs, expected: [file('gemm-perturbed/test_data_set_0/output_0.pb')] } });
+    const report = r.check.checkReport(model.id)!;
+    expect(report.cases[0]!.outputs.y!.failures).toEqual([{ index: [1, 2], expected: '2.7016792', got: '2.2016792' }]);
+    await r.check.startCheck(model.id, { ...DEFAULTS, files: { inputs, expected: [] } });
+    expect(r.store.getState().notices[0]?.message).toBe('Give the expected outputs too: a check needs both.');
+  });
 });

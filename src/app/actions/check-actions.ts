@@ -5,7 +5,8 @@ import { parseTolerance } from '../../core/check/tolerance';
 import type { Capabilities } from '../../core/protocol/capabilities';
 import type { BackendConfig, BackendId } from '../../core/protocol/engine-api';
 import { engineError, ok } from '../../core/protocol/engine-error';
-import { findTestDataSets } from '../../core/tensors/test-data-set';
+import type { PackageFile } from '../../core/package/model-package';
+import { findTestDataSets, type TestDataSetFiles } from '../../core/tensors/test-data-set';
 import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
 import { IDLE_CHECK } from '../store/check-slice';
@@ -21,6 +22,14 @@ export interface CheckRequest {
   /** As typed: checked here, so that a bad value is said, not silently replaced. */
   readonly rtol: string;
   readonly atol: string;
+  /** The user's own inputs and expected outputs (any tensor file form) instead of the package's data sets. */
+  readonly files?: { readonly inputs: readonly File[]; readonly expected: readonly File[] };
+}
+
+/** The user's files as one data set, read like a test_data_set folder. */
+async function ownDataSet(files: NonNullable<CheckRequest['files']>): Promise<TestDataSetFiles> {
+  const read = (list: readonly File[]): Promise<PackageFile[]> => Promise.all(list.map(async (f) => ({ path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return { name: 'your files', inputs: await read(files.inputs), outputs: await read(files.expected) };
 }
 
 export interface CheckActions {
@@ -76,7 +85,7 @@ export function createCheckActions({ store, client, lifecycle }: CheckDeps): Che
       const model = modelOf(id);
       if (!model || controls.has(id)) return;
       const tolerance = parseTolerance(request.rtol, request.atol);
-      const found = findTestDataSets(model.pkg.files);
+      const found = request.files ? { sets: [await ownDataSet(request.files)] } : findTestDataSets(model.pkg.files);
       const webgpu = getState().capabilities?.webgpu;
       const backends = request.backends.filter((b) => b === 'wasm' || webgpu?.available);
       const refusal = !tolerance.ok
@@ -86,8 +95,10 @@ export function createCheckActions({ store, client, lifecycle }: CheckDeps): Che
             ? engineError('bad-input', 'No backend is chosen.', 'Tick WASM, WebGPU or both.')
             : engineError('backend-unavailable', `WebGPU is not available in this browser${webgpu && !webgpu.available ? ` (${webgpu.reason})` : ''}.`, 'Check on WASM instead.')
           : !found || found.sets.length === 0
-            ? engineError('bad-input', 'This package has no test data sets (test_data_set_N folders beside model.onnx).', 'Open a folder, .zip or .tar.gz holding model.onnx and test_data_set_0/input_0.pb, output_0.pb.')
-            : null;
+            ? engineError('bad-input', 'This package has no test data sets (test_data_set_N folders beside model.onnx).', 'Open a folder, .zip or .tar.gz holding model.onnx and test_data_set_0/input_0.pb, output_0.pb, or give your own inputs and expected outputs.')
+            : request.files && (request.files.inputs.length === 0 || request.files.expected.length === 0)
+              ? engineError('bad-input', `Give ${request.files.inputs.length === 0 ? 'the inputs' : 'the expected outputs'} too: a check needs both.`, 'Inputs: .json, .npy, .npz or input_K.pb files; expected outputs: the same forms, named after the outputs or in their order.')
+              : null;
       if (refusal || !tolerance.ok || !found) {
         getState().updateCheck(id, { ...IDLE_CHECK, error: refusal?.message ?? null });
         if (refusal) getState().notify(refusal);

@@ -7,6 +7,7 @@ import type { OpenModel } from '../../store/models-slice';
 import { IDLE_CHECK } from '../../store/check-slice';
 import { AgreementTable } from './AgreementTable';
 import { CheckResultsTable, FailingElements } from './CheckResults';
+import { OwnDataPicker } from './OwnDataPicker';
 
 /** Run the package's own test data sets and see whether the outputs are what they should be, on each backend. */
 export function CheckTab({ model }: { model: OpenModel }) {
@@ -22,24 +23,21 @@ export function CheckTab({ model }: { model: OpenModel }) {
   // WASM first: the agreement's baseline.
   const toggle = (backend: BackendId, on: boolean): void => setBackends((b) => (['wasm', 'webgpu'] as const).filter((x) => (x === backend ? on : b.includes(x))));
 
-  if (!found || found.sets.length === 0) {
-    return (
-      <section className="panel" aria-labelledby="check-title">
-        <h3 id="check-title">Check outputs</h3>
-        <p className="muted" data-testid="check-no-data">
-          This package has no test data, so there is nothing to check the outputs against. A model with its own tests is a folder, <code>.zip</code> or <code>.tar.gz</code> (the ONNX Model Zoo’s format) holding <code>model.onnx</code> beside <code>test_data_set_0/</code>, <code>test_data_set_1/</code>…, each with{' '}
-          <code>input_K.pb</code> and the expected <code>output_K.pb</code> (K = the position of the model’s input or output), as ONNX’s own backend tests are laid out.
-        </p>
-      </section>
-    );
-  }
+  const sets = found?.sets ?? [];
   const { verdict } = state;
   return (
     <section className="panel" aria-labelledby="check-title">
       <h3 id="check-title">Check outputs</h3>
-      <p data-testid="check-sets">
-        This package holds {found.sets.length} test data set{found.sets.length === 1 ? '' : 's'} ({found.sets.map((s) => s.name).join(', ')}): inputs, and the outputs the model should give for them. Each is run here and every output compared with its expected value.
-      </p>
+      {sets.length > 0 ? (
+        <p data-testid="check-sets">
+          This package holds {sets.length} test data set{sets.length === 1 ? '' : 's'} ({sets.map((s) => s.name).join(', ')}): inputs, and the outputs the model should give for them. Each is run here and every output compared with its expected value.
+        </p>
+      ) : (
+        <p className="muted" data-testid="check-no-data">
+          This package has no test data of its own. A model with its own tests is a folder, <code>.zip</code> or <code>.tar.gz</code> (the ONNX Model Zoo’s format) holding <code>model.onnx</code> beside <code>test_data_set_0/</code>, <code>test_data_set_1/</code>…, each with <code>input_K.pb</code> and the expected{' '}
+          <code>output_K.pb</code> (K = the position of the model’s input or output), as ONNX’s own backend tests are laid out. Or give your own inputs and expected outputs below.
+        </p>
+      )}
       <form
         className="check-form"
         onSubmit={(e) => {
@@ -78,7 +76,7 @@ export function CheckTab({ model }: { model: OpenModel }) {
           </p>
         </fieldset>
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={running || backends.length === 0 || !tolerance.ok}>
+          <button type="submit" className="button primary" disabled={running || backends.length === 0 || !tolerance.ok || sets.length === 0}>
             Check outputs
           </button>
           {state.status === 'done' && (
@@ -87,6 +85,7 @@ export function CheckTab({ model }: { model: OpenModel }) {
             </button>
           )}
         </div>
+        <OwnDataPicker disabled={running || backends.length === 0 || !tolerance.ok} onCheck={(files) => void actions.startCheck(model.id, { backends, rtol, atol, files })} />
       </form>
       {state.error && (
         <p role="alert" className="finding finding-error">
