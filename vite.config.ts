@@ -40,7 +40,11 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   // The tool version written into benchmark files.
-  define: { __APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(local('./package.json'), 'utf8')) as { version: string }).version) },
+  define: {
+    __APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(local('./package.json'), 'utf8')) as { version: string }).version),
+    // The onnxruntime-web a check report names (issue 11, A2).
+    __ORT_VERSION__: JSON.stringify((JSON.parse(readFileSync(local('./node_modules/onnxruntime-web/package.json'), 'utf8')) as { version: string }).version),
+  },
   // The worker's dependencies are listed so that the dev server never reloads the page to optimise them mid-session.
   optimizeDeps: { exclude: ['onnxruntime-web'], include: ['comlink', 'protobufjs/minimal.js', 'fflate', 'yaml'] },
   server: { headers: ISOLATION_HEADERS },

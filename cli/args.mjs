@@ -10,6 +10,7 @@ Usage:
   onnx-playground bench <model.onnx | model.ort | package.zip | folder> [options]
   onnx-playground predict <model.onnx | model.ort | package.zip | folder> --input FILE [options]
   onnx-playground tune <model.onnx | model.ort | package.zip | folder> --budget-p99 MS [options]
+  onnx-playground check <package folder | .zip | .tar.gz | .tgz> [options]   (see below)
   onnx-playground --help | --version
 
 bench opens the model in the built app (dist/, built first if missing), served on

@@ -40,6 +40,20 @@ export interface TuneCommand extends CommonOptions {
   readonly json: string | null;
 }
 
+/** `check` (cli/check-args.mjs): a package's own test data sets through the Check outputs tab. */
+export interface CheckCommand extends CommonOptions {
+  readonly command: 'check';
+  /** WASM first when both: the backend agreement's baseline. */
+  readonly backends: readonly ('wasm' | 'webgpu')[];
+  /** As given (validated numbers), typed into the tab's fields. */
+  readonly rtol: string;
+  readonly atol: string;
+  readonly json: string | null;
+  /** The user's own input and expected-output files (both empty: the package's data sets). */
+  readonly data: readonly string[];
+  readonly expect: readonly string[];
+}
+
 export type Command = { readonly command: 'help' } | { readonly command: 'version' } | BenchCommand | PredictCommand | TuneCommand;
 
 /** Where progress lines go (stderr, unless a script collects them). */

@@ -4,6 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { parseCommandLine, USAGE, UsageError } from './args.mjs';
 import { BenchError, runBench, toolVersion } from './bench.mjs';
 import { runPredict } from './predict.mjs';
+import { CHECK_USAGE } from './check-args.mjs';
+import { checkCommand } from './check-command.mjs';
 import { formatReport } from './table.mjs';
 import { defaultTuneFile, runTune } from './tune.mjs';
 import { formatTune } from './tune-table.mjs';
@@ -13,6 +15,7 @@ import { formatTune } from './tune-table.mjs';
  * @returns {Promise<number>} the exit status
  */
 async function main(argv) {
+  if (argv[0] === 'check') return checkCommand(argv.slice(1));
   let command;
   try {
     command = parseCommandLine(argv);
@@ -22,7 +25,7 @@ async function main(argv) {
     return 2;
   }
   if (command.command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n\n${CHECK_USAGE}\n`);
     return 0;
   }
   if (command.command === 'version') {

@@ -7,11 +7,12 @@
 // the runtime lacking an operator or type, values that are not tensors (sequences, optionals),
 // element types JavaScript cannot hold (bfloat16, float8), tolerance, and the app's own reader
 // (every one of those is a bug to fix).
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ort from 'onnxruntime-node';
-import { createNodeRunner, loadTsModules } from './ort-node-run.mjs';
+import { loadTsModules } from './ort-node-run.mjs';
+import { filesOf, group, nodeRuntime } from './onnx-backend-support.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.ONNX_TESTDATA ?? '/usr/share/libonnx-testdata/data';
@@ -32,59 +33,7 @@ if (!existsSync(DATA)) {
 
 const [{ runModelTests }, { DEFAULT_TOLERANCE }] = await loadTsModules(ROOT, ['/src/core/check/model-tests.ts', '/src/core/check/tolerance.ts']);
 
-const fail = (code, message) => ({ ok: false, error: { code, message, hint: '' } });
-/** onnxruntime-node behind the core's ModelRuntime interface. */
-const runtime = {
-  async load(bytes) {
-    try {
-      const runner = await createNodeRunner(ort, bytes, { logSeverityLevel: 4 });
-      return {
-        ok: true,
-        value: {
-          async run(feeds) {
-            try {
-              return { ok: true, value: await runner.run(feeds) };
-            } catch (thrown) {
-              return fail('run-failed', String(thrown?.message ?? thrown));
-            }
-          },
-          release: () => runner.release(),
-        },
-      };
-    } catch (thrown) {
-      return fail('session-failed', String(thrown?.message ?? thrown));
-    }
-  },
-};
-
-function filesOf(dir) {
-  const out = [];
-  const walk = (rel) => {
-    for (const name of readdirSync(path.join(dir, rel))) {
-      const p = rel ? `${rel}/${name}` : name;
-      if (statSync(path.join(dir, p)).isDirectory()) walk(p);
-      else out.push({ path: p, bytes: new Uint8Array(readFileSync(path.join(dir, p))) });
-    }
-  };
-  walk('');
-  return out;
-}
-
-/** A reason without the test-specific parts, so that like failures group together. */
-function group(outcome, reason) {
-  const r = reason
-    .replace(/^\[ONNXRuntimeError\] : \d+ : \w+ : /, '')
-    .replace(/Load model from .*? failed:/, '')
-    .replace(/“[^”]*”/g, '“…”')
-    .replace(/node [^ ]+ of type/i, 'node of type')
-    .replace(/\(element \d+.*$/, '')
-    .replace(/\d+ of \d+ outside the tolerance.*$/, 'values outside the tolerance')
-    .replace(/Non-zero status code returned while running (\w+) node\. Name:'[^']*' Status Message: .*/, 'run failed in a $1 node')
-    .trim();
-  const kernel = /Could not find an implementation for (\w+)\(\d+\) node/.exec(r);
-  if (kernel) return `${outcome}: no kernel for ${kernel[1]} (for this type or opset)`;
-  return `${outcome}: ${r.slice(0, 140)}`;
-}
+const runtime = nodeRuntime(ort);
 
 const started = Date.now();
 const results = [];

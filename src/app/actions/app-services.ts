@@ -3,6 +3,7 @@ import type { BenchmarkRunStorage } from '../storage/benchmark-runs';
 import type { LibraryStorage } from '../storage/library-db';
 import type { AppStore } from '../store/app-store';
 import { createBenchmarkActions, type BenchmarkActions } from './benchmark-actions';
+import { createCheckActions, type CheckActions } from './check-actions';
 import { createCompareActions, type CompareActions } from './compare-actions';
 import { createActions, type Actions } from './create-actions';
 import { createDriftActions, type DriftActions } from './drift-actions';
@@ -24,6 +25,7 @@ export interface AppServices {
   readonly compare: CompareActions;
   readonly speed: SpeedActions;
   readonly lifecycle: ModelLifecycle;
+  readonly check: CheckActions;
 }
 
 export interface ServiceOptions {
@@ -57,5 +59,6 @@ export function createAppServices(store: AppStore, client: EngineGateway, option
     library: createLibraryActions(store, options.libraryStorage, actions, packages),
     compare: createCompareActions({ store, client, actions, validators }),
     speed: createSpeedActions(store, client, lifecycle),
+    check: createCheckActions({ store, client, lifecycle }),
   };
 }

@@ -123,7 +123,7 @@ export function createActions(store: AppStore, client: EngineGateway, baseUrl: s
   return {
     async openFiles(files) {
       const startedAt = performance.now();
-      const models = files.filter((f) => /\.(onnx|ort|zip)$/i.test(f.name));
+      const models = files.filter((f) => /\.(onnx|ort|zip|tar\.gz|tgz|tar)$/i.test(f.name));
       // Loose files dropped together (model.onnx + metadata.json …) form one package.
       if (files.length > 1 && models.length < files.length) {
         await openPackage(ctx, await ctx.packages.assemble('dropped files', await readAll(files.map((file) => ({ path: file.name, file })))), 'dropped files', startedAt);

@@ -16,6 +16,7 @@ export function forgetModel(s: AppState, id: string): Partial<AppState> {
     activeModelId: s.activeModelId === id ? (models.at(-1)?.id ?? null) : s.activeModelId,
     predict: without(s.predict, id),
     drift: without(s.drift, id),
+    checks: without(s.checks, id),
     benchmarkDrafts: without(s.benchmarkDrafts, id),
     benchmarkShown: without(s.benchmarkShown, id),
     speedDrafts: without(s.speedDrafts, id),

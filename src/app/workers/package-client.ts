@@ -1,7 +1,7 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import { exportLibrary, importLibrary, type LibraryContents } from '../../core/library/archive';
 import type { Finding } from '../../core/package/findings';
-import { isZip } from '../../core/package/file-kinds';
+import { isTarPackage, isZip } from '../../core/package/file-kinds';
 import { assemblePackage, openSingleFile, type ModelPackage, type PackageFile } from '../../core/package/model-package';
 import { bytesSource } from '../../core/package/zip-directory';
 import type { UnzipProgress } from '../../core/package/zip';
@@ -56,8 +56,9 @@ export function createPackageClient(store: AppStore, createWorker: PackageWorker
 
   return {
     async openFile(name, data) {
-      const head = data instanceof Uint8Array ? data.subarray(0, 4) : new Uint8Array(await data.slice(0, 4).arrayBuffer());
-      if (!isZip(head)) return openSingleFile(name, data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
+      const head = data instanceof Uint8Array ? data.subarray(0, 512) : new Uint8Array(await data.slice(0, 512).arrayBuffer());
+      // Archives (zip, tar.gz) are unpacked in the worker; a bare model is read here.
+      if (!isZip(head) && !isTarPackage(head)) return openSingleFile(name, data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
       const moved = data instanceof Uint8Array ? transfer(data, [data.buffer as ArrayBuffer]) : data;
       return inWorker(`Unpacking “${name}”`, (api, onProgress) => api.openFile(name, moved, onProgress));
     },

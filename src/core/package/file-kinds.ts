@@ -63,7 +63,13 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return head.length > 0 && head.every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
 }
 
-export type SniffedKind = 'zip' | 'onnx' | 'ort';
+export type SniffedKind = 'zip' | 'tar' | 'onnx' | 'ort';
+
+/** A gzip stream (a `.tar.gz`/`.tgz`, the Model Zoo's format) or a plain tar (`ustar` at byte 257). */
+export function isTarPackage(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return true;
+  return bytes.length >= 262 && String.fromCharCode(...bytes.subarray(257, 262)) === 'ustar';
+}
 
 /** Decides what a dropped file is from its name and first bytes, or says precisely why it is unusable. */
 export function sniffFile(path: string, bytes: Uint8Array): { kind: SniffedKind } | { error: EngineError } {
@@ -79,6 +85,7 @@ export function sniffFile(path: string, bytes: Uint8Array): { kind: SniffedKind 
   }
   if (isNotRunnableFile(path) || looksLikePickle(bytes)) return { error: notRunnableError(path) };
   if (isZip(bytes)) return { kind: 'zip' };
+  if (isTarPackage(bytes)) return { kind: 'tar' };
   if (isOrtFormat(bytes)) return { kind: 'ort' };
   if (looksLikeText(bytes)) {
     return {

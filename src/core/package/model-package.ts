@@ -2,7 +2,8 @@ import { engineError, fail, ok, type EngineError, type Result } from '../protoco
 import { baseName, extensionOf, isNotRunnableFile, notRunnableError, sniffFile } from './file-kinds';
 import { parseJsonText } from './json-text';
 import { describeCut } from './json-budget';
-import { byteSize } from './limits';
+import { byteSize, MAX_PACKAGE_BYTES, MAX_PACKAGE_FILES } from './limits';
+import { readTarArchive } from '../tensors/tar-archive';
 import { parseMetadata, type ModelMetadata } from './metadata';
 import { parseMlModel, type MlModel } from './mlmodel';
 import { normaliseEntryPath } from './entry-path';
@@ -24,6 +25,7 @@ export type FileRole =
   | 'serving-example'
   | 'evaluation-csv'
   | 'production-sample'
+  | 'test-data'
   | 'environment'
   | 'readme'
   | 'not-runnable'
@@ -66,6 +68,8 @@ export function roleOf(path: string): FileRole {
   // Unlabelled rows "from production", for the drift check (the examples ship one); not an evaluation set.
   if (ext === 'csv' && /^production[_-]sample/.test(lower)) return 'production-sample';
   if (ext === 'csv') return 'evaluation-csv';
+  // ONNX's layout for a model's own tests (Model Zoo, backend tests): test_data_set_N/input_K.pb, output_K.pb.
+  if (/(^|\/)test_data_set_\d+\/(input|output)_\d+\.pb$/.test(path)) return 'test-data';
   if (ENVIRONMENT_FILES.has(lower)) return 'environment';
   if (lower === 'readme.md' || lower === 'model_card.md') return 'readme';
   if (isNotRunnableFile(path)) return 'not-runnable';
@@ -230,6 +234,11 @@ export async function openSingleFile(fileName: string, data: Uint8Array | ByteSo
     const unzipped = await readZip(fileName, source, options);
     if (!unzipped.ok) return unzipped;
     return assemblePackage(fileName.replace(/\.zip$/i, ''), unzipped.value.files, refusedFindings(unzipped.value.refused));
+  }
+  if (sniffed.kind === 'tar') {
+    const unpacked = await readTarArchive(fileName, await source.read(0, source.size), { maxArchiveBytes: MAX_PACKAGE_BYTES, maxArchiveEntries: MAX_PACKAGE_FILES });
+    if (!unpacked.ok) return unpacked;
+    return assemblePackage(fileName.replace(/\.(tar\.gz|tgz|tar)$/i, ''), unpacked.value);
   }
   const bytes = data instanceof Uint8Array ? data : await source.read(0, source.size);
   return ok({

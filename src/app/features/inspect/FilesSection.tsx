@@ -10,6 +10,7 @@ const MEANING: Record<FileRole, string> = {
   'serving-example': 'example /invocations request',
   'evaluation-csv': 'evaluation data',
   'production-sample': 'production sample, for the drift check',
+  'test-data': 'test data: an input or expected output (see Check outputs)',
   environment: 'training environment',
   readme: 'model card / readme',
   'not-runnable': 'cannot run in a browser',

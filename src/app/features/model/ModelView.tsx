@@ -8,6 +8,7 @@ import { BenchmarkView } from '../benchmark/BenchmarkView';
 import { SpeedView } from '../speed/SpeedView';
 import { PredictTab } from '../predict/PredictTab';
 import { DriftTab } from '../drift/DriftTab';
+import { CheckTab } from '../check/CheckTab';
 import { ModelFacts } from './ModelFacts';
 import { RunPanel } from './RunPanel';
 import { TensorTable } from './TensorTable';
@@ -47,6 +48,7 @@ function modelTabs(model: OpenModel): TabDefinition[] {
     { id: 'benchmark', label: 'Benchmark', render: () => <BenchmarkView model={model} /> },
     { id: 'speed', label: 'Speed', render: () => <SpeedView model={model} /> },
     { id: 'drift', label: 'Drift', render: () => <DriftTab model={model} /> },
+    { id: 'check', label: 'Check outputs', render: () => <CheckTab model={model} /> },
   ];
 }
 

@@ -30,8 +30,8 @@ export function DropZone() {
     >
       <h2 id="drop-title">Drop a model here</h2>
       <p>
-        A <code>.onnx</code> or <code>.ort</code> file, a folder, or a <code>.zip</code> package (model.onnx with metadata.json, or an MLflow
-        model directory). It stays on this computer.
+        A <code>.onnx</code> or <code>.ort</code> file, a folder, or a <code>.zip</code> or <code>.tar.gz</code> package (model.onnx with metadata.json, an MLflow
+        model directory, or a model with its <code>test_data_set_N</code> folders). It stays on this computer.
       </p>
       <div className="button-row">
         <label className="button primary">
@@ -39,7 +39,7 @@ export function DropZone() {
           <input
             className="visually-hidden"
             type="file"
-            accept=".onnx,.ort,.zip"
+            accept=".onnx,.ort,.zip,.tar.gz,.tgz,.tar"
             multiple
             data-testid="open-model-input"
             onChange={(e) => {
