@@ -29,6 +29,9 @@ test('the app is operable by keyboard alone: open an example and run it', async 
   await expect(page.getByTestId('outputs')).toBeVisible();
 });
 
+// The README's pictures are rewritten only when asked (UPDATE_SCREENSHOTS=1); otherwise they go to the test's output folder.
+const screenshotPath = (name: string) => (process.env.UPDATE_SCREENSHOTS ? `docs/${name}` : test.info().outputPath(name));
+
 test('README screenshots: desktop and phone', async ({ page }) => {
   const app = new PlaygroundPage(page);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -36,12 +39,12 @@ test('README screenshots: desktop and phone', async ({ page }) => {
   await page.getByLabel('Theme').selectOption('light');
   await app.openExample('Iris pipeline');
   await app.run();
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.screenshot({ path: screenshotPath('screenshot.png') });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByRole('button', { name: /^Run on/ })).toBeInViewport({ ratio: 0 }).catch(() => undefined);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'no horizontal scrolling on a phone').toBeLessThanOrEqual(0);
-  await page.screenshot({ path: 'docs/screenshot-phone.png' });
+  await page.screenshot({ path: screenshotPath('screenshot-phone.png') });
 });
 
 test('a skip link, first in the tab order, moves focus past the header to the content', async ({ page }) => {
