@@ -1,36 +1,12 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { FileDropZone } from '../../ui/FileDropZone';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { useAppState, useDriftActions } from '../../app-context';
 import type { OpenModel } from '../../store/models-slice';
 import { IDLE_DRIFT } from '../../store/drift-slice';
-import { driftFlag, percentText, type FeatureDrift } from '../../../core/stats/drift-report';
 import { roleOf } from '../../../core/package/model-package';
-
-// recharts comes with the charts, when a report is first shown.
-const FeatureHistograms = lazy(() => import('./DriftCharts').then((m) => ({ default: m.FeatureHistograms })));
-const ClassSharesChart = lazy(() => import('./DriftCharts').then((m) => ({ default: m.ClassSharesChart })));
-
-const stat = (n: number): string => (Number.isFinite(n) ? n.toFixed(3) : '—');
-const pText = (p: number): string => (!Number.isFinite(p) ? '—' : p < 0.0001 ? p.toExponential(2) : p.toFixed(4));
-
-function DriftRows({ features }: { features: readonly FeatureDrift[] }) {
-  return (
-    <>
-      {features.map((f) => (
-        <tr key={f.feature} data-drifted={f.drifted ? 'true' : 'false'}>
-          <th scope="row">{f.feature}</th>
-          <td>{stat(f.ks.statistic)}</td>
-          <td>{pText(f.ks.pValue)}</td>
-          <td>
-            {stat(f.psi.psi)} ({f.psi.bins.length} bins)
-          </td>
-          <td className={f.drifted ? 'drift-flag drift-flag-on' : 'drift-flag'}>{driftFlag(f)}</td>
-        </tr>
-      ))}
-    </>
-  );
-}
+import { DriftReferenceNote } from './DriftReferenceNote';
+import { DriftResults } from './DriftResults';
 
 /** Compare a production CSV with the reference (the package's evaluation set): per-feature KS and PSI, histograms, predicted class shares. */
 export function DriftTab({ model }: { model: OpenModel }) {
@@ -54,32 +30,11 @@ export function DriftTab({ model }: { model: OpenModel }) {
     );
   }
   const trainingRanges = signature?.features.some((f) => f.training) ?? false;
-  const { report, shares, mismatch } = state;
+  const { mismatch } = state;
   return (
     <section className="panel" aria-labelledby="drift-title">
       <h3 id="drift-title">Drift check</h3>
-      <p data-testid="drift-reference">
-        {state.reference?.kind === 'evaluation' && (
-          <>
-            Reference: the package’s evaluation set <code>{state.reference.name}</code>. Each feature of the production file is compared with the same feature there.
-          </>
-        )}
-        {state.reference?.kind === 'picked' && (
-          <>
-            Reference: <code>{state.reference.name}</code>, which you picked{hasEvaluation ? ' instead of the package’s evaluation set' : ''}.
-          </>
-        )}
-        {state.reference?.kind === 'training-statistics' && (
-          <>
-            Reference: the training statistics in <code>metadata.json</code> (histograms of {state.reference.features?.join(', ')}), since the package has no evaluation CSV. KS is approximate against a histogram; the predictions cannot be compared, as there are no reference rows to score.
-          </>
-        )}
-        {!state.reference && (
-          <>
-            No reference: this package has no evaluation CSV{trainingRanges ? ', and its metadata.json records only training ranges (minimum and maximum), which are not distributions that KS or PSI can compare with' : ', and its metadata.json holds no training statistics'}. Pick a reference CSV (the data the model was trained or validated on).
-          </>
-        )}
-      </p>
+      <DriftReferenceNote state={state} trainingRanges={trainingRanges} hasEvaluation={hasEvaluation} />
       <FilePickButton label={state.reference ? 'Use another reference CSV…' : 'Pick a reference CSV…'} accept=".csv,text/csv" testId="drift-reference-input" disabled={running} onFile={(file) => void actions.chooseReference(model.id, file)} />
       {sample && sampleName && (
         <div className="drift-sample" data-testid="drift-sample">
@@ -124,101 +79,7 @@ export function DriftTab({ model }: { model: OpenModel }) {
           )}
         </div>
       )}
-      {report && (
-        <>
-          <p role="status" data-testid="drift-summary">
-            <strong>{report.summary}</strong>
-            {report.driftedCount > 0 && `: ${report.features.filter((f) => f.drifted).map((f) => f.feature).join(', ')}`}.
-          </p>
-          <p className="muted">
-            {report.thresholds} KS: two-sample Kolmogorov–Smirnov statistic, asymptotic p-value. {report.binning}.
-          </p>
-          {state.notNumeric.length > 0 && <p className="muted">Not tested (no numbers to compare, or no reference histogram): {state.notNumeric.join(', ')}.</p>}
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Drift per feature (scrolls sideways)">
-            <table className="data-table numeric" data-testid="drift-table">
-              <caption>Drift per feature</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Feature</th>
-                  <th scope="col">KS statistic</th>
-                  <th scope="col">KS p-value</th>
-                  <th scope="col">PSI</th>
-                  <th scope="col">Flag</th>
-                </tr>
-              </thead>
-              <tbody>
-                <DriftRows features={report.features} />
-              </tbody>
-            </table>
-          </div>
-          <Suspense fallback={<p role="status">Loading the charts…</p>}>
-            <FeatureHistograms features={report.features} />
-          </Suspense>
-        </>
-      )}
-      {shares && (
-        <div data-testid="class-shares">
-          <h4>Prediction distribution</h4>
-          {shares.referenceTotal > 0 ? (
-            <p>
-              Both sets scored by the model: {shares.referenceTotal.toLocaleString('en-US')} reference and {shares.productionTotal.toLocaleString('en-US')} production rows. PSI over the predicted classes {stat(shares.psi)} ({driftFlag({ ksDrifted: false, psiLevel: shares.psiLevel })}).
-            </p>
-          ) : (
-            <p>Production scored by the model: {shares.productionTotal.toLocaleString('en-US')} rows. The reference is statistics, not rows, so its predictions are unknown.</p>
-          )}
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Predicted class shares (scrolls sideways)">
-            <table className="data-table numeric">
-              <caption>Predicted class shares</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Class</th>
-                  <th scope="col">Reference</th>
-                  <th scope="col">Production</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shares.classes.map((c) => (
-                  <tr key={c.name}>
-                    <th scope="row">{c.name}</th>
-                    <td>{shares.referenceTotal > 0 ? `${percentText(c.referenceShare)} (${c.referenceCount})` : '—'}</td>
-                    <td>
-                      {percentText(c.productionShare)} ({c.productionCount})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Suspense fallback={<p role="status">Loading the chart…</p>}>
-            <ClassSharesChart shares={shares} />
-          </Suspense>
-        </div>
-      )}
-      {state.predictions && (
-        <div data-testid="prediction-drift">
-          <h4>Prediction distribution</h4>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Predicted values (scrolls sideways)">
-            <table className="data-table numeric">
-              <caption>Predicted values, reference vs production</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Output</th>
-                  <th scope="col">KS statistic</th>
-                  <th scope="col">KS p-value</th>
-                  <th scope="col">PSI</th>
-                  <th scope="col">Flag</th>
-                </tr>
-              </thead>
-              <tbody>
-                <DriftRows features={[state.predictions]} />
-              </tbody>
-            </table>
-          </div>
-          <Suspense fallback={<p role="status">Loading the chart…</p>}>
-            <FeatureHistograms features={[state.predictions]} />
-          </Suspense>
-        </div>
-      )}
+      <DriftResults state={state} />
     </section>
   );
 }

@@ -1,11 +1,10 @@
-import { FileDropZone } from '../../ui/FileDropZone';
-import { FilePickButton } from '../../ui/FilePickButton';
 import { usePredictActions } from '../../app-context';
 import type { ReadyModel } from '../../store/models-slice';
 import type { PredictState } from '../../store/predict-slice';
 import { formatBytes, formatMs } from '../../ui/format';
 import { describeBatchCounts } from '../../../core/schema/batch-summary';
 import { BatchDownloads } from './BatchDownloads';
+import { BatchFileChooser } from './BatchFileChooser';
 import { BatchTable } from './BatchTable';
 import { MetricsCheck } from './MetricsCheck';
 
@@ -15,8 +14,6 @@ export function BatchPanel({ model, state }: { model: ReadyModel; state: Predict
   const { batch } = state;
   const { signature } = model.facts;
   const running = batch.status === 'running' || batch.status === 'reading';
-  const evaluation = model.facts.evaluation;
-  const recorded = model.pkg.metadata?.performanceMetrics;
   if (signature.features.length === 0) {
     return (
       <section className="panel" aria-labelledby="batch-title">
@@ -28,25 +25,7 @@ export function BatchPanel({ model, state }: { model: ReadyModel; state: Predict
   return (
     <section className="panel" aria-labelledby="batch-title">
       <h3 id="batch-title">Score a file</h3>
-      {evaluation && (
-        <div className="metrics-check-intro">
-          <p>
-            Check the claimed metrics: score the package’s evaluation set <code>{evaluation.path}</code>
-            {recorded && Object.keys(recorded).length > 0 ? ` and compare with what metadata.json records (${Object.entries(recorded).map(([k, v]) => `${k} ${v}`).join(', ')}).` : '.'}
-            {' '}The same figures, up to rounding, show that the package is complete.
-          </p>
-          <button type="button" className="button primary" disabled={running} onClick={() => void actions.checkClaimedMetrics(model.id)}>
-            Check the claimed metrics
-          </button>
-        </div>
-      )}
-      <FileDropZone disabled={running} onFile={(file) => void actions.chooseBatchFile(model.id, file)}>
-        <p>
-          Drop a CSV (a header row naming the {signature.features.length} features, any order; a <code>{model.pkg.metadata?.targetColumn ?? 'target'}</code> column adds metrics) or an MLflow JSON body
-          (<code>dataframe_split</code>, <code>dataframe_records</code>, <code>instances</code>, <code>inputs</code>).
-        </p>
-        <FilePickButton label="Choose a CSV or JSON file…" accept=".csv,.json,text/csv,application/json" testId="batch-file-input" disabled={running} onFile={(file) => void actions.chooseBatchFile(model.id, file)} />
-      </FileDropZone>
+      <BatchFileChooser model={model} running={running} />
       {batch.fileName && (
         <p className="muted">
           {batch.evaluation ? 'Evaluation set' : 'File'} <code>{batch.fileName}</code> ({formatBytes(batch.fileBytes)}{batch.form && batch.form !== 'csv' ? `, MLflow “${batch.form}” form` : ''})
