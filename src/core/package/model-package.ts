@@ -2,7 +2,7 @@ import { engineError, fail, ok, type EngineError, type Result } from '../protoco
 import { baseName, extensionOf, isNotRunnableFile, notRunnableError, sniffFile } from './file-kinds';
 import { parseJsonText } from './json-text';
 import { describeCut } from './json-budget';
-import { byteSize, MAX_PACKAGE_BYTES, MAX_PACKAGE_FILES } from './limits';
+import { byteSize, MAX_PACKAGE_BYTES, MAX_PACKAGE_FILES, tooLarge } from './limits';
 import { readTarArchive } from '../tensors/tar-archive';
 import { parseMetadata, type ModelMetadata } from './metadata';
 import { parseMlModel, type MlModel } from './mlmodel';
@@ -236,6 +236,8 @@ export async function openSingleFile(fileName: string, data: Uint8Array | ByteSo
     return assemblePackage(fileName.replace(/\.zip$/i, ''), unzipped.value.files, refusedFindings(unzipped.value.refused));
   }
   if (sniffed.kind === 'tar') {
+    // A tar is read whole (it has no directory to check first): refuse one that could not fit before reading it.
+    if (source.size > MAX_PACKAGE_BYTES) return tooLarge(fileName, source.size);
     const unpacked = await readTarArchive(fileName, await source.read(0, source.size), { maxArchiveBytes: MAX_PACKAGE_BYTES, maxArchiveEntries: MAX_PACKAGE_FILES });
     if (!unpacked.ok) return unpacked;
     return assemblePackage(fileName.replace(/\.(tar\.gz|tgz|tar)$/i, ''), unpacked.value);

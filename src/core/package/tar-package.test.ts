@@ -45,6 +45,16 @@ describe('a model with its own tests, as a .tar.gz (the Model Zoo’s format)', 
     expect(!r.ok && r.error.code).toBe('package-too-large');
   });
 
+  it('refuses a tar larger than a package may be before reading it', async () => {
+    const head = new Uint8Array(512);
+    head.set([0x1f, 0x8b]);
+    let read = 0;
+    const huge = { size: 3 * 1024 ** 3, read: async (start: number, end: number) => ((read += end - start), head.subarray(0, end - start)) };
+    const r = await openSingleFile('huge.tar.gz', huge);
+    expect(!r.ok && r.error.message).toBe('“huge.tar.gz” would expand to 3.0 GB, more than the 2.0 GB limit for one package; nothing was unpacked.');
+    expect(read).toBe(512);
+  });
+
   it('gives test data its role only in the ONNX layout', () => {
     expect(roleOf('test_data_set_3/output_12.pb')).toBe('test-data');
     expect(roleOf('m/test_data_set_0/input_0.pb')).toBe('test-data');
