@@ -8,6 +8,7 @@ import type { LibraryActions } from './actions/library-actions';
 import type { CompareActions } from './actions/compare-actions';
 import type { DriftActions } from './actions/drift-actions';
 import type { SpeedActions } from './actions/speed-actions';
+import type { InputFileActions } from './actions/input-file-actions';
 import type { AppState } from './store/app-store';
 
 const ServicesContext = createContext<AppServices | null>(null);
@@ -52,4 +53,8 @@ export function useCompareActions(): CompareActions {
 
 export function useSpeedActions(): SpeedActions {
   return useServices().speed;
+}
+
+export function useInputFileActions(): InputFileActions {
+  return useServices().inputFiles;
 }

@@ -2,6 +2,7 @@ import { elementCount, randomTensor, type HostTensor } from '../../core/schema/h
 import type { AppStore } from '../store/app-store';
 import type { ReadyModel } from '../store/models-slice';
 import type { PredictState, TensorDraft } from '../store/predict-slice';
+import type { TensorReading } from '../../core/tensors/read-tensor-files';
 import type { PredictRuntime } from './predict-actions';
 
 /** Filling inputs as tensors: sizes, JSON, .npy/.json files, random values, pictures and drawings. */
@@ -11,6 +12,8 @@ export interface TensorActions {
   loadTensorFile(id: string, input: string, file: File): Promise<void>;
   randomizeTensor(id: string, input: string): void;
   setImage(id: string, input: string, rgba: Uint8ClampedArray, width: number, height: number, source: string): void;
+  /** Tensors read from files (checked against the model): each becomes its input's values, and the data's sizes its symbolic dimensions. */
+  takeTensorReading(id: string, reading: TensorReading): void;
 }
 
 interface Context {
@@ -89,6 +92,22 @@ export function createTensorActions({ store, runtime, loaded, modelOf, stateOf, 
         tensors: { ...s.tensors, [input]: draftOf(tensor, `random ${tensor.dtype} values (${elementCount(dims).toLocaleString('en-US')})`, { preview: spec.image && scale ? rt.tensorPreview(tensor, spec.image, scale) : null }) },
         fillNote: null,
       });
+      recheck(id);
+    },
+    takeTensorReading(id, reading) {
+      const rt = loaded();
+      const s = stateOf(id);
+      const model = modelOf(id);
+      if (!s || !model) return;
+      for (const [name, size] of Object.entries(reading.dims)) getState().setDim(id, name, size);
+      const tensors = { ...s.tensors };
+      for (const read of reading.summary) {
+        const tensor = reading.tensors[read.name]!;
+        const spec = model.facts.signature.inputs.find((i) => i.name === read.name);
+        const scale = s.pixelScales[read.name];
+        tensors[read.name] = draftOf(tensor, read.source, { preview: spec?.image && scale && rt ? rt.tensorPreview(tensor, spec.image, scale) : null });
+      }
+      getState().updatePredict(id, { tensors, fillNote: null });
       recheck(id);
     },
     setImage(id, input, rgba, width, height, source) {

@@ -12,8 +12,9 @@ import { createCompareSlice, type CompareSlice } from './compare-slice';
 import { createSpeedSlice, type SpeedSlice } from './speed-slice';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createTasksSlice, type TasksSlice } from './tasks-slice';
+import { createInputFilesSlice, type InputFilesSlice } from './input-files-slice';
 
-export type AppState = ModelsSlice & NoticesSlice & SettingsSlice & GallerySlice & BenchmarkSlice & PredictSlice & LibrarySlice & DriftSlice & CompareSlice & SpeedSlice & GraphSlice & TasksSlice;
+export type AppState = ModelsSlice & NoticesSlice & SettingsSlice & GallerySlice & BenchmarkSlice & PredictSlice & LibrarySlice & DriftSlice & CompareSlice & SpeedSlice & GraphSlice & TasksSlice & InputFilesSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -43,7 +44,7 @@ function settingsStorage(): StateStorage {
 export function createAppStore(): AppStore {
   return createStore<AppState>()(
     persist(
-      (...a) => ({ ...createModelsSlice(...a), ...createNoticesSlice(...a), ...createSettingsSlice(...a), ...createGallerySlice(...a), ...createBenchmarkSlice(...a), ...createPredictSlice(...a), ...createLibrarySlice(...a), ...createDriftSlice(...a), ...createCompareSlice(...a), ...createSpeedSlice(...a), ...createGraphSlice(...a), ...createTasksSlice(...a) }),
+      (...a) => ({ ...createModelsSlice(...a), ...createNoticesSlice(...a), ...createSettingsSlice(...a), ...createGallerySlice(...a), ...createBenchmarkSlice(...a), ...createPredictSlice(...a), ...createLibrarySlice(...a), ...createDriftSlice(...a), ...createCompareSlice(...a), ...createSpeedSlice(...a), ...createGraphSlice(...a), ...createTasksSlice(...a), ...createInputFilesSlice(...a) }),
       {
         name: 'onnx-playground-settings',
         version: 1,
