@@ -95,14 +95,15 @@ async function runModel(ctx: ActionContext, id: string): Promise<void> {
   const model = getState().models.find((m) => m.id === id);
   if (!isReady(model)) return;
   const config = selectBackendConfig(getState());
-  getState().updateModel(id, { run: { status: 'running', config } });
-  const finish = (run: OpenModel['run']): void => getState().updateModel(id, { run });
   const source = selectRunSource(getState(), model);
   const inputs = runInputs(getState(), model, source);
   if (!inputs.ok) {
+    // Refused before anything starts: the last outputs stay on show.
     getState().notify(inputs.error);
-    return finish({ status: 'idle' });
+    return;
   }
+  getState().updateModel(id, { run: { status: 'running', config } });
+  const finish = (run: OpenModel['run']): void => getState().updateModel(id, { run });
   const feeds = inputs.value;
   const loaded = client.hasSession(config, id) ? null : await loadOn(ctx, model, config);
   if (loaded && !loaded.ok) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareTensors } from '../../core/check/compare-tensors';
 import { DEFAULT_TOLERANCE } from '../../core/check/tolerance';
+import type { HostTensor } from '../../core/schema/host-tensor';
 import { decodeTensorProto } from '../../core/tensors/tensor-proto';
 import { isReady, type ReadyModel } from '../store/models-slice';
 import { rig, type Rig } from './actions.fixture';
@@ -17,19 +18,23 @@ async function openFixture(r: Rig, name: string): Promise<ReadyModel> {
   return model;
 }
 
+function expectAsDataSet(outputs: Readonly<Record<string, HostTensor>>, model: ReadyModel, set: string): void {
+  model.description.outputs.forEach((o, k) => {
+    const expected = decodeTensorProto(bytesOf(`${set}/output_${k}.pb`), `output_${k}.pb`);
+    if (!expected.ok) throw new Error(expected.error.message);
+    const compared = compareTensors(expected.value.tensor, outputs[o.name]!, DEFAULT_TOLERANCE);
+    expect(compared.problem).toBeNull();
+    expect(compared.pass, `${o.name}: max abs ${compared.maxAbs}`).toBe(true);
+  });
+}
+
 /** The Run tab's outputs against output_K.pb of the data set, written by onnxruntime-node from the same inputs. */
 function expectReferenceOutputs(r: Rig, model: ReadyModel, set: string): void {
   const run = r.store.getState().models.find((m) => m.id === model.id)!.run;
   expect(run.status, r.store.getState().notices.map((n) => n.message).join(' ')).toBe('done');
   if (run.status !== 'done') return;
   expect(run.inputSource).toBe('file');
-  model.description.outputs.forEach((o, k) => {
-    const expected = decodeTensorProto(bytesOf(`${set}/output_${k}.pb`), `output_${k}.pb`);
-    if (!expected.ok) throw new Error(expected.error.message);
-    const compared = compareTensors(expected.value.tensor, run.outputs[o.name]!, DEFAULT_TOLERANCE);
-    expect(compared.problem).toBeNull();
-    expect(compared.pass, `${o.name}: max abs ${compared.maxAbs}`).toBe(true);
-  });
+  expectAsDataSet(run.outputs, model, set);
 }
 
 describe('Run tab inputs from files', () => {
@@ -104,5 +109,27 @@ describe('Run tab inputs from files', () => {
     expect([...(run.inputs.input!.data as Float32Array)].every((v) => v === 0)).toBe(true);
     // sigmoid(0) for zero audio and a zero state.
     expect([...(run.outputs.output!.data as Float32Array)]).toEqual([0.5]);
+  });
+});
+
+describe('Predict tensor mode from files', () => {
+  it('fills every input from .pb files (sizes from the data) and predicts what onnxruntime-node computed', async () => {
+    const r = rig();
+    const model = await openFixture(r, 'token-gru');
+    await r.predict.openPredict(model.id);
+    const set = ['input_0.pb', 'input_1.pb', 'input_2.pb'].map((f) => fileOf(`token-gru/test_data_set_1/${f}`));
+    await r.inputFiles.giveInputFiles(model.id, 'predict', set);
+    const s = r.store.getState().predict[model.id]!;
+    expect(Object.fromEntries(Object.entries(s.tensors).map(([k, d]) => [k, `${d.source} [${d.tensor!.dims.join(', ')}]`]))).toEqual({
+      input_ids: 'input_0.pb [2, 5]',
+      attention_mask: 'input_1.pb [2, 5]',
+      state: 'input_2.pb [1, 2, 8]',
+    });
+    expect(r.store.getState().models.find((m) => m.id === model.id)!.dims).toMatchObject({ batch: 2, seq: 5 });
+    expect(s.tensorIssues.filter((i) => i.severity === 'error')).toEqual([]);
+    await r.predict.predict(model.id);
+    const result = r.store.getState().predict[model.id]!.result;
+    expect(result, r.store.getState().notices.map((n) => n.message).join(' ')).not.toBeNull();
+    expectAsDataSet(result!.outputs, model, 'token-gru/test_data_set_1');
   });
 });

@@ -73,7 +73,7 @@ export function createInputFileActions(store: AppStore, packages: PackageClient,
       const read = await Promise.all(given.map(async (g): Promise<TensorFile> => ({ path: g.path, bytes: new Uint8Array(await g.file.arrayBuffer()), ...(input !== undefined ? { input } : {}) })));
       const files = input === undefined ? read : [...before.filter((f) => f.input !== input), ...read];
       getState().setInputFiles(id, place, { files, status: 'reading', reading: null, error: null });
-      const result = await packages.readTensors(files, model.facts.inputs, { partial: true });
+      const result = await packages.readTensors(files, model.facts.inputs, { partial: true, givenWins: true });
       if (latest.get(key) !== mine || !getState().models.some((m) => m.id === id)) return;
       if (!result.ok) {
         getState().setInputFiles(id, place, { files, status: 'failed', reading: null, error: result.error as TensorError });
