@@ -70,6 +70,8 @@ export function createInputFileActions(store: AppStore, packages: PackageClient,
         getState().setInputFiles(id, place, { files: before, status: 'failed', reading: null, error: tooLarge(total) });
         return;
       }
+      // "Reading" from the moment the files are given (before their bytes arrive): what is on show is not yet theirs.
+      getState().setInputFiles(id, place, { files: before, status: 'reading', reading: null, error: null });
       const read = await Promise.all(given.map(async (g): Promise<TensorFile> => ({ path: g.path, bytes: new Uint8Array(await g.file.arrayBuffer()), ...(input !== undefined ? { input } : {}) })));
       const files = input === undefined ? read : [...before.filter((f) => f.input !== input), ...read];
       getState().setInputFiles(id, place, { files, status: 'reading', reading: null, error: null });

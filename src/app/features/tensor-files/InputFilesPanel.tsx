@@ -21,7 +21,7 @@ export function InputFilesPanel({ model, place }: { model: ReadyModel; place: In
   const reading = state?.reading ?? null;
   const give = (dropped: Dropped, input?: string): void => void actions.giveInputFiles(model.id, place, givenFiles(dropped), { input, folder: dropped.kind === 'folder' });
   return (
-    <div className="input-files" data-testid={`input-files-${place}`}>
+    <div className="input-files" data-testid={`input-files-${place}`} data-status={state?.status ?? 'empty'}>
       <TensorFileDrop label={inputs.length > 1 ? 'Choose files for all inputs…' : 'Choose a file…'} testId={`input-set-${place}`} folder onDropped={(d) => give(d)}>
         <p className="muted">
           Drop {inputs.length > 1 ? 'one file for every input' : 'a file'} here: JSON (MLflow <code>{'{"inputs": …}'}</code>, <code>{'{"instances": …}'}</code> or this app’s outputs), NumPy{' '}
