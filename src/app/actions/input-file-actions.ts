@@ -1,4 +1,4 @@
-import { engineError } from '../../core/protocol/engine-error';
+import { describeThrown, engineError } from '../../core/protocol/engine-error';
 import type { TensorFile, TensorReading } from '../../core/tensors/read-tensor-files';
 import { folderInputs } from '../../core/tensors/folder-inputs';
 import { TENSOR_LIMITS } from '../../core/tensors/limits';
@@ -65,15 +65,24 @@ export function createInputFileActions(store: AppStore, packages: PackageClient,
       const mine = ++seq;
       latest.set(key, mine);
       const before = getState().inputFiles[id]?.[place]?.files ?? [];
-      const total = given.reduce((n, g) => n + g.file.size, 0) + before.reduce((n, f) => n + f.bytes.length, 0);
+      // A whole set replaces what was given; a file for one input joins the others.
+      const kept = input === undefined ? [] : before.filter((f) => f.input !== input);
+      const total = given.reduce((n, g) => n + g.file.size, 0) + kept.reduce((n, f) => n + f.bytes.length, 0);
       if (total > TENSOR_LIMITS.maxArchiveBytes) {
         getState().setInputFiles(id, place, { files: before, status: 'failed', reading: null, error: tooLarge(total) });
         return;
       }
       // "Reading" from the moment the files are given (before their bytes arrive): what is on show is not yet theirs.
       getState().setInputFiles(id, place, { files: before, status: 'reading', reading: null, error: null });
-      const read = await Promise.all(given.map(async (g): Promise<TensorFile> => ({ path: g.path, bytes: new Uint8Array(await g.file.arrayBuffer()), ...(input !== undefined ? { input } : {}) })));
-      const files = input === undefined ? read : [...before.filter((f) => f.input !== input), ...read];
+      let read: TensorFile[];
+      try {
+        read = await Promise.all(given.map(async (g): Promise<TensorFile> => ({ path: g.path, bytes: new Uint8Array(await g.file.arrayBuffer()), ...(input !== undefined ? { input } : {}) })));
+      } catch (thrown) {
+        const error = { ...engineError('bad-tensor-file', `The files could not be read (${describeThrown(thrown)}).`, 'Give them again; if they are very large, close other tabs first.'), code: 'bad-tensor-file' } as TensorError;
+        getState().setInputFiles(id, place, { files: before, status: 'failed', reading: null, error });
+        return;
+      }
+      const files = [...kept, ...read];
       getState().setInputFiles(id, place, { files, status: 'reading', reading: null, error: null });
       const result = await packages.readTensors(files, model.facts.inputs, { partial: true, givenWins: true });
       if (latest.get(key) !== mine || !getState().models.some((m) => m.id === id)) return;
