@@ -1,6 +1,6 @@
 // Command-line parsing for `onnx-playground`: plain data in, plain data out, unit-tested (args.test.ts).
 import { parseArgs } from 'node:util';
-/** @import { BenchCommand, Command, PredictCommand, TuneCommand, Values } from './command-types' */
+/** @import { BenchCommand, Command, PredictCommand, PredictInput, TuneCommand, Values } from './command-types' */
 
 export class UsageError extends Error {}
 
@@ -8,7 +8,7 @@ export const USAGE = `onnx-playground — measure an ONNX model in headless Chro
 
 Usage:
   onnx-playground bench <model.onnx | model.ort | package.zip | folder> [options]
-  onnx-playground predict <model.onnx | model.ort | package.zip | folder> --input FILE [options]
+  onnx-playground predict <model.onnx | model.ort | package.zip | folder> --input FILE|DIR|NAME=FILE … [options]
   onnx-playground tune <model.onnx | model.ort | package.zip | folder> --budget-p99 MS [options]
   onnx-playground check <package folder | .zip | .tar.gz | .tgz> [options]   (see below)
   onnx-playground --help | --version
@@ -39,20 +39,36 @@ Options of bench:
                     firstRunMs, warmRunMs}
 
 predict opens the model in the same built app and runs it through its Predict tab:
-a .csv or .json file goes through "Score a file" (the app's batch scoring, column
-matching and metrics), a .npy file fills the model's tensor input and presses
-Predict. It writes the app's "Download outputs (JSON)" document:
+a .csv file (or a JSON table body, for a model with named features) goes through
+"Score a file" (the app's batch scoring, column matching and metrics); tensor files
+go to the tensor mode's "From files" drops, are read and checked against the model
+by the app (which input, expected dtype/shape, what the file holds), and Predict is
+pressed. It writes the app's "Download outputs (JSON)" document:
   {"outputs": {NAME: {"dims": [...], "dtype": "...", "data": [...]}},
    "metrics": {...}}   (metrics only when the file has the package's label column)
-Rows the app does not score (missing or unreadable values) are left out of the
-outputs and counted in stderr's summary.
+Values in "data": float32/float64/float16 as JSON numbers (float16 decoded from its
+bits; NaN, Infinity and -Infinity as those strings); int64/uint64 as numbers when
+|v| <= 2^53 - 1, else as strings of their exact digits; bool as true/false; strings
+as strings. Rows the app does not score (missing or unreadable values) are left out
+of the outputs and counted in stderr's summary.
 
 Options of predict:
-  --input FILE      the data: .csv (a header row naming the features, any order; the
-                    package's target column adds metrics), .json (an MLflow body:
-                    dataframe_split, dataframe_records, instances or inputs) or .npy
-                    (one tensor for a model with a single input; its symbolic sizes,
-                    such as the batch size, are taken from the array)
+  --input FILE      the data, repeatable:
+                    .csv: a table, alone (a header row naming the features, any order;
+                      the package's target column adds metrics);
+                    .json: an MLflow body (dataframe_split or dataframe_records for a
+                      model with named features; {"inputs": {NAME: [...]}},
+                      {"inputs": [...]} or {"instances": [...]} for tensors) or this
+                      app's {"inputs"|"outputs": {NAME: {"dims", "dtype", "data"}}};
+                    .npy (one array), .npz (numpy.savez: entries named after inputs),
+                    .pb (ONNX TensorProto, matched by its name, else input_K.pb by K).
+                    Tensors are matched to inputs by name (the tensor's, else the
+                    file's: input_ids.npy), else by position; symbolic sizes (batch,
+                    sequence) come from the data.
+  --input DIR       a test_data_set_N folder (input_K.pb; the first set of a model
+                    folder), or a folder of tensor files: every input at once
+  --input NAME=FILE the values of input NAME (replaces NAME's value in a set file);
+                    repeat for each input: --input input_ids=ids.npy --input mask=m.npy
   --out FILE        write the outputs document to FILE (default: stdout)
   --backend NAME    wasm or webgpu (default: wasm)
   --threads N       WASM threads, at most the browser's navigator.hardwareConcurrency
@@ -133,7 +149,7 @@ export function parseCommandLine(argv) {
         dist: { type: 'string' },
         timeout: { type: 'string' },
         quiet: { type: 'boolean' },
-        input: { type: 'string' },
+        input: { type: 'string', multiple: true },
         out: { type: 'string' },
         profile: { type: 'boolean' },
         'budget-p99': { type: 'string' },
@@ -194,6 +210,24 @@ export function parseCommandLine(argv) {
 }
 
 /**
+ * `NAME=FILE` gives one input by name; anything else is a file or folder for the whole set.
+ * A path that itself holds "=" before any "/" is written ./a=b.npy.
+ * @param {string} text
+ * @returns {PredictInput}
+ */
+export function inputArgument(text) {
+  const eq = text.indexOf('=');
+  const name = eq > 0 ? text.slice(0, eq) : '';
+  if (name && !/[/\\]/.test(name) && !name.startsWith('.')) {
+    const path = text.slice(eq + 1);
+    if (!path) throw new UsageError(`--input ${text} names the input “${name}” but no file.`);
+    return { name, path };
+  }
+  if (!text) throw new UsageError('--input needs a file.');
+  return { name: null, path: text };
+}
+
+/**
  * @param {Values} values
  * @param {string | undefined} model
  * @param {string[]} extra
@@ -205,14 +239,15 @@ function predictCommand(values, model, extra) {
   for (const flag of /** @type {const} */ (['batch', 'warmup', 'runs', 'seconds', 'inputs', 'json'])) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to bench, not predict${flag === 'json' ? ' (predict writes with --out)' : ''}.`);
   }
-  if (values.input === undefined) throw new UsageError('predict needs --input FILE (.csv, .json or .npy).');
+  if (values.input === undefined) throw new UsageError('predict needs --input FILE (.csv, .json, .npy, .npz, .pb or a folder), or --input NAME=FILE per input.');
+  const input = values.input.map(inputArgument);
   const backend = values.backend ?? 'wasm';
   if (backend !== 'wasm' && backend !== 'webgpu') throw new UsageError(`predict runs on one backend, wasm or webgpu, not “${backend}”.`);
   if (values.threads !== undefined && backend !== 'wasm') throw new UsageError('--threads applies to WASM: leave out --backend webgpu.');
   return {
     command: 'predict',
     model,
-    input: values.input,
+    input,
     backend,
     threads: values.threads === undefined ? 1 : wholeNumber(values.threads, 'threads', 1),
     out: values.out ?? null,

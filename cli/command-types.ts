@@ -23,9 +23,15 @@ export interface BenchCommand extends CommonOptions {
   readonly profile: boolean;
 }
 
+/** One --input: a file or folder for the whole set (name null), or NAME=FILE for one input. */
+export interface PredictInput {
+  readonly name: string | null;
+  readonly path: string;
+}
+
 export interface PredictCommand extends CommonOptions {
   readonly command: 'predict';
-  readonly input: string;
+  readonly input: readonly PredictInput[];
   readonly backend: 'wasm' | 'webgpu';
   readonly threads: number;
   readonly out: string | null;
@@ -78,6 +84,8 @@ export interface Served {
 }
 
 /** The options as `node:util` parseArgs returns them (args.mjs). */
-export type Values = { readonly [K in 'backend' | 'threads' | 'batch' | 'warmup' | 'runs' | 'seconds' | 'inputs' | 'json' | 'dist' | 'timeout' | 'input' | 'out' | 'budget-p99' | 'min-batch' | 'cap']?: string } & {
+export type Values = { readonly [K in 'backend' | 'threads' | 'batch' | 'warmup' | 'runs' | 'seconds' | 'inputs' | 'json' | 'dist' | 'timeout' | 'out' | 'budget-p99' | 'min-batch' | 'cap']?: string } & {
+  readonly input?: readonly string[];
+} & {
   readonly [K in 'quiet' | 'profile' | 'help' | 'version']?: boolean;
 };

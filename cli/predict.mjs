@@ -1,63 +1,17 @@
 // `onnx-playground predict`: the app's own Predict tab, driven headless. No second
-// implementation: the CLI opens the model through the app's file input, gives the data
-// file to "Score a file" (CSV/JSON) or to the tensor input's upload (.npy), and takes the
-// app's "Download outputs (JSON)".
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+// implementation: the CLI opens the model through the app's file input, gives a table to
+// "Score a file" (CSV/JSON) or tensor files to the "From files" drops (the app's core readers:
+// JSON, .npy, .npz, .pb, test_data_set folders), and takes the app's "Download outputs (JSON)".
+import { basename } from 'node:path';
 import { alertsText, BenchError, downloadJson, modelSource, openModel, withAppPage } from './bench.mjs';
+import { planInputs } from './predict-inputs.mjs';
+import { predictTensors } from './predict-tensors.mjs';
 /** @import { Locator, Page } from 'playwright-core' */
 /** @import { Log, PredictCommand } from './command-types' */
 
-/** The data file: a table for "Score a file", or an array for a tensor input. */
-/** @typedef {{ readonly kind: 'npy' | 'table', readonly path: string }} InputFile */
 /** The app's "Download outputs (JSON)" document (src/core/schema/batch-outputs.ts). */
 /** @typedef {{ outputs: Record<string, { dims: number[], dtype: string, data: unknown[] }>, metrics?: unknown }} OutputsDocument */
-
-/** The data file: exists, and is one of the kinds the Predict tab takes. */
-/**
- * @param {string} path
- * @returns {InputFile}
- */
-export function inputSource(path) {
-  const full = resolve(path);
-  if (!existsSync(full) || !statSync(full).isFile()) throw new BenchError(`No such input file: ${path}`, 'Give a .csv, .json or .npy file with --input.');
-  const ext = extname(full).toLowerCase();
-  if (!['.csv', '.json', '.npy'].includes(ext)) throw new BenchError(`${basename(full)} is not a .csv, .json or .npy file.`, 'predict takes a CSV with a header row, an MLflow JSON body, or a NumPy .npy array.');
-  return { kind: ext === '.npy' ? 'npy' : 'table', path: full };
-}
-
-/**
- * The shape in a .npy header (only the header: the app reads the data). Used to set the
- * model's symbolic sizes in the form, as a user would before uploading the array.
- */
-/**
- * @param {string} path
- * @returns {number[] | null}
- */
-export function npyShape(path) {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(4096);
-    const n = readSync(fd, head, 0, head.length, 0);
-    const text = head.subarray(0, n).toString('latin1');
-    const match = /'shape':\s*\(([^)]*)\)/.exec(text);
-    if (!text.startsWith('\x93NUMPY') || !match) return null;
-    return (match[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean).map(Number);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Waits for one of the locators to be visible; returns its index. */
-/** @param {Page} page @param {Locator[]} locators @param {number} timeoutMs */
-async function firstVisible(page, locators, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const [i, locator] of locators.entries()) if (await locator.first().isVisible()) return i;
-    if (Date.now() > deadline) throw new BenchError(`Gave up after ${timeoutMs / 1000} s (--timeout).`, 'Give a smaller input or a longer --timeout.');
-    await page.waitForTimeout(200);
-  }
-}
+/** @typedef {{ readonly path: string }} InputFile */
 
 /** @param {Page} page @param {PredictCommand} options */
 async function chooseBackend(page, options) {
@@ -87,7 +41,7 @@ async function chooseBackend(page, options) {
 async function scoreFile(page, input, options, log) {
   const name = basename(input.path);
   if (await page.getByText('This model takes tensors without named features').isVisible()) {
-    throw new BenchError(`${name} cannot be scored: the app says this model takes tensors without named features, so rows of a file cannot be matched to its inputs.`, 'Give the input as a .npy array instead.');
+    throw new BenchError(`${name} cannot be scored: the app says this model takes tensors without named features, so rows of a file cannot be matched to its inputs.`, 'Give its inputs as tensors: .npy, .npz, .pb, a JSON body ({"inputs": {NAME: […]}}) or a test_data_set folder.');
   }
   const alertsBefore = (await alertsText(page)).length;
   await page.getByTestId('batch-file-input').setInputFiles(input.path);
@@ -124,59 +78,6 @@ async function scoreFile(page, input, options, log) {
   return { doc, status };
 }
 
-/** .npy: tensor mode, the symbolic sizes from the array, its upload, then Predict and "Download outputs (JSON)". */
-/**
- * @param {Page} page
- * @param {InputFile} input
- * @param {PredictCommand} options
- * @returns {Promise<{ doc: OutputsDocument, status: string }>}
- */
-async function predictTensor(page, input, options) {
-  const name = basename(input.path);
-  const tensorMode = page.getByRole('radio', { name: /^(as an image or a tensor|as tensors)$/ });
-  if ((await tensorMode.count()) > 0) await tensorMode.check();
-  const uploads = page.locator('input[type=file][accept=".npy,.json"]');
-  const count = await uploads.count();
-  if (count !== 1) {
-    throw new BenchError(`${name} fills one tensor, but this model has ${count} inputs.`, 'Give a .csv or .json file with the features as columns instead.');
-  }
-  const shape = npyShape(input.path);
-  if (!shape) throw new BenchError(`${name} is not a NumPy .npy file (no readable header).`, 'Save the array with numpy.save.');
-  // The input's declared shape, as the form shows it: "[batch, 1, 8, 8]".
-  const legend = (await page.locator('fieldset.tensor-input legend').first().innerText()).trim();
-  const declared = /\[(.*)\]\s*$/.exec(legend)?.[1]?.split(',').map((s) => s.trim()) ?? [];
-  if (declared.length === shape.length) {
-    for (let i = 0; i < declared.length; i++) {
-      const dim = declared[i] ?? '';
-      if (!/^\d+$/.test(dim)) {
-        const field = page.getByRole('spinbutton', { name: dim, exact: true });
-        if ((await field.count()) === 1) await field.fill(String(shape[i]));
-      }
-    }
-  }
-  const alertsBefore = (await alertsText(page)).length;
-  await uploads.setInputFiles(input.path);
-  await page.getByText(`Now: ${name}`).or(page.getByRole('alert').nth(alertsBefore)).first().waitFor({ timeout: options.timeoutMs });
-  const after = await alertsText(page);
-  if (after.length > alertsBefore) throw new BenchError(`The app refused ${name}: ${after[alertsBefore]}`, after.slice(alertsBefore + 1).join('\n'));
-  const button = page.getByRole('button', { name: 'Predict', exact: true });
-  if (await button.isDisabled()) {
-    const issues = page.getByTestId('input-errors');
-    const why = (await issues.isVisible()) ? (await issues.locator('li').allInnerTexts()).join(' ') : 'no reason given';
-    throw new BenchError(`The app will not predict with ${name}: ${why}`);
-  }
-  await button.click();
-  const result = page.getByTestId('predict-result');
-  const which = await firstVisible(page, [result, page.getByRole('alert').nth(alertsBefore)], options.timeoutMs);
-  if (which === 1) {
-    const all = await alertsText(page);
-    throw new BenchError(`The prediction failed: ${all[alertsBefore]}`, all.slice(alertsBefore + 1).join('\n'));
-  }
-  const status = (await result.getByRole('status').first().innerText()).trim();
-  const doc = /** @type {OutputsDocument} */ (await downloadJson(page, result.getByRole('button', { name: 'Download outputs (JSON)' })));
-  return { doc, status };
-}
-
 /**
  * Runs the model on the input in the app and returns its outputs document.
  * @param {PredictCommand} options
@@ -185,13 +86,18 @@ async function predictTensor(page, input, options) {
  */
 export async function runPredict(options, log = (line) => void process.stderr.write(`${line}\n`)) {
   const source = modelSource(options.model);
-  const input = inputSource(options.input);
+  const plan = planInputs(options.input);
   return withAppPage(options, log, {}, async (page, browser) => {
     await chooseBackend(page, options);
     if (!options.quiet) log(`Opening ${basename(source.path)} in Chromium ${browser.version()}…`);
     await openModel(page, source, options.timeoutMs, 'Predict');
     await page.getByRole('heading', { name: 'Score a file' }).waitFor({ timeout: options.timeoutMs });
-    const { doc, status } = input.kind === 'npy' ? await predictTensor(page, input, options) : await scoreFile(page, input, options, log);
+    const tensorModel = await page.getByText('This model takes tensors without named features').isVisible();
+    let result;
+    if (plan.kind === 'tensors') result = await predictTensors(page, plan, options);
+    else if (plan.kind === 'json' && tensorModel) result = await predictTensors(page, { set: { files: [plan.path] }, named: [] }, options);
+    else result = await scoreFile(page, plan, options, log);
+    const { doc, status } = result;
     if (!options.quiet) log(status);
     return doc;
   });

@@ -121,11 +121,11 @@ test('predict takes an MLflow dataframe_split JSON body', async () => {
 test('predict explains bad input and exits non-zero', async () => {
   const missing = await cli(['predict', 'public/examples/iris-pipeline', '--input', 'no/such/data.csv', '--dist', DIST]);
   expect(missing.code).toBe(1);
-  expect(missing.stderr).toContain('No such input file: no/such/data.csv');
+  expect(missing.stderr).toContain('No such input file or folder: no/such/data.csv');
 
   const wrongKind = await cli(['predict', 'public/examples/iris-pipeline', '--input', 'README.md', '--dist', DIST]);
   expect(wrongKind.code).toBe(1);
-  expect(wrongKind.stderr).toContain('README.md is not a .csv, .json or .npy file.');
+  expect(wrongKind.stderr).toContain('README.md is not a .csv, .json, .npy, .npz or .pb file.');
 
   // A misnamed column: the app's own column-mismatch message comes back.
   const dir = scratch();
@@ -141,7 +141,7 @@ test('predict explains bad input and exits non-zero', async () => {
   writeFileSync(flat, npy([2, 64], new Array<number>(128).fill(0)));
   const shape = await cli(['predict', 'public/examples/digits-cnn', '--input', flat, '--dist', DIST, '--quiet']);
   expect(shape.code).toBe(1);
-  expect(shape.stderr).toMatch(/The app refused flat\.npy: flat\.npy: .*“pixels” has 2 dimensions \[2, 64\], but the model expects 4/);
+  expect(shape.stderr).toMatch(/The app cannot use flat\.npy: .*“pixels” has 2 dimensions \[2, 64\], but the model expects 4/);
 
   const unknownFlag = await cli(['predict', 'public/examples/iris-pipeline', '--input', 'x.csv', '--colour', 'red']);
   expect(unknownFlag.code).toBe(2);
@@ -150,7 +150,7 @@ test('predict explains bad input and exits non-zero', async () => {
 
   const noInput = await cli(['predict', 'public/examples/iris-pipeline']);
   expect(noInput.code).toBe(2);
-  expect(noInput.stderr).toContain('predict needs --input FILE (.csv, .json or .npy).');
+  expect(noInput.stderr).toContain('predict needs --input FILE (.csv, .json, .npy, .npz, .pb or a folder), or --input NAME=FILE per input.');
 
   const benchFlag = await cli(['predict', 'public/examples/iris-pipeline', '--input', 'x.csv', '--runs', '5']);
   expect(benchFlag.code).toBe(2);
@@ -160,6 +160,6 @@ test('predict explains bad input and exits non-zero', async () => {
 test('npx onnx-playground --help documents every predict flag', async () => {
   const help = await cli(['onnx-playground', '--help'], 'npx', ['--no-install']);
   expect(help.code, help.stderr).toBe(0);
-  expect(help.stdout).toContain('onnx-playground predict <model.onnx | model.ort | package.zip | folder> --input FILE [options]');
-  for (const flag of ['--input FILE', '--out FILE', '--backend NAME', '--threads N', '--dist DIR', '--timeout S', '--quiet']) expect(help.stdout).toContain(flag);
+  expect(help.stdout).toContain('onnx-playground predict <model.onnx | model.ort | package.zip | folder> --input FILE|DIR|NAME=FILE … [options]');
+  for (const flag of ['--input FILE', '--input DIR', '--input NAME=FILE', '--out FILE', '--backend NAME', '--threads N', '--dist DIR', '--timeout S', '--quiet']) expect(help.stdout).toContain(flag);
 });

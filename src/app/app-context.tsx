@@ -9,6 +9,7 @@ import type { CompareActions } from './actions/compare-actions';
 import type { DriftActions } from './actions/drift-actions';
 import type { SpeedActions } from './actions/speed-actions';
 import type { CheckActions } from './actions/check-actions';
+import type { InputFileActions } from './actions/input-file-actions';
 import type { AppState } from './store/app-store';
 
 const ServicesContext = createContext<AppServices | null>(null);
@@ -57,4 +58,8 @@ export function useSpeedActions(): SpeedActions {
 
 export function useCheckActions(): CheckActions {
   return useServices().check;
+}
+
+export function useInputFileActions(): InputFileActions {
+  return useServices().inputFiles;
 }

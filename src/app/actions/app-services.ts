@@ -12,6 +12,7 @@ import { createModelLifecycle, type ModelLifecycle } from './model-lifecycle';
 import { createPredictActions, type PredictActions } from './predict-actions';
 import { createSpeedActions, type SpeedActions } from './speed-actions';
 import { createValidatorCache } from './validator-cache';
+import { createInputFileActions, type InputFileActions } from './input-file-actions';
 import { createPackageClient, type PackageClient } from '../workers/package-client';
 
 /** Everything the page's components dispatch to, over one store and one engine client. */
@@ -24,6 +25,7 @@ export interface AppServices {
   readonly drift: DriftActions;
   readonly compare: CompareActions;
   readonly speed: SpeedActions;
+  readonly inputFiles: InputFileActions;
   readonly lifecycle: ModelLifecycle;
   readonly check: CheckActions;
 }
@@ -49,12 +51,14 @@ export function createAppServices(store: AppStore, client: EngineGateway, option
     for (const m of getState().models) if (m.run.status === 'running') getState().updateModel(m.id, { run: { status: 'idle' } });
   });
   client.onWorkersChanged((workers) => getState().setEngineWorkers(workers));
+  const predict = createPredictActions({ store, client, lifecycle, validators });
   return {
     store,
     actions,
     lifecycle,
     benchmark: createBenchmarkActions(store, client, options.runStorage, lifecycle),
-    predict: createPredictActions({ store, client, lifecycle, validators }),
+    predict,
+    inputFiles: createInputFileActions(store, packages, (id, place, reading) => place === 'predict' && predict.takeTensorReading(id, reading)),
     drift: createDriftActions({ store, client, lifecycle, validators }),
     library: createLibraryActions(store, options.libraryStorage, actions, packages),
     compare: createCompareActions({ store, client, actions, validators }),

@@ -5,7 +5,6 @@ import type { Finding } from '../../core/package/findings';
 import { planFolder } from '../../core/package/limits';
 import type { ModelPackage, PackageFile } from '../../core/package/model-package';
 import { parseExampleIndex } from '../../core/package/example-index';
-import { modelInputs } from '../../core/model/model-inputs';
 import { outputsDocument } from '../../core/schema/outputs';
 import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
@@ -15,6 +14,8 @@ import { saveJson } from '../ui/save-file';
 import type { ModelLifecycle } from './model-lifecycle';
 import { modelForWorker, sha256Hex } from './model-session';
 import { fetchModel } from './fetch-model';
+import { runInputs } from './run-inputs';
+import { selectRunSource } from '../store/input-files-slice';
 import type { PackageClient } from '../workers/package-client';
 
 export interface Actions {
@@ -94,15 +95,16 @@ async function runModel(ctx: ActionContext, id: string): Promise<void> {
   const model = getState().models.find((m) => m.id === id);
   if (!isReady(model)) return;
   const config = selectBackendConfig(getState());
+  const source = selectRunSource(getState(), model);
+  const inputs = runInputs(getState(), model, source);
+  if (!inputs.ok) {
+    // Refused before anything starts: the last outputs stay on show.
+    getState().notify(inputs.error);
+    return;
+  }
   getState().updateModel(id, { run: { status: 'running', config } });
   const finish = (run: OpenModel['run']): void => getState().updateModel(id, { run });
-  const source = model.facts.example ? 'example' : 'random';
-  const inputs = modelInputs(model, source, [null]);
-  if (!inputs.ok) {
-    getState().notify(inputs.error);
-    return finish({ status: 'idle' });
-  }
-  const feeds = inputs.value[0]!.feeds;
+  const feeds = inputs.value;
   const loaded = client.hasSession(config, id) ? null : await loadOn(ctx, model, config);
   if (loaded && !loaded.ok) {
     getState().notify(loaded.error);

@@ -2,15 +2,17 @@ import { elementCount, randomTensor, type HostTensor } from '../../core/schema/h
 import type { AppStore } from '../store/app-store';
 import type { ReadyModel } from '../store/models-slice';
 import type { PredictState, TensorDraft } from '../store/predict-slice';
+import type { TensorReading } from '../../core/tensors/read-tensor-files';
 import type { PredictRuntime } from './predict-actions';
 
-/** Filling inputs as tensors: sizes, JSON, .npy/.json files, random values, pictures and drawings. */
+/** Filling inputs as tensors: sizes, JSON, tensors read from files, random values, pictures and drawings. */
 export interface TensorActions {
   setDim(id: string, name: string, value: number): void;
   setTensorText(id: string, input: string, text: string): void;
-  loadTensorFile(id: string, input: string, file: File): Promise<void>;
   randomizeTensor(id: string, input: string): void;
   setImage(id: string, input: string, rgba: Uint8ClampedArray, width: number, height: number, source: string): void;
+  /** Tensors read from files (checked against the model): each becomes its input's values, and the data's sizes its symbolic dimensions. */
+  takeTensorReading(id: string, reading: TensorReading): void;
 }
 
 interface Context {
@@ -25,7 +27,7 @@ interface Context {
   readonly recheck: (id: string) => void;
 }
 
-export function createTensorActions({ store, runtime, loaded, modelOf, stateOf, expectedDims, draftOf, recheck }: Context): TensorActions {
+export function createTensorActions({ store, loaded, modelOf, stateOf, expectedDims, draftOf, recheck }: Context): TensorActions {
   const { getState } = store;
   return {
     setDim(id, name, value) {
@@ -57,23 +59,6 @@ export function createTensorActions({ store, runtime, loaded, modelOf, stateOf, 
       getState().updatePredict(id, { tensors: { ...s.tensors, [input]: draft }, fillNote: null });
       recheck(id);
     },
-    async loadTensorFile(id, input, file) {
-      const rt = await runtime();
-      const s = stateOf(id);
-      const model = modelOf(id);
-      const spec = model?.facts.signature.inputs.find((i) => i.name === input);
-      if (!s || !model || !spec) return;
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const expected = expectedDims(model, spec.shape);
-      const made = /\.npy$/i.test(file.name) ? rt.tensorFromNpy(bytes, spec, expected) : rt.tensorFromJsonText(new TextDecoder().decode(bytes), spec, expected);
-      if (!made.ok) {
-        getState().notify({ ...made.error, message: `${file.name}: ${made.error.message}` });
-        return;
-      }
-      const scale = s.pixelScales[input];
-      getState().updatePredict(id, { tensors: { ...s.tensors, [input]: draftOf(made.value, file.name, { preview: spec.image && scale ? rt.tensorPreview(made.value, spec.image, scale) : null }) }, fillNote: null });
-      recheck(id);
-    },
     randomizeTensor(id, input) {
       const rt = loaded();
       const s = stateOf(id);
@@ -89,6 +74,22 @@ export function createTensorActions({ store, runtime, loaded, modelOf, stateOf, 
         tensors: { ...s.tensors, [input]: draftOf(tensor, `random ${tensor.dtype} values (${elementCount(dims).toLocaleString('en-US')})`, { preview: spec.image && scale ? rt.tensorPreview(tensor, spec.image, scale) : null }) },
         fillNote: null,
       });
+      recheck(id);
+    },
+    takeTensorReading(id, reading) {
+      const rt = loaded();
+      const s = stateOf(id);
+      const model = modelOf(id);
+      if (!s || !model) return;
+      for (const [name, size] of Object.entries(reading.dims)) getState().setDim(id, name, size);
+      const tensors = { ...s.tensors };
+      for (const read of reading.summary) {
+        const tensor = reading.tensors[read.name]!;
+        const spec = model.facts.signature.inputs.find((i) => i.name === read.name);
+        const scale = s.pixelScales[read.name];
+        tensors[read.name] = draftOf(tensor, read.source, { preview: spec?.image && scale && rt ? rt.tensorPreview(tensor, spec.image, scale) : null });
+      }
+      getState().updatePredict(id, { tensors, fillNote: null });
       recheck(id);
     },
     setImage(id, input, rgba, width, height, source) {

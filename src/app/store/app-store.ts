@@ -13,8 +13,9 @@ import { createSpeedSlice, type SpeedSlice } from './speed-slice';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createTasksSlice, type TasksSlice } from './tasks-slice';
 import { createCheckSlice, type CheckSlice } from './check-slice';
+import { createInputFilesSlice, type InputFilesSlice } from './input-files-slice';
 
-export type AppState = ModelsSlice & NoticesSlice & SettingsSlice & GallerySlice & BenchmarkSlice & PredictSlice & LibrarySlice & DriftSlice & CompareSlice & SpeedSlice & GraphSlice & TasksSlice & CheckSlice;
+export type AppState = ModelsSlice & NoticesSlice & SettingsSlice & GallerySlice & BenchmarkSlice & PredictSlice & LibrarySlice & DriftSlice & CompareSlice & SpeedSlice & GraphSlice & TasksSlice & CheckSlice & InputFilesSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -44,7 +45,7 @@ function settingsStorage(): StateStorage {
 export function createAppStore(): AppStore {
   return createStore<AppState>()(
     persist(
-      (...a) => ({ ...createModelsSlice(...a), ...createNoticesSlice(...a), ...createSettingsSlice(...a), ...createGallerySlice(...a), ...createBenchmarkSlice(...a), ...createPredictSlice(...a), ...createLibrarySlice(...a), ...createDriftSlice(...a), ...createCompareSlice(...a), ...createSpeedSlice(...a), ...createGraphSlice(...a), ...createTasksSlice(...a), ...createCheckSlice(...a) }),
+      (...a) => ({ ...createModelsSlice(...a), ...createNoticesSlice(...a), ...createSettingsSlice(...a), ...createGallerySlice(...a), ...createBenchmarkSlice(...a), ...createPredictSlice(...a), ...createLibrarySlice(...a), ...createDriftSlice(...a), ...createCompareSlice(...a), ...createSpeedSlice(...a), ...createGraphSlice(...a), ...createTasksSlice(...a), ...createCheckSlice(...a), ...createInputFilesSlice(...a) }),
       {
         name: 'onnx-playground-settings',
         version: 1,

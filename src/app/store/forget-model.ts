@@ -23,6 +23,8 @@ export function forgetModel(s: AppState, id: string): Partial<AppState> {
     tunerDrafts: without(s.tunerDrafts, id),
     speedProfiles: without(s.speedProfiles, id),
     tuneRuns: without(s.tuneRuns, id),
+    inputFiles: without(s.inputFiles, id),
+    runSources: without(s.runSources, id),
     compareSelection: compareSelection.length === s.compareSelection.length ? s.compareSelection : compareSelection,
     compareOpen: s.compareOpen && models.length > 0,
   };

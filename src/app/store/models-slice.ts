@@ -6,6 +6,7 @@ import type { HostTensor } from '../../core/schema/host-tensor';
 import type { ModelFacts } from '../../core/model/model-facts';
 import type { AppState } from './app-store';
 import { forgetModel } from './forget-model';
+import type { RunInputSource } from './input-files-slice';
 
 export type RunState =
   | { readonly status: 'idle' }
@@ -14,7 +15,7 @@ export type RunState =
       readonly status: 'done';
       readonly config: BackendConfig;
       readonly inputs: Readonly<Record<string, HostTensor>>;
-      readonly inputSource: 'example' | 'random';
+      readonly inputSource: RunInputSource;
       readonly outputs: Readonly<Record<string, HostTensor>>;
       readonly runMs: number;
     };

@@ -7,6 +7,8 @@ import { bytesSource } from '../../core/package/zip-directory';
 import type { UnzipProgress } from '../../core/package/zip';
 import { describeThrown, engineError, fail, ok, type Result } from '../../core/protocol/engine-error';
 import type { AppStore } from '../store/app-store';
+import type { TensorSpec } from '../../core/protocol/tensor';
+import { readTensorFiles, type ReadTensorOptions, type TensorFile, type TensorReading } from '../../core/tensors/read-tensor-files';
 import type { PackageWorkerApi } from './package-worker-api';
 
 /** Reading archives and package text, each job in a worker of its own, with progress and Cancel on the page. */
@@ -17,6 +19,8 @@ export interface PackageClient {
   assemble(name: string, files: readonly PackageFile[], notes?: readonly Finding[]): Promise<Result<ModelPackage>>;
   importLibrary(file: File): Promise<Result<LibraryContents>>;
   exportLibrary(contents: LibraryContents): Promise<Result<{ bytes: Uint8Array; skipped: string[] }>>;
+  /** Model inputs from tensor files, read and checked off the page; the files are copied to the worker (the caller keeps them). */
+  readTensors(files: readonly TensorFile[], inputs: readonly TensorSpec[], options?: ReadTensorOptions): Promise<Result<TensorReading>>;
 }
 
 export type PackageWorkerFactory = () => Worker;
@@ -71,6 +75,10 @@ export function createPackageClient(store: AppStore, createWorker: PackageWorker
     exportLibrary(contents) {
       return inWorker('Writing the library export', (api) => api.exportLibrary(transfer(contents, buffersOf([...contents.packages.values()].flat()))));
     },
+    readTensors(files, inputs, options = {}) {
+      const label = files.length === 1 ? `Reading “${files[0]!.path}”` : `Reading ${files.length} input files`;
+      return inWorker(label, (api) => api.readTensors(files, inputs, options));
+    },
   };
 }
 
@@ -89,5 +97,6 @@ export function inProcessPackageClient(): PackageClient {
     async exportLibrary(contents) {
       return ok(exportLibrary(contents));
     },
+    readTensors: (files, inputs, options = {}) => readTensorFiles(files, inputs, options),
   };
 }

@@ -5,6 +5,9 @@ import { assemblePackage, openSingleFile, type ModelPackage, type PackageFile } 
 import type { UnzipProgress } from '../../core/package/zip';
 import { bytesSource } from '../../core/package/zip-directory';
 import { ok, type Result } from '../../core/protocol/engine-error';
+import type { TensorSpec } from '../../core/protocol/tensor';
+import { readTensorFiles, type ReadTensorOptions, type TensorFile, type TensorReading } from '../../core/tensors/read-tensor-files';
+import { tensorBuffers } from '../../core/tensors/tensor-buffers';
 import { blobSource } from './blob-source';
 
 /** Progress reaches the page at most this often: a message per 1 MB slice would flood it. */
@@ -42,6 +45,11 @@ export const packageWorkerApi = {
   },
   async importLibrary(name: string, file: Blob, onProgress?: (p: UnzipProgress) => void): Promise<Result<LibraryContents>> {
     return moved(await importLibrary(name, blobSource(file), { onProgress: throttled(onProgress) }), libraryFiles);
+  },
+  /** Input values from files (JSON, .npy, .npz, .pb, a test_data_set folder), checked against the model's inputs. */
+  async readTensors(files: readonly TensorFile[], inputs: readonly TensorSpec[], options: ReadTensorOptions): Promise<Result<TensorReading>> {
+    const read = await readTensorFiles(files, inputs, options);
+    return read.ok ? transfer(read, tensorBuffers(Object.values(read.value.tensors))) : read;
   },
   exportLibrary(contents: LibraryContents): Result<{ bytes: Uint8Array; skipped: string[] }> {
     const exported = exportLibrary(contents);

@@ -7,7 +7,6 @@ import {
   resolveDims,
   seededRandom,
   symbolicDims,
-  toNumbers,
   tensorValues,
   toPayload,
   transferablesOf,
@@ -139,8 +138,8 @@ describe('toPayload / fromPayload', () => {
 describe('numbers', () => {
   it('converts between plain numbers and typed data', () => {
     expect(fromNumbers('int64', [1.9, -2.9, true])).toEqual(BigInt64Array.of(1n, -2n, 1n));
-    expect(toNumbers(BigInt64Array.of(3n, -4n))).toEqual([3, -4]);
-    expect(toNumbers(Float32Array.of(1, 2, 3), 2)).toEqual([1, 2]);
+    expect(tensorValues({ dtype: 'int64', dims: [2], data: BigInt64Array.of(3n, -4n) })).toEqual([3n, -4n]);
+    expect(tensorValues({ dtype: 'float32', dims: [3], data: Float32Array.of(1, 2, 3) }, 2)).toEqual([1, 2]);
     expect(elementCount([2, 3, 4])).toBe(24);
     expect(elementCount([])).toBe(1);
   });

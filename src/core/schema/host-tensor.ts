@@ -62,20 +62,6 @@ export function fromNumbers(dtype: NumericDType, values: readonly (number | bool
   return out;
 }
 
-/**
- * Values as plain numbers, without knowing the dtype: float16 data comes out as its raw bits
- * and int64 beyond 2^53 rounded. Prefer `tensorValues(tensor)`, which knows both.
- */
-export function toNumbers(data: HostTensor['data'], limit = Infinity): (number | string)[] {
-  const out: (number | string)[] = [];
-  const n = Math.min(data.length, limit);
-  for (let i = 0; i < n; i++) {
-    const v = data[i]!;
-    out.push(typeof v === 'bigint' ? Number(v) : v);
-  }
-  return out;
-}
-
 /** The values of a tensor as the user should see them: float16 decoded, int64/uint64 exact (bigint), bool as 0/1. */
 export function tensorValues(tensor: HostTensor, limit = Infinity): (number | bigint | string)[] {
   const n = Math.min(tensor.data.length, limit);

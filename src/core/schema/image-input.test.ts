@@ -32,6 +32,10 @@ describe('images to tensors', () => {
     expect(data[2]).toBeCloseTo(0, 4);
     expect(preview[1]).toBeCloseTo(1, 5);
     expect(tensorPreview(tensor, input.image!, scale)[0]).toBeCloseTo(0.5, 5);
+    // The same picture as float16: the preview reads values, not bit patterns.
+    const half = imageToTensor(canvas(64, 4, 16, 0, 8), 64, 64, input.image!, 'float16', scale).tensor;
+    expect(tensorPreview(half, input.image!, scale)[0]).toBeCloseTo(0.5, 3);
+    expect(tensorPreview(half, input.image!, scale)[1]).toBeCloseTo(1, 3);
   });
 
   it('keeps RGB brightness for 3-channel NHWC inputs and treats transparent as white', () => {

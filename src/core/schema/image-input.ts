@@ -1,5 +1,5 @@
 import type { TensorDType } from '../protocol/tensor';
-import { fromNumbers, type HostTensor } from './host-tensor';
+import { fromNumbers, tensorValues, type HostTensor } from './host-tensor';
 import type { ImageLayout, Signature, SignatureInput } from './signature';
 
 /** How pixel brightness becomes input values. */
@@ -96,10 +96,12 @@ export function tensorPreview(tensor: HostTensor, image: ImageLayout, scale: Pix
   const { channels, height: h, width: w } = image;
   const preview = new Float32Array(h * w);
   const span = scale.max - scale.min || 1;
+  // Values, not float16 bit patterns.
+  const values = tensor.dtype === 'float16' ? tensorValues(tensor, channels * h * w) : tensor.data;
   for (let i = 0; i < h * w; i++) {
     let sum = 0;
     for (let c = 0; c < channels; c++) {
-      const v = Number(tensor.data[image.layout === 'NCHW' ? c * h * w + i : i * channels + c] ?? 0);
+      const v = Number(values[image.layout === 'NCHW' ? c * h * w + i : i * channels + c] ?? 0);
       sum += (v - scale.min) / span;
     }
     preview[i] = Math.min(1, Math.max(0, sum / channels));

@@ -27,4 +27,12 @@ describe('rowsToFeeds', () => {
     expect(feeds.member).toEqual({ dtype: 'bool', dims: [2], data: Uint8Array.of(1, 0) });
     expect(feedToRows(s, feeds)).toEqual([[31, 'Paris', true], [45, 'Lyon', false]]);
   });
+
+  it('encodes float16 rows as half-float bits (5.1 is 0x451a, not 5) and reads them back as numbers', () => {
+    const s = buildSignature({ metadata: { feature_names: ['a', 'b', 'c', 'd'] }, mlmodel: null, inputs: [{ name: 'x', dtype: 'float16', shape: ['N', 4] }] });
+    const feeds = rowsToFeeds(s, [[5.1, 3.5, 1.4, 0.2]]);
+    expect(feeds.x!.dtype).toBe('float16');
+    expect(Array.from(feeds.x!.data as Uint16Array, (b) => b.toString(16))).toEqual(['451a', '4300', '3d9a', '3266']);
+    expect(feedToRows(s, feeds)).toEqual([[5.1015625, 3.5, 1.400390625, 0.199951171875]]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { TensorDType } from '../protocol/tensor';
-import { allocate, type HostTensor } from './host-tensor';
+import { allocate, fromNumbers, tensorValues, type HostTensor } from './host-tensor';
 import type { Signature } from './signature';
 import type { FeatureValue } from './validate-row';
 
@@ -11,6 +11,8 @@ function numeric(value: FeatureValue): number {
 
 function fillColumn(dtype: TensorDType, dims: number[], count: number, at: (row: number) => FeatureValue): HostTensor {
   if (dtype === 'string') return { dtype, dims, data: Array.from({ length: count }, (_, r) => String(at(r) ?? '')) };
+  // float16 holds bit patterns: numbers are encoded, never stored as they are (5.1 would become the bits 0x0005).
+  if (dtype === 'float16') return { dtype, dims, data: fromNumbers(dtype, Array.from({ length: count }, (_, r) => numeric(at(r)))) };
   const out = allocate(dtype, count);
   if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
     for (let r = 0; r < count; r++) out[r] = BigInt(Math.trunc(numeric(at(r))));
@@ -53,9 +55,10 @@ export function feedToRows(signature: Signature, feeds: Readonly<Record<string, 
     const width = features.length;
     const n = t.dims[0] ?? 0;
     if (t.data.length !== n * width) return null;
+    const values = tensorValues(t);
     return Array.from({ length: n }, (_, r) =>
       Array.from({ length: width }, (_, f) => {
-        const v = t.data[r * width + f]!;
+        const v = values[r * width + f]!;
         return typeof v === 'bigint' ? Number(v) : v;
       }),
     );
@@ -64,9 +67,10 @@ export function feedToRows(signature: Signature, feeds: Readonly<Record<string, 
     const columns = features.map((f) => feeds[f.name]);
     if (columns.some((c) => !c)) return null;
     const n = columns[0]!.dims[0] ?? 0;
+    const values = columns.map((c) => tensorValues(c!));
     return Array.from({ length: n }, (_, r) =>
-      columns.map((c) => {
-        const v = c!.data[r]!;
+      columns.map((c, k) => {
+        const v = values[k]![r]!;
         return typeof v === 'bigint' ? Number(v) : c!.dtype === 'bool' ? v === 1 : v;
       }),
     );

@@ -189,5 +189,16 @@ describe('readTensorFiles: one reader for every form, checked against the model'
       const anonymous = { path: 'values.npy', bytes: bytes(`${MODELS}/token-gru-state.npy`) };
       expect((await failure([anonymous], gru)).message).toBe('values.npy does not say which of “input_ids”, “attention_mask”, “state” it is for.');
     });
+
+    it('with givenWins, a file given for one input replaces that input’s value from a whole set', async () => {
+      const state = { ...file(`${MODELS}/token-gru-state.npy`, 'state'), bytes: encodeNpy({ dtype: 'float32', dims: [1, 1, 8], data: new Float32Array(8).fill(0.5) }) };
+      const set = file(`${MODELS}/token-gru-inputs.npz`);
+      expect((await failure([set, state], gru)).message).toBe('Two values were given for “state”: token-gru-inputs.npz:state and token-gru-state.npy.');
+      const r = await readTensorFiles([set, state], gru, { givenWins: true });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(values(r.value, 'state')).toEqual(new Array(8).fill(0.5));
+      expect(values(r.value, 'input_ids')).toEqual(expected.input_ids!.data.map((v) => BigInt(v)));
+      expect(r.value.summary.find((x) => x.name === 'state')!.source).toBe('token-gru-state.npy');
+    });
   });
 });

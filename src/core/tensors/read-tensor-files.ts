@@ -24,6 +24,8 @@ export interface TensorFile {
 export interface ReadTensorOptions {
   /** Allow inputs without a value (the UI fills inputs one file at a time). Default: every input needs one. */
   readonly partial?: boolean;
+  /** A file given for one input (`TensorFile.input`) replaces that input's value from the other files, instead of clashing with it (the UI's drop on one input). Default: a clash is an error. */
+  readonly givenWins?: boolean;
 }
 
 /** The model's inputs, read from files and checked against the model: nothing is run before this succeeds. */
@@ -91,10 +93,13 @@ function inputOfFileName(path: string, inputs: readonly TensorSpec[]): TensorSpe
   return suffixed.sort((a, b) => b.name.length - a.name.length)[0] ?? null;
 }
 
-function assign(files: readonly { file: TensorFile; found: FoundTensor[] }[], inputs: readonly TensorSpec[], partial: boolean): Result<Map<string, Assignment>> {
+function assign(files: readonly { file: TensorFile; found: FoundTensor[] }[], inputs: readonly TensorSpec[], { partial = false, givenWins = false }: ReadTensorOptions): Result<Map<string, Assignment>> {
   const chosen = new Map<string, Assignment>();
   const inputNames = new Set(inputs.map((i) => i.name));
+  const given = new Set(givenWins ? files.flatMap(({ file }) => (file.input !== undefined ? [file.input] : [])) : []);
   const put = (input: string, a: Assignment): Result<true> => {
+    // A value the user gave for this input by name wins over one a whole-set file holds.
+    if (given.has(input) && a.how !== 'file') return ok(true);
     const before = chosen.get(input);
     if (before) return mismatch(`Two values were given for “${input}”: ${before.found.source} and ${a.found.source}.`, 'Give each input once.', { input });
     chosen.set(input, a);
@@ -160,7 +165,7 @@ function assign(files: readonly { file: TensorFile; found: FoundTensor[] }[], in
  * the data. Every disagreement is an error naming the input; nothing partial is returned.
  */
 export function matchTensors(files: readonly { file: TensorFile; found: FoundTensor[] }[], inputs: readonly TensorSpec[], options: ReadTensorOptions = {}): Result<TensorReading> {
-  const assigned = assign(files, inputs, options.partial ?? false);
+  const assigned = assign(files, inputs, options);
   if (!assigned.ok) return assigned;
   const bound: BoundDims = new Map();
   const tensors: Record<string, HostTensor> = {};

@@ -29,6 +29,15 @@ export function elementText(dtype: TensorDType, value: number | bigint | string)
   return String(value);
 }
 
+/**
+ * The first values of a tensor as the user should read them: float16 decoded from its bits
+ * (never the raw 16-bit patterns), int64/uint64 exact beyond 2^53, bool as true/false,
+ * strings quoted. Every place that shows tensor values uses this.
+ */
+export function valueTexts(tensor: HostTensor, limit = Infinity): string[] {
+  return tensorValues(tensor, limit).map((v) => elementText(tensor.dtype, v));
+}
+
 export function summarizeTensor(name: string, tensor: HostTensor, source: string, shown = SUMMARY_VALUES): TensorSummary {
   return {
     name,
@@ -36,6 +45,6 @@ export function summarizeTensor(name: string, tensor: HostTensor, source: string
     dims: [...tensor.dims],
     count: elementCount(tensor.dims),
     source,
-    first: tensorValues(tensor, shown).map((v) => elementText(tensor.dtype, v)),
+    first: valueTexts(tensor, shown),
   };
 }

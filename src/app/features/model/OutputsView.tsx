@@ -1,10 +1,18 @@
 import { useMemo } from 'react';
-import { toNumbers } from '../../../core/schema/host-tensor';
 import { predictClasses } from '../../../core/schema/outputs';
+import { valueTexts } from '../../../core/tensors/tensor-summary';
+import type { RunInputSource } from '../../store/input-files-slice';
 import type { OpenModel, RunState } from '../../store/models-slice';
-import { formatMs, formatValue } from '../../ui/format';
+import { formatMs } from '../../ui/format';
 
 const SHOWN_VALUES = 12;
+
+const SOURCE_WORDS: Readonly<Record<RunInputSource, string>> = {
+  example: 'the package’s example input',
+  random: 'random inputs',
+  zeros: 'zeros as inputs',
+  file: 'the values read from your files',
+};
 
 export function OutputsView({ model, run }: { model: OpenModel; run: Extract<RunState, { status: 'done' }> }) {
   const prediction = useMemo(() => predictClasses(run.outputs, model.pkg.metadata?.targetClasses), [run.outputs, model.pkg.metadata]);
@@ -12,7 +20,7 @@ export function OutputsView({ model, run }: { model: OpenModel; run: Extract<Run
   return (
     <div className="outputs" data-testid="outputs">
       <p role="status">
-        Ran on {where} in {formatMs(run.runMs)} with {run.inputSource === 'example' ? 'the package’s example input' : 'random inputs'}.
+        Ran on {where} in {formatMs(run.runMs)} with {SOURCE_WORDS[run.inputSource]}.
       </p>
       {prediction && (
         <p className="prediction" data-testid="prediction">
@@ -39,7 +47,7 @@ export function OutputsView({ model, run }: { model: OpenModel; run: Extract<Run
               <td>{t.dtype}</td>
               <td>[{t.dims.join(', ')}]</td>
               <td className="wrap">
-                {toNumbers(t.data, SHOWN_VALUES).map(formatValue).join(', ')}
+                {valueTexts(t, SHOWN_VALUES).join(', ')}
                 {t.data.length > SHOWN_VALUES && ` … (${t.data.length.toLocaleString('en-US')} values)`}
               </td>
             </tr>

@@ -1,26 +1,50 @@
 import { symbolicDims } from '../../../core/schema/host-tensor';
-import { useActions, useAppState } from '../../app-context';
+import { useActions, useAppState, useInputFileActions } from '../../app-context';
+import { selectRunSource, type RunInputSource } from '../../store/input-files-slice';
 import type { OpenModel } from '../../store/models-slice';
+import { isReady } from '../../store/models-slice';
 import { selectBackendLabel } from '../../store/selectors';
+import { InputFilesPanel } from '../tensor-files/InputFilesPanel';
 import { OutputsView } from './OutputsView';
+
+const SOURCE_LABELS: Readonly<Record<RunInputSource, string>> = {
+  example: 'the package’s input example',
+  random: 'random',
+  zeros: 'zeros',
+  file: 'from file',
+};
+
+const SOURCE_NOTES: Readonly<Record<RunInputSource, string>> = {
+  example: 'Inputs come from the package’s input example.',
+  random: 'Random values of each input’s type and shape (seeded, so every run uses the same ones).',
+  zeros: 'Zeros of each input’s type and shape (empty strings for text inputs).',
+  file: 'Values read from your files; sizes of symbolic dimensions come from the data.',
+};
 
 export function RunPanel({ model }: { model: OpenModel }) {
   const actions = useActions();
+  const inputFiles = useInputFileActions();
   const setDim = useAppState((s) => s.setDim);
   const backendLabel = useAppState(selectBackendLabel);
+  const source = useAppState((s) => selectRunSource(s, model));
   const inputs = model.description?.inputs ?? [];
-  const hasExample = model.pkg.inputExample !== null && model.pkg.inputExample !== undefined;
+  const hasExample = model.facts?.example !== null && model.facts?.example !== undefined;
+  const offered: RunInputSource[] = hasExample ? ['example', 'random', 'zeros', 'file'] : ['random', 'zeros', 'file'];
   const dims = symbolicDims(inputs);
   const running = model.run.status === 'running';
   return (
     <section className="panel" aria-labelledby="run-title">
       <h3 id="run-title">Run</h3>
-      <p className="muted">
-        {hasExample
-          ? 'Inputs come from the package’s input example.'
-          : 'Inputs are random values of each input’s type and shape (seeded, so every run uses the same ones).'}
-      </p>
-      {!hasExample && dims.length > 0 && (
+      <fieldset className="run-source">
+        <legend>Inputs</legend>
+        {offered.map((s) => (
+          <label key={s} className="field-inline">
+            <input type="radio" name={`run-source-${model.id}`} checked={source === s} onChange={() => inputFiles.setRunSource(model.id, s)} /> {SOURCE_LABELS[s]}
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted">{SOURCE_NOTES[source]}</p>
+      {(source === 'random' || source === 'zeros') && dims.length > 0 && (
         <fieldset className="dims">
           <legend>Symbolic dimensions</legend>
           {dims.map((name) => (
@@ -37,6 +61,7 @@ export function RunPanel({ model }: { model: OpenModel }) {
           ))}
         </fieldset>
       )}
+      {source === 'file' && isReady(model) && <InputFilesPanel model={model} place="run" />}
       <div className="button-row">
         <button type="button" className="button primary" disabled={running} onClick={() => void actions.runModel(model.id)}>
           {running ? 'Running…' : `Run on ${backendLabel}`}

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { rankClasses } from '../../../core/schema/prediction';
-import { toNumbers } from '../../../core/schema/host-tensor';
+import { valueTexts } from '../../../core/tensors/tensor-summary';
 import { usePredictActions } from '../../app-context';
 import type { ReadyModel } from '../../store/models-slice';
 import type { PredictionResult, PredictState } from '../../store/predict-slice';
@@ -98,7 +98,7 @@ export function PredictionView({ model, state, result }: { model: ReadyModel; st
               <code>{name}</code> {t.dtype} [{t.dims.join(', ')}] — {t.data.length.toLocaleString('en-US')} value{t.data.length === 1 ? '' : 's'}
             </p>
             <pre className="pre">
-              {(t.dtype === 'string' ? [...(t.data as readonly string[])].slice(0, SHOWN_VALUES) : toNumbers(t.data, SHOWN_VALUES).map(formatValue)).join(', ')}
+              {valueTexts(t, SHOWN_VALUES).join(', ')}
               {t.data.length > SHOWN_VALUES && ` … (${(t.data.length - SHOWN_VALUES).toLocaleString('en-US')} more; use “Download outputs (JSON)” above or the code below for all)`}
             </pre>
           </div>

@@ -3,16 +3,21 @@ import { usePredictActions } from '../../app-context';
 import type { ReadyModel } from '../../store/models-slice';
 import type { PredictState } from '../../store/predict-slice';
 import { formatShape } from '../../ui/format';
+import { InputFilesPanel } from '../tensor-files/InputFilesPanel';
 import { DrawPad } from './DrawPad';
 import { PixelPreview } from './PixelPreview';
 
-/** Per input: symbolic sizes, then JSON, a .npy/.json file, random values, or (for images) a picture or a drawing. */
+/** Files for every input or for one (read with the core readers), then per input: symbolic sizes, JSON, random values, or (for images) a picture or a drawing. */
 export function TensorInputs({ model, state }: { model: ReadyModel; state: PredictState }) {
   const actions = usePredictActions();
   const { inputs } = model.facts.signature;
   const dims = symbolicDims(inputs);
   return (
     <div className="tensor-inputs">
+      <details className="input-files-details" open>
+        <summary>From files</summary>
+        <InputFilesPanel model={model} place="predict" />
+      </details>
       {dims.length > 0 && (
         <fieldset className="dims">
           <legend>Sizes of the symbolic dimensions</legend>
@@ -61,19 +66,6 @@ export function TensorInputs({ model, state }: { model: ReadyModel; state: Predi
               <button type="button" className="button" onClick={() => actions.randomizeTensor(model.id, input.name)}>
                 Random {input.dtype} values
               </button>
-              <label className="button">
-                Upload .npy or .json…
-                <input
-                  type="file"
-                  accept=".npy,.json"
-                  className="visually-hidden"
-                  onChange={(e) => {
-                    const file = e.target.files?.[0];
-                    e.target.value = '';
-                    if (file) void actions.loadTensorFile(model.id, input.name, file);
-                  }}
-                />
-              </label>
             </div>
             {draft && draft.text !== '' ? (
               <label className="tensor-json">
@@ -81,7 +73,7 @@ export function TensorInputs({ model, state }: { model: ReadyModel; state: Predi
                 <textarea spellCheck={false} rows={Math.min(12, draft.text.split('\n').length + 1)} value={draft.text} onChange={(e) => actions.setTensorText(model.id, input.name, e.target.value)} />
               </label>
             ) : (
-              draft?.tensor && <p className="muted">Too many values to edit as text ({draft.tensor.data.length.toLocaleString('en-US')}): upload a file or use random values.</p>
+              draft?.tensor && <p className="muted">Too many values to edit as text ({draft.tensor.data.length.toLocaleString('en-US')}): give a file above or use random values.</p>
             )}
           </fieldset>
         );
