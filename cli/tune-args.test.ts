@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sessionConfigRecord } from '../src/core/protocol/session-options';
 import { parseCommandLine, USAGE, UsageError } from './args.mjs';
 import { defaultTuneFile } from './tune.mjs';
 import { formatTune } from './tune-table.mjs';
@@ -74,10 +75,11 @@ describe('onnx-playground tune and bench --profile', () => {
   it('prints what --profile adds to a bench result', () => {
     const lines = profileLines(
       [
-        { backend: 'wasm', threads: 1, sessionCreateMs: 1, firstRunMs: 1, points: [] },
+        { backend: 'wasm', threads: 1, sessionCreateMs: 1, firstRunMs: 1, points: [], config: sessionConfigRecord('wasm') },
         {
           backend: 'webgpu',
           threads: 1,
+          config: sessionConfigRecord('webgpu'),
           sessionCreateMs: 60,
           firstRunMs: 3900,
           points: [],

@@ -40,7 +40,7 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
       return fail(engineError('bad-input', `An input could not be built: ${describeThrown(thrown)}`, 'Check the input’s type and shape.'));
     }
     try {
-      const { ms, outputs: results } = await timedRun(loaded, inputs, () => platform.now());
+      const { ms, outputs: results } = await timedRun(ort, loaded, inputs, () => platform.now());
       const outputs: Record<string, TensorPayload> = {};
       for (const [name, tensor] of Object.entries(results)) outputs[name] = payloadOf(tensor);
       return ok({ outputs, runMs: ms });

@@ -8,7 +8,10 @@ import type { RuntimeTap } from './runtime-tap';
  */
 export interface OrtRuntime {
   readonly InferenceSession: { create(model: Uint8Array, options?: InferenceSession.SessionOptions): Promise<InferenceSession> };
-  readonly Tensor: new (type: Tensor.Type, data: Tensor.DataType, dims?: readonly number[]) => Tensor;
+  readonly Tensor: (new (type: Tensor.Type, data: Tensor.DataType, dims?: readonly number[]) => Tensor) & {
+    /** onnxruntime-web only: a tensor over a GPU buffer (graph capture's inputs). */
+    fromGpuBuffer?(buffer: unknown, options: { dataType: Tensor.GpuBufferDataTypes; dims: readonly number[]; dispose?: () => void }): Tensor;
+  };
   readonly env: Env;
 }
 

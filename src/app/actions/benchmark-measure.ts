@@ -3,6 +3,7 @@ import { backendResult, configKey, configLabel, type BackendResult, type Benchma
 import type { Capabilities } from '../../core/protocol/capabilities';
 import type { BackendConfig, EngineEnvironment } from '../../core/protocol/engine-api';
 import { describeThrown, engineError } from '../../core/protocol/engine-error';
+import { tuningFor } from '../../core/protocol/session-options';
 import type { EngineGateway } from '../engine/engine-gateway';
 import type { BenchmarkRunStorage } from '../storage/benchmark-runs';
 import type { AppStore } from '../store/app-store';
@@ -48,7 +49,7 @@ async function measureConfig(ctx: MeasureContext, model: ReadyModel, plan: Bench
     notify(points.error);
     return { result: null, failure: null, environment: null, then: 'stop' };
   }
-  const request = { runId: configRunId, model: modelForWorker(model), warmupRuns: plan.warmupRuns, stop: plan.stop, points: points.value };
+  const request = { runId: configRunId, model: { ...modelForWorker(model), tuning: tuningFor(config.backend, plan.tuning) }, warmupRuns: plan.warmupRuns, stop: plan.stop, points: points.value };
   const outcome = await ctx.client.benchmark(config, request, (progress) => updateBenchmarkActivity({ progress }));
   if (!outcome.ok) {
     if (outcome.error.code === 'cancelled') return { result: null, failure: null, environment: null, then: 'cancelled' };
@@ -57,7 +58,7 @@ async function measureConfig(ctx: MeasureContext, model: ReadyModel, plan: Bench
   }
   const { measurement, environment: engine } = outcome.value;
   const environment = environmentOf(caps, engine, measurement.timerResolutionMs, measurement.wasmSimd);
-  const result = backendResult(config, measurement);
+  const result = backendResult(config, measurement, plan.tuning);
   if (!measurement.completed) return { result, failure: null, environment, then: 'cancelled' };
   if (benchmarkDraftOf(ctx.store.getState(), model, caps).profile !== true) return { result, failure: null, environment, then: 'next' };
   // The Speed tab's profile of this configuration, at the first batch size, in an engine of its own.

@@ -50,6 +50,7 @@ describe('plan', () => {
         warmupRuns: 10,
         stop: { kind: 'time', ms: 1500 },
         inputs: 'example',
+        tuning: {},
       },
     });
   });

@@ -1,5 +1,6 @@
 import { maxThreads, type Capabilities } from '../protocol/capabilities';
-import type { BackendConfig } from '../protocol/engine-api';
+import type { BackendConfig, SessionTuning } from '../protocol/engine-api';
+import { DEFAULT_SESSION_DRAFT, tuningOfDraft, type FormDimension, type SessionDraft } from './session-draft';
 import { engineError, fail, ok, type Result } from '../protocol/engine-error';
 import type { StopRule } from '../protocol/benchmark';
 import type { TensorSpec } from '../protocol/tensor';
@@ -40,6 +41,8 @@ export interface BenchmarkDraft {
   readonly inputs: InputSource;
   /** Also take each configuration apart (cold start, operators, placement: the Speed tab's profile). */
   readonly profile?: boolean;
+  /** Session options (absent: onnxruntime's defaults). */
+  readonly session?: SessionDraft;
 }
 
 /** What will run: configurations in order (never two at once), and the same points for each. */
@@ -49,6 +52,8 @@ export interface BenchmarkPlan {
   readonly warmupRuns: number;
   readonly stop: StopRule;
   readonly inputs: InputSource;
+  /** Session options for every configuration (core/protocol/session-options drops what a backend cannot take). */
+  readonly tuning: SessionTuning;
 }
 
 /** Thread counts offered for WASM: every count up to the cores, or powers of two beyond 8 cores. */
@@ -98,7 +103,7 @@ function wholeNumber(value: number, min: number, max: number, what: string): Res
 }
 
 /** Checks the form against the model and the browser; every problem is a message that says how to fix it. */
-export function planBenchmark(draft: BenchmarkDraft, batch: BatchDimension, caps: Capabilities, hasExample: boolean): Result<BenchmarkPlan> {
+export function planBenchmark(draft: BenchmarkDraft, batch: BatchDimension, caps: Capabilities, hasExample: boolean, dimensions: readonly FormDimension[] = []): Result<BenchmarkPlan> {
   const limit = maxThreads(caps);
   const tooMany = draft.wasmThreads.find((t) => !Number.isInteger(t) || t < 1 || t > limit);
   if (tooMany !== undefined) {
@@ -138,5 +143,7 @@ export function planBenchmark(draft: BenchmarkDraft, batch: BatchDimension, caps
   if (draft.inputs === 'example' && !hasExample) {
     return badConfig('This package has no input example to repeat.', 'Choose random inputs.');
   }
-  return ok({ configs, batchSizes, warmupRuns: warmup.value, stop, inputs: draft.inputs });
+  const tuning = tuningOfDraft(draft.session ?? DEFAULT_SESSION_DRAFT, dimensions, batch, batchSizes);
+  if (!tuning.ok) return tuning;
+  return ok({ configs, batchSizes, warmupRuns: warmup.value, stop, inputs: draft.inputs, tuning: tuning.value });
 }

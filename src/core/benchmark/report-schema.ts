@@ -25,7 +25,29 @@ const point = {
     maxMs: nonNegative,
     throughputPerSec: nonNegative,
     perSampleMs: nonNegative,
+    withoutReadBackP50Ms: nonNegative,
   },
+} as const;
+
+/** The session options a result ran with (core/protocol/session-options `SessionConfigRecord`). */
+export const SESSION_CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['graphOptimizationLevel', 'freeDimensionOverrides', 'preferredLayout', 'enableGraphCapture', 'preferredOutputLocation'],
+  properties: {
+    graphOptimizationLevel: { enum: ['disabled', 'basic', 'extended', 'all'] },
+    freeDimensionOverrides: { oneOf: [{ type: 'null' }, { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } }] },
+    preferredLayout: { enum: [null, 'NCHW', 'NHWC'] },
+    enableGraphCapture: { type: ['boolean', 'null'] },
+    preferredOutputLocation: { enum: [null, 'cpu', 'gpu-buffer'] },
+  },
+} as const;
+
+const outputAgreement = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['comparedWith', 'maxAbsDiff'],
+  properties: { comparedWith: { type: 'string' }, maxAbsDiff: { type: ['number', 'null'], minimum: 0 } },
 } as const;
 
 /** Who wrote a report: every file the app or the CLI writes starts with it. */
@@ -100,8 +122,17 @@ export const BENCHMARK_REPORT_SCHEMA = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['backend', 'threads', 'sessionCreateMs', 'firstRunMs', 'points'],
-        properties: { backend, threads: count, sessionCreateMs: nonNegative, firstRunMs: nonNegative, points: { type: 'array', items: point }, ...SPEED_RESULT_PROPERTIES },
+        required: ['backend', 'threads', 'sessionCreateMs', 'firstRunMs', 'points', 'config'],
+        properties: {
+          backend,
+          threads: count,
+          sessionCreateMs: nonNegative,
+          firstRunMs: nonNegative,
+          points: { type: 'array', items: point },
+          config: SESSION_CONFIG_SCHEMA,
+          outputs: outputAgreement,
+          ...SPEED_RESULT_PROPERTIES,
+        },
         // With "Profile each configuration" (CLI --profile): issue #7's fields, together.
         dependencies: SPEED_RESULT_DEPENDENCIES,
       },

@@ -2,10 +2,13 @@ import type { StopRule } from '../protocol/benchmark';
 import type { BackendId } from '../protocol/engine-api';
 import { configLabel, type BenchmarkEnvironment, type BenchmarkRun, type BenchmarkPoint } from './run';
 import type { InputSource } from './plan';
+import { sessionConfigRecord, type SessionConfigRecord } from '../protocol/session-options';
+import { outputAgreements, type OutputAgreement } from './output-agreement';
 import { reportSpeedFields, type ReportSpeedFields } from '../profile/config-profile';
 
 /** A point as written to the file: its summary without the raw samples. */
 export type ReportPoint = Omit<BenchmarkPoint, 'warmupRuns' | 'samplesMs'>;
+
 
 export interface ReportResult extends Partial<ReportSpeedFields> {
   readonly backend: BackendId;
@@ -13,6 +16,10 @@ export interface ReportResult extends Partial<ReportSpeedFields> {
   readonly sessionCreateMs: number;
   readonly firstRunMs: number;
   readonly points: readonly ReportPoint[];
+  /** The session options (graph optimisation, fixed dimensions, WebGPU layout, graph capture, output location). */
+  readonly config: SessionConfigRecord;
+  /** First-run outputs against the reference configuration (output-agreement.ts); absent for the reference. */
+  readonly outputs?: OutputAgreement;
 }
 
 /**
@@ -48,11 +55,13 @@ function reportPoint(p: BenchmarkPoint): ReportPoint {
     maxMs: ms(p.maxMs),
     throughputPerSec: rate(p.throughputPerSec),
     perSampleMs: ms(p.perSampleMs),
+    ...(p.withoutReadBackP50Ms !== undefined ? { withoutReadBackP50Ms: ms(p.withoutReadBackP50Ms) } : {}),
   };
 }
 
 export function benchmarkReport(run: BenchmarkRun, tool: { name: string; version: string }): BenchmarkReport {
   const env = run.environment;
+  const agreements = outputAgreements(run.results);
   return {
     tool: { name: tool.name, version: tool.version },
     status: run.status,
@@ -69,12 +78,14 @@ export function benchmarkReport(run: BenchmarkRun, tool: { name: string; version
     },
     model: { file: run.model.file, bytes: run.model.bytes, sha256: run.model.sha256 },
     settings: { batchSizes: [...run.settings.batchSizes], warmupRuns: run.settings.warmupRuns, stop: { ...run.settings.stop }, inputs: run.settings.inputs },
-    results: run.results.map((r) => ({
+    results: run.results.map((r, i) => ({
       backend: r.backend,
       threads: r.threads,
       sessionCreateMs: ms(r.sessionCreateMs),
       firstRunMs: ms(r.firstRunMs),
       points: r.points.map(reportPoint),
+      config: r.config ?? sessionConfigRecord(r.backend),
+      ...(agreements[i] ? { outputs: agreements[i] } : {}),
       ...(r.profile ? reportSpeedFields(r.profile) : {}),
     })),
     failures: run.failures.map((f) => ({ backend: f.backend, threads: f.threads, code: f.error.code, message: f.error.message })),

@@ -39,11 +39,25 @@ export interface LoadRequest {
   readonly tuning?: SessionTuning;
 }
 
-/** The session options the speed tuner tries. */
+export type GraphOptimizationLevel = 'disabled' | 'basic' | 'extended' | 'all';
+export const GRAPH_OPTIMIZATION_LEVELS: readonly GraphOptimizationLevel[] = ['disabled', 'basic', 'extended', 'all'];
+export type WebGpuLayout = 'NCHW' | 'NHWC';
+
+/**
+ * Every onnxruntime session option that changes the speed (the Benchmark form, the Speed tab
+ * and the tuner set them; `core/protocol/session-options.ts` turns them into onnxruntime's
+ * options). Absent = onnxruntime's default. The WebGPU-only ones are dropped for other backends.
+ */
 export interface SessionTuning {
-  readonly graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
+  readonly graphOptimizationLevel?: GraphOptimizationLevel;
   /** Fixed sizes for symbolic dimensions, e.g. `{ N: 8 }`: onnxruntime then optimises for that shape. */
   readonly freeDimensionOverrides?: Readonly<Record<string, number>>;
+  /** WebGPU: the layout convolutions run in (`executionProviders: [{ name: 'webgpu', preferredLayout }]`). */
+  readonly preferredLayout?: WebGpuLayout;
+  /** WebGPU: replay the recorded GPU commands on every run (`enableGraphCapture`); needs inputs and outputs on the GPU. */
+  readonly enableGraphCapture?: boolean;
+  /** WebGPU: outputs stay on the GPU (`preferredOutputLocation: 'gpu-buffer'`); the read-back is then timed apart. */
+  readonly outputsOnGpu?: boolean;
 }
 
 export interface LoadResult {

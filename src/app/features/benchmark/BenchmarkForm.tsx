@@ -1,6 +1,8 @@
 import { threadChoices, type BenchmarkDraft } from '../../../core/benchmark/plan';
 import { useAppState, useBenchmarkActions } from '../../app-context';
-import { defaultBenchmarkDraft, hasInputExample, modelBatchDimension } from '../../store/benchmark-selectors';
+import { DEFAULT_SESSION_DRAFT } from '../../../core/benchmark/session-draft';
+import { defaultBenchmarkDraft, hasInputExample, modelBatchDimension, modelFormDimensions } from '../../store/benchmark-selectors';
+import { SessionOptionsFields } from './SessionOptionsFields';
 import type { OpenModel } from '../../store/models-slice';
 
 const numberValue = (n: number): number | string => (Number.isNaN(n) ? '' : n);
@@ -13,6 +15,7 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
   const draft = stored ?? (caps ? defaultBenchmarkDraft(model, caps) : null);
   const busy = useAppState((s) => s.benchmarkActivity !== null || s.speedActivity !== null);
   const setDraft = useAppState((s) => s.setBenchmarkDraft);
+  const setDim = useAppState((s) => s.setDim);
   if (!caps || !draft) return <p className="muted">Checking this browser…</p>;
   const change = (patch: Partial<BenchmarkDraft>): void => setDraft(model.id, { ...draft, ...patch });
   const toggleThreads = (n: number, on: boolean): void => change({ wasmThreads: on ? [...draft.wasmThreads, n] : draft.wasmThreads.filter((t) => t !== n) });
@@ -46,7 +49,7 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
         <p className="muted" data-testid="benchmark-backend-notes">
           {caps.crossOriginIsolated ? `Up to ${caps.hardwareConcurrency} WASM threads (this device’s logical cores).` : 'WASM runs on 1 thread: the page is not cross-origin isolated.'}{' '}
           {gpu.available
-            ? `WebGPU adapter: ${gpu.vendor} / ${gpu.architecture}${gpu.software ? ' — software emulation, not a GPU' : ''}. WebGPU times include copying the outputs back to the CPU.`
+            ? `WebGPU adapter: ${gpu.vendor} / ${gpu.architecture}${gpu.software ? ' — software emulation, not a GPU' : ''}. WebGPU times include copying the outputs back to the CPU${draft.session?.outputsOnGpu || draft.session?.graphCapture ? ' (with outputs kept on the GPU, the run without that copy is shown too)' : ''}.`
             : `WebGPU unavailable: ${gpu.reason}.`}
         </p>
       </fieldset>
@@ -105,6 +108,14 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
           </label>
         </div>
       </fieldset>
+      <SessionOptionsFields
+        draft={draft.session ?? DEFAULT_SESSION_DRAFT}
+        onChange={(patch) => change({ session: { ...(draft.session ?? DEFAULT_SESSION_DRAFT), ...patch } })}
+        dimensions={modelFormDimensions(model)}
+        batchName={batch.kind === 'symbolic' ? batch.name : null}
+        onDimension={(name, value) => setDim(model.id, name, value)}
+        gpuUnavailable={gpu.available ? null : gpu.reason}
+      />
       <label className="field-inline">
         <input type="checkbox" checked={draft.profile === true} onChange={(e) => change({ profile: e.target.checked })} />
         Also profile each configuration (cold start, time per operator, where the nodes run: as in the Speed tab)
