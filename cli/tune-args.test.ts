@@ -48,7 +48,7 @@ describe('onnx-playground tune and bench --profile', () => {
     expect(defaultTuneFile('pkg.zip')).toBe('pkg-fastest-setup.json');
   });
 
-  const pick: TuneReportPoint = { backend: 'wasm', threads: 2, batchSize: 1, graphOptimizationLevel: 'all', freeDimensionOverrides: null, runs: 900, p50Ms: 0.05, p99Ms: 0.2, throughputPerSec: 20000, perSampleMs: 0.05, sessionCreateMs: 3, firstRunMs: 1, withinBudget: true };
+  const pick: TuneReportPoint = { backend: 'wasm', threads: 2, batchSize: 1, graphOptimizationLevel: 'all', freeDimensionOverrides: null, config: sessionConfigRecord('wasm'), runs: 900, p50Ms: 0.05, p99Ms: 0.2, throughputPerSec: 20000, perSampleMs: 0.05, sessionCreateMs: 3, firstRunMs: 1, withinBudget: true };
 
   it('prints the recommendation, its costs and the evidence', () => {
     const text = formatTune({

@@ -19,6 +19,8 @@ function optionsText(p) {
   const parts = [];
   if (p.graphOptimizationLevel !== 'all') parts.push(`graph optimisation ${p.graphOptimizationLevel}`);
   for (const [name, size] of Object.entries(p.freeDimensionOverrides ?? {})) parts.push(`dimension “${name}” fixed at ${size}`);
+  if (p.config?.preferredLayout) parts.push(`layout ${p.config.preferredLayout}`);
+  if (p.config?.enableGraphCapture) parts.push('graph capture');
   return parts.length > 0 ? parts.join(', ') : 'defaults';
 }
 

@@ -1,3 +1,4 @@
+import { sessionConfigRecord, type SessionConfigRecord } from '../protocol/session-options';
 import type { BenchmarkEnvironment, BenchmarkModelIdentity } from '../benchmark/run';
 import type { BackendId, SessionTuning } from '../protocol/engine-api';
 import type { EngineError } from '../protocol/engine-error';
@@ -28,6 +29,8 @@ export interface TuneReportPoint {
   /** onnxruntime-web's default is "all". */
   readonly graphOptimizationLevel: string;
   readonly freeDimensionOverrides: Readonly<Record<string, number>> | null;
+  /** Every session option it ran with, as in the benchmark file's results. */
+  readonly config: SessionConfigRecord;
   readonly runs: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -64,6 +67,7 @@ function reportPoint(p: TunerPoint, budgetP99Ms: number): TuneReportPoint {
     batchSize: p.batchSize,
     graphOptimizationLevel: p.tuning.graphOptimizationLevel ?? 'all',
     freeDimensionOverrides: p.tuning.freeDimensionOverrides ? { ...p.tuning.freeDimensionOverrides } : null,
+    config: sessionConfigRecord(p.config.backend, p.tuning),
     runs: p.runs,
     p50Ms: ms(p.p50Ms),
     p99Ms: ms(p.p99Ms),
