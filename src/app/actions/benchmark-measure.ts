@@ -64,7 +64,7 @@ async function measureConfig(ctx: MeasureContext, model: ReadyModel, plan: Bench
   // The Speed tab's profile of this configuration, at the first batch size, in an engine of its own.
   const profileRunId = `${configRunId}-profile`;
   updateBenchmarkActivity({ configRunId: profileRunId, profiling: PROFILE_PHASES.runtime });
-  const profiled = await profileConfiguration(ctx.client, model, config, plan.batchSizes[0]!, plan.inputs, profileRunId, (phase) => updateBenchmarkActivity({ profiling: PROFILE_PHASES[phase] }));
+  const profiled = await profileConfiguration(ctx.client, model, config, plan.batchSizes[0]!, plan.inputs, profileRunId, (phase) => updateBenchmarkActivity({ profiling: PROFILE_PHASES[phase] }), plan.tuning);
   updateBenchmarkActivity({ profiling: null });
   if (profiled.ok) return { result: { ...result, profile: profiled.value }, failure: null, environment, then: 'next' };
   if (profiled.error.code !== 'cancelled') notify({ ...profiled.error, message: `${configLabel(config)}, profile: ${profiled.error.message}` });
