@@ -8,7 +8,7 @@ const report: BenchmarkReport = {
   tool: { name: 'onnx-playground', version: '0.1.0' },
   status: 'complete',
   createdAt: '2026-02-03T04:05:06.000Z',
-  environment: { userAgent: 'x', hardwareConcurrency: 2, crossOriginIsolated: true, ortVersion: '1.30.0', wasmSimd: true, wasmThreads: true, timerResolutionMs: 0.005, webgpuAdapter: { vendor: 'google', architecture: 'swiftshader', software: true } },
+  environment: { userAgent: 'x', hardwareConcurrency: 2, crossOriginIsolated: true, ortVersion: '1.30.0', wasmSimd: true, wasmThreads: true, timerResolutionMs: 0.005, webgpuAdapter: { vendor: 'google', architecture: 'swiftshader', software: true, description: null, fallback: null, features: null, limits: null }, browser: { name: 'Chrome', version: '140' }, builds: {} },
   model: { file: 'model.onnx', bytes: 1077, sha256: 'ab'.repeat(32) },
   settings: { batchSizes: [1, 8], warmupRuns: 2, stop: { kind: 'runs', runs: 4 }, inputs: 'example' },
   results: [

@@ -8,7 +8,7 @@ const ms = (n) => Number(n.toPrecision(4)).toString();
 /** @param {number} n */
 const rate = (n) => Math.round(n).toLocaleString('en-US');
 
-/** @param {TuneReportPoint} p @param {WebGpuAdapterInfo | null} adapter */
+/** @param {TuneReportPoint} p @param {Pick<WebGpuAdapterInfo, 'vendor' | 'architecture' | 'software'> | null} adapter */
 function setupName(p, adapter) {
   const backend = p.backend === 'webgpu' ? (adapter?.software ? 'WebGPU (software)' : 'WebGPU') : `WASM ${p.threads} thread${p.threads === 1 ? '' : 's'}`;
   return `${backend}, batch ${p.batchSize}${optionsText(p) === 'defaults' ? '' : ` (${optionsText(p)})`}`;

@@ -70,7 +70,8 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
       ort.env.wasm.numThreads = init.threads;
       ort.env.wasm.wasmPaths = init.wasmPaths;
       const versions = ort.env.versions as Record<string, string | undefined>;
-      return ok({ ortVersion: versions.web ?? versions.node ?? versions.common ?? 'unknown', threads: init.threads, crossOriginIsolated: platform.crossOriginIsolated });
+      const build = platform.build ?? { wasm: 'none (onnxruntime-node, native)', executionProvider: 'CPU EP' };
+      return ok({ ortVersion: versions.web ?? versions.node ?? versions.common ?? 'unknown', threads: init.threads, crossOriginIsolated: platform.crossOriginIsolated, build });
     },
     load: (request) => serial(() => load(request)),
     run: (sessionId, feeds) => serial(() => run(sessionId, feeds)),

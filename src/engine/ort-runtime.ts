@@ -1,5 +1,6 @@
 import type { InferenceSession, Tensor, Env } from 'onnxruntime-common';
 import type { RuntimeTap } from './runtime-tap';
+import type { EngineBuild } from '../core/protocol/engine-api';
 
 /**
  * What the engine needs from an onnxruntime package. onnxruntime-web (in the
@@ -22,4 +23,6 @@ export interface EnginePlatform {
   readonly tap?: RuntimeTap;
   /** Session options this platform always sets, e.g. onnxruntime-node's intra-op thread count (the CLI's native baseline). */
   readonly sessionOptions?: InferenceSession.SessionOptions;
+  /** Which build the worker imported (said by the worker file, which alone knows); absent: onnxruntime-node. */
+  readonly build?: EngineBuild;
 }

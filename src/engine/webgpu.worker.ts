@@ -2,5 +2,6 @@ import { expose } from 'comlink';
 import * as ort from 'onnxruntime-web/webgpu';
 import { createEngine } from './create-engine';
 import { installRuntimeTap } from './runtime-tap';
+import { WEBGPU_BUILD } from './builds';
 
-expose(createEngine(ort, { now: () => performance.now(), crossOriginIsolated: self.crossOriginIsolated, tap: installRuntimeTap(self) }));
+expose(createEngine(ort, { now: () => performance.now(), crossOriginIsolated: self.crossOriginIsolated, tap: installRuntimeTap(self), build: WEBGPU_BUILD }));

@@ -73,9 +73,15 @@ export const BENCHMARK_REPORT_SCHEMA = {
     environment: {
       type: 'object',
       additionalProperties: false,
-      required: ['userAgent', 'hardwareConcurrency', 'crossOriginIsolated', 'ortVersion', 'wasmSimd', 'wasmThreads', 'timerResolutionMs', 'webgpuAdapter'],
+      required: ['userAgent', 'browser', 'hardwareConcurrency', 'crossOriginIsolated', 'ortVersion', 'builds', 'wasmSimd', 'wasmThreads', 'timerResolutionMs', 'webgpuAdapter'],
       properties: {
         userAgent: { type: 'string' },
+        browser: { type: 'object', additionalProperties: false, required: ['name', 'version'], properties: { name: { type: 'string' }, version: { type: 'string' } } },
+        builds: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(['wasm', 'webgpu', 'webnn'].map((b) => [b, { type: 'object', additionalProperties: false, required: ['wasm', 'executionProvider'], properties: { wasm: { type: 'string' }, executionProvider: { type: 'string' } } }])),
+        },
         hardwareConcurrency: count,
         crossOriginIsolated: { type: 'boolean' },
         ortVersion: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+' },
@@ -88,8 +94,16 @@ export const BENCHMARK_REPORT_SCHEMA = {
             {
               type: 'object',
               additionalProperties: false,
-              required: ['vendor', 'architecture', 'software'],
-              properties: { vendor: { type: 'string' }, architecture: { type: 'string' }, software: { type: 'boolean' } },
+              required: ['vendor', 'architecture', 'software', 'description', 'fallback', 'features', 'limits'],
+              properties: {
+                vendor: { type: 'string' },
+                architecture: { type: 'string' },
+                software: { type: 'boolean' },
+                description: { type: ['string', 'null'] },
+                fallback: { type: ['boolean', 'null'] },
+                features: { oneOf: [{ type: 'null' }, { type: 'array', items: { type: 'string' } }] },
+                limits: { oneOf: [{ type: 'null' }, { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }] },
+              },
             },
           ],
         },

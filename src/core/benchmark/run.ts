@@ -1,5 +1,5 @@
 import type { BenchmarkMeasurement, StopRule } from '../protocol/benchmark';
-import type { BackendConfig, BackendId, SessionTuning } from '../protocol/engine-api';
+import type { BackendConfig, BackendId, EngineBuild, SessionTuning } from '../protocol/engine-api';
 import { sessionConfigRecord, type SessionConfigRecord } from '../protocol/session-options';
 import type { EngineError } from '../protocol/engine-error';
 import { summarizeLatency, throughputPerSec, type LatencySummary } from '../stats/summary';
@@ -49,10 +49,19 @@ export interface WebGpuAdapterInfo {
   readonly architecture: string;
   /** SwiftShader and other CPU emulations: not a GPU. */
   readonly software: boolean;
+  /** Absent in runs kept before they were recorded. */
+  readonly description?: string;
+  readonly fallback?: boolean | null;
+  readonly features?: readonly string[];
+  readonly limits?: Readonly<Record<string, number>>;
 }
 
 export interface BenchmarkEnvironment {
   readonly userAgent: string;
+  /** Parsed from the user agent (core/benchmark/environment `browserOf`); absent in older runs. */
+  readonly browser?: { readonly name: string; readonly version: string };
+  /** The onnxruntime build of each backend measured; absent in older runs. */
+  readonly builds?: Readonly<Partial<Record<BackendId, EngineBuild>>>;
   readonly hardwareConcurrency: number;
   readonly crossOriginIsolated: boolean;
   readonly ortVersion: string;
@@ -114,7 +123,7 @@ export function backendResult(config: BackendConfig, measurement: BenchmarkMeasu
 }
 
 /** "WASM · 2 threads", "WebGPU (google / swiftshader, software)": how every figure is labelled. */
-export function configLabel(config: Pick<BackendConfig, 'backend' | 'threads'>, adapter?: WebGpuAdapterInfo | null): string {
+export function configLabel(config: Pick<BackendConfig, 'backend' | 'threads'>, adapter?: Pick<WebGpuAdapterInfo, 'vendor' | 'architecture' | 'software'> | null): string {
   if (config.backend === 'webgpu') return adapter ? `WebGPU (${adapter.vendor} / ${adapter.architecture}${adapter.software ? ', software' : ''})` : 'WebGPU';
   return `WASM · ${config.threads} thread${config.threads === 1 ? '' : 's'}`;
 }

@@ -80,6 +80,16 @@ export interface EngineEnvironment {
   readonly ortVersion: string;
   readonly threads: number;
   readonly crossOriginIsolated: boolean;
+  /** Which onnxruntime build this worker runs (absent from engines that do not say, e.g. test fakes). */
+  readonly build?: EngineBuild;
+}
+
+/** An onnxruntime build: its WASM binary (flavour) and the execution provider behind the backend. */
+export interface EngineBuild {
+  /** e.g. "ort-wasm-simd-threaded.wasm (SIMD, threads)". */
+  readonly wasm: string;
+  /** e.g. "WASM CPU kernels", "native WebGPU EP (not JSEP)". */
+  readonly executionProvider: string;
 }
 
 /** What the page may ask of an engine worker. Every method resolves; failures are values. */
