@@ -1,5 +1,4 @@
 import { lazy, Suspense } from 'react';
-import { formatMsPlain } from '../../../core/benchmark/report';
 import { configLabel, type BenchmarkRun } from '../../../core/benchmark/run';
 import { environmentFacts, reportEnvironment } from '../../../core/benchmark/environment';
 import { runLabel } from '../../../core/benchmark/series';
