@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BenchmarkReport } from '../src/core/benchmark/report';
 import { formatReport } from './table.mjs';
 
-const DEFAULT_CONFIG = { graphOptimizationLevel: 'all', freeDimensionOverrides: null, preferredLayout: null, enableGraphCapture: null, preferredOutputLocation: null } as const;
+const DEFAULT_CONFIG = { graphOptimizationLevel: 'all', freeDimensionOverrides: null, preferredLayout: null, enableGraphCapture: null, preferredOutputLocation: null, webnnDeviceType: null, webnnPowerPreference: null } as const;
 
 const report: BenchmarkReport = {
   tool: { name: 'onnx-playground', version: '0.1.0' },

@@ -43,8 +43,8 @@ test('each WebGPU session option reaches onnxruntime, is recorded, and leaves th
   await expect(page.getByText(/How much onnxruntime rewrites the graph/)).toBeVisible();
   const first = await runAndDownload(page);
   const [wasm, gpu] = first.results;
-  expect(wasm!.config).toEqual({ graphOptimizationLevel: 'basic', freeDimensionOverrides: null, preferredLayout: null, enableGraphCapture: null, preferredOutputLocation: null });
-  expect(gpu!.config).toEqual({ graphOptimizationLevel: 'basic', freeDimensionOverrides: null, preferredLayout: 'NHWC', enableGraphCapture: false, preferredOutputLocation: 'gpu-buffer' });
+  expect(wasm!.config).toEqual({ graphOptimizationLevel: 'basic', freeDimensionOverrides: null, preferredLayout: null, enableGraphCapture: null, preferredOutputLocation: null, webnnDeviceType: null, webnnPowerPreference: null });
+  expect(gpu!.config).toEqual({ graphOptimizationLevel: 'basic', freeDimensionOverrides: null, preferredLayout: 'NHWC', enableGraphCapture: false, preferredOutputLocation: 'gpu-buffer', webnnDeviceType: null, webnnPowerPreference: null });
   expect(gpu!.outputs!.comparedWith).toBe('WASM · 1 thread');
   expect(gpu!.outputs!.maxAbsDiff).toBeLessThan(1e-3);
   // Outputs on the GPU: the run alone is timed too, and it cannot exceed the run with the read-back.

@@ -1,4 +1,4 @@
-import { isSoftwareAdapter, WEBGPU_FEATURES_RECORDED, WEBGPU_LIMITS_RECORDED, type Capabilities, type WebGpuAdapterDetails, type WebGpuCapability } from '../core/protocol/capabilities';
+import { isSoftwareAdapter, WEBGPU_FEATURES_RECORDED, WEBGPU_LIMITS_RECORDED, type Capabilities, type WebGpuAdapterDetails, type WebGpuCapability, type WebNnCapability } from '../core/protocol/capabilities';
 
 interface GpuAdapterLike {
   readonly info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean };
@@ -41,10 +41,34 @@ async function probeWebGpu(): Promise<WebGpuCapability> {
   }
 }
 
+interface NavigatorWithMl {
+  readonly ml?: { createContext(options?: { deviceType?: string }): Promise<{ destroy?(): void }> };
+}
+
+/** WebNN per the W3C API: `navigator.ml.createContext({ deviceType })` for each device type; the ones that resolve are offered. */
+async function probeWebNn(): Promise<WebNnCapability> {
+  const ml = (navigator as Navigator & NavigatorWithMl).ml;
+  if (!ml) return { available: false, reason: 'this browser has no WebNN (navigator.ml is missing)' };
+  const deviceTypes: ('cpu' | 'gpu' | 'npu')[] = [];
+  let failure = '';
+  for (const deviceType of ['cpu', 'gpu', 'npu'] as const) {
+    try {
+      const context = await ml.createContext({ deviceType });
+      context.destroy?.();
+      deviceTypes.push(deviceType);
+    } catch (thrown) {
+      failure ||= thrown instanceof Error ? thrown.message : String(thrown);
+    }
+  }
+  return deviceTypes.length > 0 ? { available: true, deviceTypes } : { available: false, reason: `navigator.ml created no context (${failure})` };
+}
+
 export async function probeCapabilities(): Promise<Capabilities> {
+  const [webgpu, webnn] = await Promise.all([probeWebGpu(), probeWebNn()]);
   return Object.freeze({
     crossOriginIsolated: self.crossOriginIsolated === true,
     hardwareConcurrency: navigator.hardwareConcurrency || 1,
-    webgpu: await probeWebGpu(),
+    webgpu,
+    webnn,
   });
 }

@@ -38,8 +38,9 @@ export type WorkerFactory = (config: BackendConfig) => Worker;
 
 /** The real workers. The `new URL(…, import.meta.url)` literals let Vite bundle each worker. */
 export const browserWorkers: WorkerFactory = (config) =>
-  config.backend === 'webgpu'
-    ? new Worker(new URL('../../engine/webgpu.worker.ts', import.meta.url), { type: 'module', name: 'engine-webgpu' })
+  // WebNN runs in the WebGPU build, which also registers onnxruntime's WebNN backend.
+  config.backend !== 'wasm'
+    ? new Worker(new URL('../../engine/webgpu.worker.ts', import.meta.url), { type: 'module', name: `engine-${config.backend}` })
     : new Worker(new URL('../../engine/wasm.worker.ts', import.meta.url), { type: 'module', name: `engine-wasm-${config.threads}` });
 
 /**

@@ -1,4 +1,4 @@
-import { maxThreads, type Capabilities } from '../protocol/capabilities';
+import { maxThreads, webnnOf, type Capabilities } from '../protocol/capabilities';
 import type { BackendConfig, SessionTuning } from '../protocol/engine-api';
 import { DEFAULT_SESSION_DRAFT, tuningOfDraft, type FormDimension, type SessionDraft } from './session-draft';
 import { engineError, fail, ok, type Result } from '../protocol/engine-error';
@@ -33,6 +33,8 @@ export type InputSource = 'random' | 'example';
 export interface BenchmarkDraft {
   readonly wasmThreads: readonly number[];
   readonly webgpu: boolean;
+  /** WebNN, where the browser has it (capabilities.webnn). */
+  readonly webnn?: boolean;
   readonly batchSizes: string;
   readonly warmupRuns: number;
   readonly stopKind: 'runs' | 'time';
@@ -117,7 +119,12 @@ export function planBenchmark(draft: BenchmarkDraft, batch: BatchDimension, caps
   }
   const configs: BackendConfig[] = [...new Set(draft.wasmThreads)].sort((a, b) => a - b).map((threads) => ({ backend: 'wasm', threads }));
   if (draft.webgpu) configs.push({ backend: 'webgpu', threads: 1 });
-  if (configs.length === 0) return badConfig('No backend chosen.', 'Tick WASM at one or more thread counts, or WebGPU.');
+  if (draft.webnn) {
+    const webnn = webnnOf(caps);
+    if (!webnn.available) return badConfig(`WebNN is not available: ${webnn.reason}.`, 'Untick WebNN, or use a browser with WebNN (navigator.ml).');
+    configs.push({ backend: 'webnn', threads: 1 });
+  }
+  if (configs.length === 0) return badConfig('No backend chosen.', 'Tick WASM at one or more thread counts, WebGPU or WebNN.');
 
   let batchSizes: number[];
   if (batch.kind === 'symbolic') {

@@ -7,7 +7,7 @@ import { SPEED_RESULT_DEPENDENCIES, SPEED_RESULT_PROPERTIES } from '../profile/s
 
 const nonNegative = { type: 'number', minimum: 0 } as const;
 const count = { type: 'integer', minimum: 1 } as const;
-const backend = { enum: ['wasm', 'webgpu'] } as const;
+const backend = { enum: ['wasm', 'webgpu', 'webnn'] } as const;
 
 const point = {
   type: 'object',
@@ -33,13 +33,15 @@ const point = {
 export const SESSION_CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  required: ['graphOptimizationLevel', 'freeDimensionOverrides', 'preferredLayout', 'enableGraphCapture', 'preferredOutputLocation'],
+  required: ['graphOptimizationLevel', 'freeDimensionOverrides', 'preferredLayout', 'enableGraphCapture', 'preferredOutputLocation', 'webnnDeviceType', 'webnnPowerPreference'],
   properties: {
     graphOptimizationLevel: { enum: ['disabled', 'basic', 'extended', 'all'] },
     freeDimensionOverrides: { oneOf: [{ type: 'null' }, { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } }] },
     preferredLayout: { enum: [null, 'NCHW', 'NHWC'] },
     enableGraphCapture: { type: ['boolean', 'null'] },
     preferredOutputLocation: { enum: [null, 'cpu', 'gpu-buffer'] },
+    webnnDeviceType: { enum: [null, 'cpu', 'gpu', 'npu'] },
+    webnnPowerPreference: { enum: [null, 'default', 'low-power', 'high-performance'] },
   },
 } as const;
 

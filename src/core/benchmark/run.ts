@@ -124,12 +124,13 @@ export function backendResult(config: BackendConfig, measurement: BenchmarkMeasu
 
 /** "WASM · 2 threads", "WebGPU (google / swiftshader, software)": how every figure is labelled. */
 export function configLabel(config: Pick<BackendConfig, 'backend' | 'threads'>, adapter?: Pick<WebGpuAdapterInfo, 'vendor' | 'architecture' | 'software'> | null): string {
+  if (config.backend === 'webnn') return 'WebNN';
   if (config.backend === 'webgpu') return adapter ? `WebGPU (${adapter.vendor} / ${adapter.architecture}${adapter.software ? ', software' : ''})` : 'WebGPU';
   return `WASM · ${config.threads} thread${config.threads === 1 ? '' : 's'}`;
 }
 
 export function configKey(config: Pick<BackendConfig, 'backend' | 'threads'>): string {
-  return config.backend === 'webgpu' ? 'webgpu' : `wasm-${config.threads}`;
+  return config.backend === 'wasm' ? `wasm-${config.threads}` : config.backend;
 }
 
 /** The point with the highest throughput: where batching pays off most. */

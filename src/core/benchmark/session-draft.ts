@@ -1,5 +1,5 @@
 import type { DimensionDefault } from '../model/dimension-defaults';
-import type { GraphOptimizationLevel, SessionTuning, WebGpuLayout } from '../protocol/engine-api';
+import type { GraphOptimizationLevel, SessionTuning, WebGpuLayout, WebNnDeviceType, WebNnPowerPreference } from '../protocol/engine-api';
 import { engineError, fail, ok, type Result } from '../protocol/engine-error';
 import type { BatchDimension } from './plan';
 
@@ -11,6 +11,9 @@ export interface SessionDraft {
   readonly preferredLayout: WebGpuLayout | 'default';
   readonly graphCapture: boolean;
   readonly outputsOnGpu: boolean;
+  /** WebNN's device and power preference ('default': the browser's choice). */
+  readonly webnnDeviceType?: WebNnDeviceType | 'default';
+  readonly webnnPowerPreference?: WebNnPowerPreference;
 }
 
 export const DEFAULT_SESSION_DRAFT: SessionDraft = Object.freeze({ graphOptimizationLevel: 'all', fixDimensions: false, preferredLayout: 'default', graphCapture: false, outputsOnGpu: false });
@@ -48,5 +51,7 @@ export function tuningOfDraft(draft: SessionDraft, dimensions: readonly FormDime
     ...(draft.preferredLayout !== 'default' ? { preferredLayout: draft.preferredLayout } : {}),
     ...(draft.graphCapture ? { enableGraphCapture: true } : {}),
     ...(draft.outputsOnGpu ? { outputsOnGpu: true } : {}),
+    ...(draft.webnnDeviceType && draft.webnnDeviceType !== 'default' ? { webnnDeviceType: draft.webnnDeviceType } : {}),
+    ...(draft.webnnPowerPreference && draft.webnnPowerPreference !== 'default' ? { webnnPowerPreference: draft.webnnPowerPreference } : {}),
   });
 }

@@ -6,7 +6,7 @@ const count = { type: 'integer', minimum: 1 } as const;
 const benchmark = BENCHMARK_REPORT_SCHEMA.properties;
 
 const pointProperties = {
-  backend: { enum: ['wasm', 'webgpu'] },
+  backend: { enum: ['wasm', 'webgpu', 'webnn'] },
   threads: count,
   batchSize: count,
   graphOptimizationLevel: { enum: ['disabled', 'basic', 'extended', 'all'] },

@@ -3,6 +3,20 @@ export interface Capabilities {
   readonly crossOriginIsolated: boolean;
   readonly hardwareConcurrency: number;
   readonly webgpu: WebGpuCapability;
+  /** Absent where it was not probed (tests): treated as unavailable. */
+  readonly webnn?: WebNnCapability;
+}
+
+/** WebNN (`navigator.ml`): the device types whose context the browser created when asked. */
+export type WebNnCapability =
+  | { readonly available: true; readonly deviceTypes: readonly ('cpu' | 'gpu' | 'npu')[] }
+  | { readonly available: false; readonly reason: string };
+
+export const NO_WEBNN_PROBED: WebNnCapability = Object.freeze({ available: false, reason: 'not probed' });
+
+/** The WebNN capability of a browser, probed or not. */
+export function webnnOf(caps: Capabilities): WebNnCapability {
+  return caps.webnn ?? NO_WEBNN_PROBED;
 }
 
 export type WebGpuCapability =

@@ -4,7 +4,8 @@ import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from './prof
 import type { OnnxSummary, ZipMapOutput } from './model-description';
 import type { TensorPayload, TensorSpec } from './tensor';
 
-export type BackendId = 'wasm' | 'webgpu';
+/** WebNN only where the browser exposes `navigator.ml` (capabilities.webnn). */
+export type BackendId = 'wasm' | 'webgpu' | 'webnn';
 
 /**
  * One engine worker per configuration: `ort.env.wasm.numThreads` is read once
@@ -17,7 +18,7 @@ export interface BackendConfig {
 }
 
 export function backendKey(config: BackendConfig): string {
-  return config.backend === 'webgpu' ? 'webgpu' : `wasm-${config.threads}`;
+  return config.backend === 'wasm' ? `wasm-${config.threads}` : config.backend;
 }
 
 export interface EngineInit {
@@ -58,7 +59,13 @@ export interface SessionTuning {
   readonly enableGraphCapture?: boolean;
   /** WebGPU: outputs stay on the GPU (`preferredOutputLocation: 'gpu-buffer'`); the read-back is then timed apart. */
   readonly outputsOnGpu?: boolean;
+  /** WebNN: which device the browser's ML context uses (`executionProviders: [{ name: 'webnn', deviceType, powerPreference }]`). */
+  readonly webnnDeviceType?: WebNnDeviceType;
+  readonly webnnPowerPreference?: WebNnPowerPreference;
 }
+
+export type WebNnDeviceType = 'cpu' | 'gpu' | 'npu';
+export type WebNnPowerPreference = 'default' | 'low-power' | 'high-performance';
 
 export interface LoadResult {
   readonly sessionId: string;

@@ -22,10 +22,20 @@ describe('session options', () => {
     expect(sessionOptionsFor('webgpu', { outputsOnGpu: true })).toEqual({ preferredOutputLocation: 'gpu-buffer', executionProviders: [{ name: 'webgpu' }] });
   });
 
+  it('builds WebNN’s execution-provider options (device type, power preference) against the standard API, and only for WebNN', () => {
+    const webnn = { webnnDeviceType: 'npu', webnnPowerPreference: 'low-power', preferredLayout: 'NHWC', graphOptimizationLevel: 'extended' } as const;
+    expect(sessionOptionsFor('webnn')).toEqual({ executionProviders: [{ name: 'webnn' }] });
+    expect(sessionOptionsFor('webnn', webnn)).toEqual({ graphOptimizationLevel: 'extended', executionProviders: [{ name: 'webnn', deviceType: 'npu', powerPreference: 'low-power' }] });
+    expect(sessionOptionsFor('webgpu', webnn).executionProviders).toEqual([{ name: 'webgpu', preferredLayout: 'NHWC' }]);
+    expect(sessionOptionsFor('wasm', webnn).executionProviders).toEqual(['wasm']);
+    expect(sessionConfigRecord('webnn', webnn)).toMatchObject({ webnnDeviceType: 'npu', webnnPowerPreference: 'low-power', preferredLayout: null, enableGraphCapture: null });
+    expect(sessionConfigLabel(sessionConfigRecord('webnn', webnn))).toBe('graph optimisation extended · WebNN npu · power low-power');
+  });
+
   it('records every key for every backend, null where it does not apply', () => {
-    expect(sessionConfigRecord('wasm', ALL)).toEqual({ graphOptimizationLevel: 'basic', freeDimensionOverrides: { seq: 16 }, preferredLayout: null, enableGraphCapture: null, preferredOutputLocation: null });
-    expect(sessionConfigRecord('webgpu')).toEqual({ graphOptimizationLevel: 'all', freeDimensionOverrides: null, preferredLayout: null, enableGraphCapture: false, preferredOutputLocation: 'cpu' });
-    expect(sessionConfigRecord('webgpu', ALL)).toMatchObject({ preferredLayout: 'NHWC', enableGraphCapture: true, preferredOutputLocation: 'gpu-buffer' });
+    expect(sessionConfigRecord('wasm', ALL)).toEqual({ graphOptimizationLevel: 'basic', freeDimensionOverrides: { seq: 16 }, preferredLayout: null, enableGraphCapture: null, preferredOutputLocation: null, webnnDeviceType: null, webnnPowerPreference: null });
+    expect(sessionConfigRecord('webgpu')).toEqual({ graphOptimizationLevel: 'all', freeDimensionOverrides: null, preferredLayout: null, enableGraphCapture: false, preferredOutputLocation: 'cpu', webnnDeviceType: null, webnnPowerPreference: null });
+    expect(sessionConfigRecord('webgpu', ALL)).toMatchObject({ preferredLayout: 'NHWC', enableGraphCapture: true, preferredOutputLocation: 'gpu-buffer', webnnDeviceType: null, webnnPowerPreference: null });
     expect(sessionConfigLabel(sessionConfigRecord('webgpu', ALL))).toBe('graph optimisation basic · seq fixed at 16 · layout NHWC · graph capture · outputs on the GPU');
     expect(sessionConfigLabel(sessionConfigRecord('wasm'))).toBe('onnxruntime’s defaults');
   });

@@ -1,4 +1,4 @@
-import type { BackendId, GraphOptimizationLevel, SessionTuning, WebGpuLayout } from './engine-api';
+import type { BackendId, GraphOptimizationLevel, SessionTuning, WebGpuLayout, WebNnDeviceType, WebNnPowerPreference } from './engine-api';
 import { engineError, type EngineError } from './engine-error';
 
 /**
@@ -13,15 +13,19 @@ export interface TunedSessionOptions {
   readonly executionProviders: readonly ExecutionProviderOption[];
 }
 
-export type ExecutionProviderOption = string | { readonly name: 'webgpu'; readonly preferredLayout?: WebGpuLayout };
+export type ExecutionProviderOption =
+  | string
+  | { readonly name: 'webgpu'; readonly preferredLayout?: WebGpuLayout }
+  | { readonly name: 'webnn'; readonly deviceType?: WebNnDeviceType; readonly powerPreference?: WebNnPowerPreference };
 
 /** The tuning a backend can take: WebGPU-only options are dropped elsewhere; graph capture brings the outputs onto the GPU (onnxruntime requires it). */
 export function tuningFor(backend: BackendId, tuning: SessionTuning = {}): SessionTuning {
-  const { graphOptimizationLevel, freeDimensionOverrides, preferredLayout, enableGraphCapture, outputsOnGpu } = tuning;
+  const { graphOptimizationLevel, freeDimensionOverrides, preferredLayout, enableGraphCapture, outputsOnGpu, webnnDeviceType, webnnPowerPreference } = tuning;
   const common: SessionTuning = {
     ...(graphOptimizationLevel ? { graphOptimizationLevel } : {}),
     ...(freeDimensionOverrides && Object.keys(freeDimensionOverrides).length > 0 ? { freeDimensionOverrides: { ...freeDimensionOverrides } } : {}),
   };
+  if (backend === 'webnn') return { ...common, ...(webnnDeviceType ? { webnnDeviceType } : {}), ...(webnnPowerPreference ? { webnnPowerPreference } : {}) };
   if (backend !== 'webgpu') return common;
   return {
     ...common,
@@ -34,7 +38,12 @@ export function tuningFor(backend: BackendId, tuning: SessionTuning = {}): Sessi
 /** onnxruntime's session options for a backend and a tuning (what `InferenceSession.create` receives). */
 export function sessionOptionsFor(backend: BackendId, tuning: SessionTuning = {}): TunedSessionOptions {
   const t = tuningFor(backend, tuning);
-  const provider: ExecutionProviderOption = backend === 'webgpu' ? { name: 'webgpu', ...(t.preferredLayout ? { preferredLayout: t.preferredLayout } : {}) } : backend;
+  const provider: ExecutionProviderOption =
+    backend === 'webgpu'
+      ? { name: 'webgpu', ...(t.preferredLayout ? { preferredLayout: t.preferredLayout } : {}) }
+      : backend === 'webnn'
+        ? { name: 'webnn', ...(t.webnnDeviceType ? { deviceType: t.webnnDeviceType } : {}), ...(t.webnnPowerPreference ? { powerPreference: t.webnnPowerPreference } : {}) }
+        : backend;
   return {
     ...(t.graphOptimizationLevel ? { graphOptimizationLevel: t.graphOptimizationLevel } : {}),
     ...(t.freeDimensionOverrides ? { freeDimensionOverrides: { ...t.freeDimensionOverrides } } : {}),
@@ -51,6 +60,9 @@ export interface SessionConfigRecord {
   readonly preferredLayout: WebGpuLayout | null;
   readonly enableGraphCapture: boolean | null;
   readonly preferredOutputLocation: 'cpu' | 'gpu-buffer' | null;
+  /** WebNN only (null elsewhere, or the browser's default). */
+  readonly webnnDeviceType: WebNnDeviceType | null;
+  readonly webnnPowerPreference: WebNnPowerPreference | null;
 }
 
 export function sessionConfigRecord(backend: BackendId, tuning: SessionTuning = {}): SessionConfigRecord {
@@ -62,6 +74,8 @@ export function sessionConfigRecord(backend: BackendId, tuning: SessionTuning = 
     preferredLayout: gpu ? (t.preferredLayout ?? null) : null,
     enableGraphCapture: gpu ? t.enableGraphCapture === true : null,
     preferredOutputLocation: gpu ? (t.outputsOnGpu ? 'gpu-buffer' : 'cpu') : null,
+    webnnDeviceType: t.webnnDeviceType ?? null,
+    webnnPowerPreference: t.webnnPowerPreference ?? null,
   };
 }
 
@@ -71,6 +85,7 @@ export const TUNING_EXPLANATIONS = Object.freeze({
   freeDimensionOverrides: 'Fixes the symbolic dimensions at these sizes in the session, so onnxruntime can plan memory and pick kernels for one shape; inputs of another size then fail.',
   preferredLayout: 'WebGPU: the memory layout convolutions run in; NHWC often suits GPUs, NCHW avoids transposes around other operators.',
   enableGraphCapture: 'WebGPU: records the GPU commands of the first run and replays them, saving the per-kernel dispatch cost; needs every node on the GPU and fixed shapes.',
+  webnn: 'WebNN: the browser’s own ML API runs the graph on the device you pick (CPU, GPU or NPU), with the power preference as a hint.',
   outputsOnGpu: 'WebGPU: the outputs stay in GPU memory (what a page chaining models would do); the copy back to JavaScript is then timed apart.',
 });
 
@@ -95,5 +110,7 @@ export function sessionConfigLabel(config: SessionConfigRecord): string {
   if (config.preferredLayout) parts.push(`layout ${config.preferredLayout}`);
   if (config.enableGraphCapture) parts.push('graph capture');
   if (config.preferredOutputLocation === 'gpu-buffer') parts.push('outputs on the GPU');
+  if (config.webnnDeviceType) parts.push(`WebNN ${config.webnnDeviceType}`);
+  if (config.webnnPowerPreference) parts.push(`power ${config.webnnPowerPreference}`);
   return parts.length > 0 ? parts.join(' · ') : 'onnxruntime’s defaults';
 }

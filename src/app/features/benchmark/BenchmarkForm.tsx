@@ -1,4 +1,5 @@
 import { threadChoices, type BenchmarkDraft } from '../../../core/benchmark/plan';
+import { webnnOf } from '../../../core/protocol/capabilities';
 import { useAppState, useBenchmarkActions } from '../../app-context';
 import { DEFAULT_SESSION_DRAFT } from '../../../core/benchmark/session-draft';
 import { defaultBenchmarkDraft, hasInputExample, modelBatchDimension, modelFormDimensions } from '../../store/benchmark-selectors';
@@ -21,6 +22,7 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
   const toggleThreads = (n: number, on: boolean): void => change({ wasmThreads: on ? [...draft.wasmThreads, n] : draft.wasmThreads.filter((t) => t !== n) });
   const batch = modelBatchDimension(model);
   const gpu = caps.webgpu;
+  const webnn = webnnOf(caps);
   const example = hasInputExample(model);
   return (
     <form
@@ -45,12 +47,17 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
             <input type="checkbox" checked={draft.webgpu && gpu.available} disabled={!gpu.available} onChange={(e) => change({ webgpu: e.target.checked })} />
             WebGPU
           </label>
+          <label className="field-inline" title={webnn.available ? undefined : webnn.reason}>
+            <input type="checkbox" checked={draft.webnn === true && webnn.available} disabled={!webnn.available} onChange={(e) => change({ webnn: e.target.checked })} />
+            WebNN
+          </label>
         </div>
         <p className="muted" data-testid="benchmark-backend-notes">
           {caps.crossOriginIsolated ? `Up to ${caps.hardwareConcurrency} WASM threads (this device’s logical cores).` : 'WASM runs on 1 thread: the page is not cross-origin isolated.'}{' '}
           {gpu.available
             ? `WebGPU adapter: ${gpu.vendor} / ${gpu.architecture}${gpu.software ? ' — software emulation, not a GPU' : ''}. WebGPU times include copying the outputs back to the CPU${draft.session?.outputsOnGpu || draft.session?.graphCapture ? ' (with outputs kept on the GPU, the run without that copy is shown too)' : ''}.`
-            : `WebGPU unavailable: ${gpu.reason}.`}
+            : `WebGPU unavailable: ${gpu.reason}.`}{' '}
+          {webnn.available ? `WebNN devices: ${webnn.deviceTypes.join(', ')}.` : `WebNN unavailable: ${webnn.reason}.`}
         </p>
       </fieldset>
       <div className="form-grid">
@@ -115,6 +122,7 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
         batchName={batch.kind === 'symbolic' ? batch.name : null}
         onDimension={(name, value) => setDim(model.id, name, value)}
         gpuUnavailable={gpu.available ? null : gpu.reason}
+        webnn={webnnOf(caps)}
       />
       <label className="field-inline">
         <input type="checkbox" checked={draft.profile === true} onChange={(e) => change({ profile: e.target.checked })} />

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { FormDimension, SessionDraft } from '../../../core/benchmark/session-draft';
+import type { WebNnCapability } from '../../../core/protocol/capabilities';
 import { GRAPH_OPTIMIZATION_LEVELS } from '../../../core/protocol/engine-api';
 import { TUNING_EXPLANATIONS } from '../../../core/protocol/session-options';
 
@@ -12,10 +13,11 @@ interface Props {
   readonly onDimension: (name: string, value: number) => void;
   /** Why the WebGPU options do nothing here (no WebGPU); null when WebGPU is available. */
   readonly gpuUnavailable: string | null;
+  readonly webnn: WebNnCapability;
 }
 
 /** The session options that change the speed, each with one line on what it does (Benchmark form, Speed tab). */
-export function SessionOptionsFields({ draft, onChange, dimensions, batchName, onDimension, gpuUnavailable }: Props) {
+export function SessionOptionsFields({ draft, onChange, dimensions, batchName, onDimension, gpuUnavailable, webnn }: Props) {
   const id = useId();
   const fixable = dimensions.filter((d) => d.name !== batchName);
   return (
@@ -96,6 +98,31 @@ export function SessionOptionsFields({ draft, onChange, dimensions, batchName, o
         </label>
         <p id={`${id}-outputs`} className="muted">
           {TUNING_EXPLANATIONS.outputsOnGpu}
+        </p>
+      </div>
+      <div className="session-options-webnn">
+        <p className="muted">{webnn.available ? `WebNN options (devices here: ${webnn.deviceTypes.join(', ')}):` : `WebNN options (unavailable here: ${webnn.reason}):`}</p>
+        <label>
+          WebNN device
+          <select value={draft.webnnDeviceType ?? 'default'} disabled={!webnn.available} onChange={(e) => onChange({ webnnDeviceType: e.target.value as SessionDraft['webnnDeviceType'] })} aria-describedby={`${id}-webnn`}>
+            <option value="default">the browser’s default</option>
+            {(['cpu', 'gpu', 'npu'] as const).map((d) => (
+              <option key={d} value={d} disabled={webnn.available && !webnn.deviceTypes.includes(d)}>
+                {d.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          WebNN power preference
+          <select value={draft.webnnPowerPreference ?? 'default'} disabled={!webnn.available} onChange={(e) => onChange({ webnnPowerPreference: e.target.value as SessionDraft['webnnPowerPreference'] })} aria-describedby={`${id}-webnn`}>
+            <option value="default">default</option>
+            <option value="low-power">low power</option>
+            <option value="high-performance">high performance</option>
+          </select>
+        </label>
+        <p id={`${id}-webnn`} className="muted">
+          {TUNING_EXPLANATIONS.webnn}
         </p>
       </div>
     </fieldset>

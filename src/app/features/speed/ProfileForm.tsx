@@ -1,4 +1,5 @@
 import { threadChoices } from '../../../core/benchmark/plan';
+import { webnnOf } from '../../../core/protocol/capabilities';
 import type { SpeedDraft } from '../../../core/profile/profile-plan';
 import { useAppState, useSpeedActions } from '../../app-context';
 import { DEFAULT_SESSION_DRAFT } from '../../../core/benchmark/session-draft';
@@ -95,6 +96,7 @@ export function ProfileForm({ model }: { model: OpenModel }) {
         batchName={batch.kind === 'symbolic' ? batch.name : null}
         onDimension={(name, value) => setDim(model.id, name, value)}
         gpuUnavailable={gpu.available ? null : gpu.reason}
+        webnn={webnnOf(caps)}
       />
       <div className="button-row">
         <button type="submit" className="button primary" disabled={busy}>
