@@ -1,8 +1,11 @@
 // Command-line parsing for `onnx-playground`: plain data in, plain data out, unit-tested (args.test.ts).
 import { parseArgs } from 'node:util';
+import { SESSION_USAGE, sessionArgs } from './session-args.mjs';
 /** @import { BenchCommand, Command, PredictCommand, PredictInput, TuneCommand, Values } from './command-types' */
 
 export class UsageError extends Error {}
+
+const SESSION_FLAGS = /** @type {const} */ (['graph-opt', 'dims', 'fix-dims', 'layout', 'graph-capture', 'gpu-outputs']);
 
 export const USAGE = `onnx-playground — measure an ONNX model in headless Chromium, with the playground's own engine
 
@@ -37,6 +40,7 @@ Options of bench:
                     "placement" (WebGPU: nodes on the CPU, from onnxruntime's verbose
                     log) and "coldStart" {readMs, runtimeMs, sessionCreateMs,
                     firstRunMs, warmRunMs}
+${SESSION_USAGE}
 
 predict opens the model in the same built app and runs it through its Predict tab:
 a .csv file (or a JSON table body, for a model with named features) goes through
@@ -153,6 +157,12 @@ export function parseCommandLine(argv) {
         out: { type: 'string' },
         profile: { type: 'boolean' },
         'budget-p99': { type: 'string' },
+        'graph-opt': { type: 'string' },
+        dims: { type: 'string' },
+        'fix-dims': { type: 'boolean' },
+        layout: { type: 'string' },
+        'graph-capture': { type: 'boolean' },
+        'gpu-outputs': { type: 'boolean' },
         'min-batch': { type: 'string' },
         cap: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -170,6 +180,10 @@ export function parseCommandLine(argv) {
   if (command === 'bench' || command === 'predict') {
     for (const flag of /** @type {const} */ (['budget-p99', 'min-batch', 'cap'])) if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to tune, not ${command}.`);
     if (command === 'predict' && values.profile) throw new UsageError('--profile belongs to bench, not predict.');
+  }
+  if (command !== 'bench') {
+    const misplaced = SESSION_FLAGS.find((flag) => values[flag] !== undefined);
+    if (misplaced) throw new UsageError(`--${misplaced} belongs to bench, not ${command}.`);
   }
   if (command === 'predict') return predictCommand(values, model, extra);
   if (command === 'tune') return tuneCommand(values, model, extra);
@@ -205,6 +219,7 @@ export function parseCommandLine(argv) {
     timeoutMs: values.timeout === undefined ? 1_800_000 : wholeNumber(values.timeout, 'timeout', 1) * 1000,
     quiet: values.quiet ?? false,
     profile: values.profile ?? false,
+    session: sessionArgs(values, backends),
   };
   return bench;
 }

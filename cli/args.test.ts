@@ -18,7 +18,18 @@ describe('onnx-playground command line', () => {
       timeoutMs: 60_000,
       quiet: true,
       profile: false,
+      session: { graphOptimizationLevel: null, dims: {}, fixDims: false, layout: null, graphCapture: false, gpuOutputs: false },
     });
+  });
+
+  it('reads the session options of bench, and refuses them where they do not apply', () => {
+    const args = ['bench', 'm.onnx', '--backend', 'wasm,webgpu', '--graph-opt', 'basic', '--dims', 'seq=32, height=96', '--fix-dims', '--layout', 'NHWC', '--graph-capture', '--gpu-outputs'];
+    expect(parseCommandLine(args)).toMatchObject({ session: { graphOptimizationLevel: 'basic', dims: { seq: 32, height: 96 }, fixDims: true, layout: 'NHWC', graphCapture: true, gpuOutputs: true } });
+    expect(() => parseCommandLine(['bench', 'm.onnx', '--graph-opt', 'max'])).toThrow('--graph-opt is one of disabled, basic, extended, all, not “max”.');
+    expect(() => parseCommandLine(['bench', 'm.onnx', '--layout', 'NHWC'])).toThrow('--layout applies to WebGPU: add --backend webgpu.');
+    expect(() => parseCommandLine(['bench', 'm.onnx', '--dims', 'seq=0'])).toThrow('--dims takes NAME=SIZE pairs with sizes ≥ 1, not “seq=0”.');
+    expect(() => parseCommandLine(['tune', 'm.onnx', '--budget-p99', '5', '--fix-dims'])).toThrow('--fix-dims belongs to bench, not tune.');
+    expect(USAGE).toContain('--graph-capture');
   });
 
   it('leaves the app its defaults when options are absent', () => {

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs';
+import { fillSessionOptions } from './session-form.mjs';
 import { serveStatic } from './static-server.mjs';
 /** @import { Browser, Locator, Page } from 'playwright-core' */
 /** @import { BenchmarkReport } from '../src/core/benchmark/report' */
@@ -162,6 +163,7 @@ async function fillForm(page, options) {
     if (options.runs !== null) await page.getByRole('spinbutton', { name: 'Runs per point', exact: true }).fill(String(options.runs));
   }
   await page.getByRole('checkbox', { name: /^Also profile each configuration/ }).setChecked(options.profile === true);
+  if (options.session) await fillSessionOptions(page, options.session);
   if (options.inputs === 'example') {
     const example = page.getByRole('radio', { name: /the package’s example/ });
     if (await example.isDisabled()) throw new BenchError('--inputs example: this model has no input example.', 'Use --inputs random.');

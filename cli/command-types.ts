@@ -21,6 +21,17 @@ export interface BenchCommand extends CommonOptions {
   readonly inputs: 'example' | 'random' | null;
   readonly json: string | null;
   readonly profile: boolean;
+  readonly session: SessionOptionsArgs;
+}
+
+/** bench's session options (cli/session-args.mjs), set in the Benchmark form's "Session options". */
+export interface SessionOptionsArgs {
+  readonly graphOptimizationLevel: 'disabled' | 'basic' | 'extended' | 'all' | null;
+  readonly dims: Readonly<Record<string, number>>;
+  readonly fixDims: boolean;
+  readonly layout: 'NCHW' | 'NHWC' | null;
+  readonly graphCapture: boolean;
+  readonly gpuOutputs: boolean;
 }
 
 /** One --input: a file or folder for the whole set (name null), or NAME=FILE for one input. */
@@ -84,8 +95,8 @@ export interface Served {
 }
 
 /** The options as `node:util` parseArgs returns them (args.mjs). */
-export type Values = { readonly [K in 'backend' | 'threads' | 'batch' | 'warmup' | 'runs' | 'seconds' | 'inputs' | 'json' | 'dist' | 'timeout' | 'out' | 'budget-p99' | 'min-batch' | 'cap']?: string } & {
+export type Values = { readonly [K in 'backend' | 'threads' | 'batch' | 'warmup' | 'runs' | 'seconds' | 'inputs' | 'json' | 'dist' | 'timeout' | 'out' | 'budget-p99' | 'min-batch' | 'cap' | 'graph-opt' | 'dims' | 'layout']?: string } & {
   readonly input?: readonly string[];
 } & {
-  readonly [K in 'quiet' | 'profile' | 'help' | 'version']?: boolean;
+  readonly [K in 'quiet' | 'profile' | 'help' | 'version' | 'fix-dims' | 'graph-capture' | 'gpu-outputs']?: boolean;
 };

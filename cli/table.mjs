@@ -9,7 +9,7 @@ const rate = (n) => Math.round(n).toLocaleString('en-US');
 
 /**
  * @param {{ readonly backend: string, readonly threads: number }} result
- * @param {WebGpuAdapterInfo | null} adapter
+ * @param {Pick<WebGpuAdapterInfo, 'vendor' | 'architecture' | 'software'> | null} adapter
  */
 export function backendName(result, adapter) {
   if (result.backend === 'webgpu') return adapter?.software ? 'WebGPU (software)' : 'WebGPU';
@@ -68,7 +68,7 @@ export function formatReport(report) {
 /** With --profile: each configuration's cold start, heaviest operators, slowest node and (WebGPU) CPU nodes. */
 /**
  * @param {readonly ReportResult[]} results
- * @param {WebGpuAdapterInfo | null} adapter
+ * @param {Pick<WebGpuAdapterInfo, 'vendor' | 'architecture' | 'software'> | null} adapter
  * @returns {string[]}
  */
 export function profileLines(results, adapter) {

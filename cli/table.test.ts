@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { BenchmarkReport } from '../src/core/benchmark/report';
 import { formatReport } from './table.mjs';
 
+const DEFAULT_CONFIG = { graphOptimizationLevel: 'all', freeDimensionOverrides: null, preferredLayout: null, enableGraphCapture: null, preferredOutputLocation: null, webnnDeviceType: null, webnnPowerPreference: null } as const;
+
 const report: BenchmarkReport = {
   tool: { name: 'onnx-playground', version: '0.1.0' },
   status: 'complete',
   createdAt: '2026-02-03T04:05:06.000Z',
-  environment: { userAgent: 'x', hardwareConcurrency: 2, crossOriginIsolated: true, ortVersion: '1.30.0', wasmSimd: true, wasmThreads: true, timerResolutionMs: 0.005, webgpuAdapter: { vendor: 'google', architecture: 'swiftshader', software: true } },
+  environment: { userAgent: 'x', hardwareConcurrency: 2, crossOriginIsolated: true, ortVersion: '1.30.0', wasmSimd: true, wasmThreads: true, timerResolutionMs: 0.005, webgpuAdapter: { vendor: 'google', architecture: 'swiftshader', software: true, description: null, fallback: null, features: null, limits: null }, browser: { name: 'Chrome', version: '140' }, builds: {} },
   model: { file: 'model.onnx', bytes: 1077, sha256: 'ab'.repeat(32) },
   settings: { batchSizes: [1, 8], warmupRuns: 2, stop: { kind: 'runs', runs: 4 }, inputs: 'example' },
   results: [
@@ -15,6 +17,7 @@ const report: BenchmarkReport = {
       threads: 2,
       sessionCreateMs: 12.34567,
       firstRunMs: 1.5,
+      config: DEFAULT_CONFIG,
       points: [
         { batchSize: 1, runs: 4, p50Ms: 2.5, p95Ms: 3.85, p99Ms: 3.97, meanMs: 2.5, stdMs: 1.291, minMs: 1, maxMs: 4, throughputPerSec: 400, perSampleMs: 2.5 },
         { batchSize: 8, runs: 4, p50Ms: 8, p95Ms: 8, p99Ms: 8, meanMs: 8, stdMs: 0, minMs: 8, maxMs: 8, throughputPerSec: 1000, perSampleMs: 1 },

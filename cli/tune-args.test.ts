@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sessionConfigRecord } from '../src/core/protocol/session-options';
 import { parseCommandLine, USAGE, UsageError } from './args.mjs';
 import { defaultTuneFile } from './tune.mjs';
 import { formatTune } from './tune-table.mjs';
@@ -47,7 +48,7 @@ describe('onnx-playground tune and bench --profile', () => {
     expect(defaultTuneFile('pkg.zip')).toBe('pkg-fastest-setup.json');
   });
 
-  const pick: TuneReportPoint = { backend: 'wasm', threads: 2, batchSize: 1, graphOptimizationLevel: 'all', freeDimensionOverrides: null, runs: 900, p50Ms: 0.05, p99Ms: 0.2, throughputPerSec: 20000, perSampleMs: 0.05, sessionCreateMs: 3, firstRunMs: 1, withinBudget: true };
+  const pick: TuneReportPoint = { backend: 'wasm', threads: 2, batchSize: 1, graphOptimizationLevel: 'all', freeDimensionOverrides: null, config: sessionConfigRecord('wasm'), runs: 900, p50Ms: 0.05, p99Ms: 0.2, throughputPerSec: 20000, perSampleMs: 0.05, sessionCreateMs: 3, firstRunMs: 1, withinBudget: true };
 
   it('prints the recommendation, its costs and the evidence', () => {
     const text = formatTune({
@@ -74,10 +75,11 @@ describe('onnx-playground tune and bench --profile', () => {
   it('prints what --profile adds to a bench result', () => {
     const lines = profileLines(
       [
-        { backend: 'wasm', threads: 1, sessionCreateMs: 1, firstRunMs: 1, points: [] },
+        { backend: 'wasm', threads: 1, sessionCreateMs: 1, firstRunMs: 1, points: [], config: sessionConfigRecord('wasm') },
         {
           backend: 'webgpu',
           threads: 1,
+          config: sessionConfigRecord('webgpu'),
           sessionCreateMs: 60,
           firstRunMs: 3900,
           points: [],

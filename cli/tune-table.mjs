@@ -8,7 +8,7 @@ const ms = (n) => Number(n.toPrecision(4)).toString();
 /** @param {number} n */
 const rate = (n) => Math.round(n).toLocaleString('en-US');
 
-/** @param {TuneReportPoint} p @param {WebGpuAdapterInfo | null} adapter */
+/** @param {TuneReportPoint} p @param {Pick<WebGpuAdapterInfo, 'vendor' | 'architecture' | 'software'> | null} adapter */
 function setupName(p, adapter) {
   const backend = p.backend === 'webgpu' ? (adapter?.software ? 'WebGPU (software)' : 'WebGPU') : `WASM ${p.threads} thread${p.threads === 1 ? '' : 's'}`;
   return `${backend}, batch ${p.batchSize}${optionsText(p) === 'defaults' ? '' : ` (${optionsText(p)})`}`;
@@ -19,6 +19,8 @@ function optionsText(p) {
   const parts = [];
   if (p.graphOptimizationLevel !== 'all') parts.push(`graph optimisation ${p.graphOptimizationLevel}`);
   for (const [name, size] of Object.entries(p.freeDimensionOverrides ?? {})) parts.push(`dimension “${name}” fixed at ${size}`);
+  if (p.config?.preferredLayout) parts.push(`layout ${p.config.preferredLayout}`);
+  if (p.config?.enableGraphCapture) parts.push('graph capture');
   return parts.length > 0 ? parts.join(', ') : 'defaults';
 }
 

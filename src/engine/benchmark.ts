@@ -1,6 +1,7 @@
 import type { BenchmarkMeasurement, BenchmarkPhase, BenchmarkProgress, BenchmarkRequest, PointMeasurement, StopRule } from '../core/protocol/benchmark';
-import { engineError, fail, ok, type Result } from '../core/protocol/engine-error';
-import { tensorsOf, timedRun, type SessionHost } from './ort-io';
+import { tuningRefusal } from '../core/protocol/session-options';
+import { describeThrown, engineError, fail, ok, type Result } from '../core/protocol/engine-error';
+import { outputSample, releaseFeeds, sessionFeeds, timedRun, type SessionHost } from './ort-io';
 import { startRuntime } from './runtime-probe';
 
 /** How often the loop lets the worker read its messages (a cancel), outside any timed region. */
@@ -96,6 +97,8 @@ export async function runBenchmark(
     return control.isCancelled(request.runId);
   };
 
+  let tuning = request.model.tuning ?? {};
+  let feeds: Parameters<typeof timedRun>[2] = {};
   try {
     const timerResolutionMs = timerResolution(now);
     const wasmSimd = wasmSimdSupported();
@@ -104,18 +107,30 @@ export async function runBenchmark(
     const loaded = await deps.load({ ...request.model, sessionId, backend: request.backend });
     if (!loaded.ok) return loaded;
     const session = deps.session(sessionId)!;
-    const sample = async (feeds: Parameters<typeof timedRun>[1]): Promise<number> => (await timedRun(session, feeds, now)).ms;
+    tuning = session.tuning ?? {};
+    // With outputs on the GPU, each sample also keeps the run alone (without the read-back).
+    let runOnly: number[] = [];
+    let outputs: Record<string, readonly number[]> | undefined;
+    const sample = async (feeds: Parameters<typeof timedRun>[2]): Promise<number> => {
+      const timed = await timedRun(deps.ort, session, feeds, now);
+      if (timed.gpuMs !== null) runOnly.push(timed.gpuMs);
+      outputs ??= outputSample(timed.outputs);
+      return timed.ms;
+    };
 
-    let feeds = tensorsOf(deps.ort, first.feeds);
+    feeds = await sessionFeeds(deps.ort, session, first.feeds);
     report('first-run', 0, 0, now(), now(), true);
     const firstRunMs = await sample(feeds);
     const measured: PointMeasurement[] = [];
     const measurement = (completed: boolean): Result<BenchmarkMeasurement> =>
-      ok({ backend: request.backend, runtimeStartMs, sessionCreateMs: loaded.value.sessionCreateMs, firstRunMs, firstRunBatchSize: first.batchSize, points: measured, completed, timerResolutionMs, wasmSimd });
+      ok({ backend: request.backend, runtimeStartMs, sessionCreateMs: loaded.value.sessionCreateMs, firstRunMs, firstRunBatchSize: first.batchSize, points: measured, completed, timerResolutionMs, wasmSimd, appliedTuning: tuning, ...(outputs ? { firstRunOutputs: outputs } : {}) });
 
     if (control.isCancelled(request.runId)) return measurement(false);
     for (const [index, point] of request.points.entries()) {
-      if (index > 0) feeds = tensorsOf(deps.ort, point.feeds);
+      if (index > 0) {
+        releaseFeeds(feeds);
+        feeds = await sessionFeeds(deps.ort, session, point.feeds);
+      }
       let phaseStart = now();
       report('warmup', index, 0, phaseStart, phaseStart, true);
       for (let i = 0; i < request.warmupRuns; i++) {
@@ -127,19 +142,21 @@ export async function runBenchmark(
       phaseStart = now();
       report('measure', index, 0, phaseStart, phaseStart, true);
       const samples = measureUntil(request.stop);
+      runOnly = [];
       while (!samples.done(now() - phaseStart)) {
         samples.add(await sample(feeds));
         const at = now();
         report('measure', index, samples.count, phaseStart, at);
         if (await shouldStop(at)) return measurement(false);
       }
-      measured.push({ batchSize: point.batchSize, warmupRuns: request.warmupRuns, samplesMs: samples.values() });
+      measured.push({ batchSize: point.batchSize, warmupRuns: request.warmupRuns, samplesMs: samples.values(), ...(runOnly.length > 0 ? { withoutReadBackMs: runOnly } : {}) });
     }
     return measurement(true);
   } catch (thrown) {
-    return fail(deps.runFailure(thrown));
+    return fail(tuningRefusal(tuning, describeThrown(thrown)) ?? deps.runFailure(thrown));
   } finally {
     control.forget(request.runId);
+    releaseFeeds(feeds);
     await deps.release(sessionId);
   }
 }

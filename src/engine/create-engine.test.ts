@@ -91,7 +91,7 @@ describe('createEngine on onnxruntime-node', () => {
 
   it('reports the runtime version and platform from init', async () => {
     const env = value(await newEngine().init({ threads: 1, wasmPaths: '/ort/' }));
-    expect(env).toEqual({ ortVersion: ort.env.versions.node, threads: 1, crossOriginIsolated: false });
+    expect(env).toEqual({ ortVersion: ort.env.versions.node, threads: 1, crossOriginIsolated: false, build: { wasm: 'none (onnxruntime-node, native)', executionProvider: 'CPU EP' } });
     expect(env.ortVersion).toMatch(/^1\.\d+\.\d+/);
   });
 

@@ -40,7 +40,7 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
       return fail(engineError('bad-input', `An input could not be built: ${describeThrown(thrown)}`, 'Check the input’s type and shape.'));
     }
     try {
-      const { ms, outputs: results } = await timedRun(loaded, inputs, () => platform.now());
+      const { ms, outputs: results } = await timedRun(ort, loaded, inputs, () => platform.now());
       const outputs: Record<string, TensorPayload> = {};
       for (const [name, tensor] of Object.entries(results)) outputs[name] = payloadOf(tensor);
       return ok({ outputs, runMs: ms });
@@ -70,7 +70,8 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
       ort.env.wasm.numThreads = init.threads;
       ort.env.wasm.wasmPaths = init.wasmPaths;
       const versions = ort.env.versions as Record<string, string | undefined>;
-      return ok({ ortVersion: versions.web ?? versions.node ?? versions.common ?? 'unknown', threads: init.threads, crossOriginIsolated: platform.crossOriginIsolated });
+      const build = platform.build ?? { wasm: 'none (onnxruntime-node, native)', executionProvider: 'CPU EP' };
+      return ok({ ortVersion: versions.web ?? versions.node ?? versions.common ?? 'unknown', threads: init.threads, crossOriginIsolated: platform.crossOriginIsolated, build });
     },
     load: (request) => serial(() => load(request)),
     run: (sessionId, feeds) => serial(() => run(sessionId, feeds)),

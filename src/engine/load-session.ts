@@ -2,6 +2,7 @@ import type { InferenceSession } from 'onnxruntime-common';
 import type { LoadRequest, LoadResult } from '../core/protocol/engine-api';
 import { describeThrown, engineError, fail, ok, type EngineError, type Result } from '../core/protocol/engine-error';
 import type { OnnxSummary } from '../core/protocol/model-description';
+import { sessionOptionsFor, tuningFor, tuningRefusal } from '../core/protocol/session-options';
 import { isTensorDType, type TensorSpec } from '../core/protocol/tensor';
 import { onnxDecodeError } from '../core/package/file-kinds';
 import { sessionLoadError } from '../core/package/load-failure';
@@ -58,13 +59,12 @@ export async function loadSession(ort: OrtRuntime, platform: EnginePlatform, req
   try {
     session = await ort.InferenceSession.create(prepared.bytes, {
       ...platform.sessionOptions,
-      ...request.tuning,
+      ...(sessionOptionsFor(request.backend, request.tuning) as InferenceSession.SessionOptions),
       ...extra,
-      executionProviders: [request.backend],
       externalData: (request.externalData ?? []).map((f) => ({ path: f.path, data: new Uint8Array(f.data) })),
     });
   } catch (thrown) {
-    return fail(runtimeError('session-failed', 'loading the model', thrown));
+    return fail(tuningRefusal(request.tuning ?? {}, describeThrown(thrown)) ?? runtimeError('session-failed', 'loading the model', thrown));
   }
   const sessionCreateMs = platform.now() - started;
   const result: LoadResult = {
@@ -75,5 +75,5 @@ export async function loadSession(ort: OrtRuntime, platform: EnginePlatform, req
     summary,
     sessionCreateMs,
   };
-  return ok({ loaded: { session, fetches: prepared.fetches }, result });
+  return ok({ loaded: { session, fetches: prepared.fetches, tuning: tuningFor(request.backend, request.tuning) }, result });
 }

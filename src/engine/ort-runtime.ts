@@ -1,5 +1,6 @@
 import type { InferenceSession, Tensor, Env } from 'onnxruntime-common';
 import type { RuntimeTap } from './runtime-tap';
+import type { EngineBuild } from '../core/protocol/engine-api';
 
 /**
  * What the engine needs from an onnxruntime package. onnxruntime-web (in the
@@ -8,7 +9,10 @@ import type { RuntimeTap } from './runtime-tap';
  */
 export interface OrtRuntime {
   readonly InferenceSession: { create(model: Uint8Array, options?: InferenceSession.SessionOptions): Promise<InferenceSession> };
-  readonly Tensor: new (type: Tensor.Type, data: Tensor.DataType, dims?: readonly number[]) => Tensor;
+  readonly Tensor: (new (type: Tensor.Type, data: Tensor.DataType, dims?: readonly number[]) => Tensor) & {
+    /** onnxruntime-web only: a tensor over a GPU buffer (graph capture's inputs). */
+    fromGpuBuffer?(buffer: unknown, options: { dataType: Tensor.GpuBufferDataTypes; dims: readonly number[]; dispose?: () => void }): Tensor;
+  };
   readonly env: Env;
 }
 
@@ -19,4 +23,6 @@ export interface EnginePlatform {
   readonly tap?: RuntimeTap;
   /** Session options this platform always sets, e.g. onnxruntime-node's intra-op thread count (the CLI's native baseline). */
   readonly sessionOptions?: InferenceSession.SessionOptions;
+  /** Which build the worker imported (said by the worker file, which alone knows); absent: onnxruntime-node. */
+  readonly build?: EngineBuild;
 }

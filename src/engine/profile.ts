@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../core/protocol/engine-error';
 import type { ProfileMeasurement, ProfilePhase, ProfileProgress, ProfileRequest, ProfilerEvent } from '../core/protocol/profile';
 import { parseProfilerLines } from '../core/profile/profiler-events';
 import { isPlacementLine } from '../core/profile/placement';
-import { tensorsOf, timedRun, type LoadedSession, type SessionHost } from './ort-io';
+import { releaseFeeds, sessionFeeds, timedRun, type LoadedSession, type SessionHost } from './ort-io';
 import { startRuntime } from './runtime-probe';
 import type { RuntimeTap } from './runtime-tap';
 
@@ -38,8 +38,9 @@ export async function runProfile(deps: ProfileDeps, request: ProfileRequest, onP
   const model: LoadRequest = { ...request.model, sessionId, backend: request.backend };
   const phase = (p: ProfilePhase): void => onProgress({ runId: request.runId, phase: p });
   const release = (): Promise<void> => deps.release(sessionId);
-  const sample = async (session: LoadedSession, feeds: Parameters<typeof timedRun>[1]): Promise<number> => (await timedRun(session, feeds, now)).ms;
+  const sample = async (session: LoadedSession, feeds: Parameters<typeof timedRun>[2]): Promise<number> => (await timedRun(deps.ort, session, feeds, now)).ms;
 
+  let feeds: Parameters<typeof timedRun>[2] = {};
   try {
     phase('runtime');
     const runtimeStartMs = await startRuntime(deps.ort, request.backend, now);
@@ -48,7 +49,7 @@ export async function runProfile(deps: ProfileDeps, request: ProfileRequest, onP
     if (!loaded.ok) return loaded;
     const afterLoad = tap?.wasmMemoryBytes() ?? null;
     const session = deps.session(sessionId)!;
-    const feeds = tensorsOf(deps.ort, request.feeds);
+    feeds = await sessionFeeds(deps.ort, session, request.feeds);
     phase('first-run');
     const firstRunMs = await sample(session, feeds);
     phase('warm-runs');
@@ -105,6 +106,7 @@ export async function runProfile(deps: ProfileDeps, request: ProfileRequest, onP
   } catch (thrown) {
     return fail(deps.runFailure(thrown));
   } finally {
+    releaseFeeds(feeds);
     await release();
   }
 }

@@ -3,6 +3,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import { createEngine } from './create-engine';
 import { holdLifeLock } from './life-lock';
 import { installRuntimeTap } from './runtime-tap';
+import { WASM_BUILD } from './builds';
 
 holdLifeLock(self);
-expose(createEngine(ort, { now: () => performance.now(), crossOriginIsolated: self.crossOriginIsolated, tap: installRuntimeTap(self) }));
+expose(createEngine(ort, { now: () => performance.now(), crossOriginIsolated: self.crossOriginIsolated, tap: installRuntimeTap(self), build: WASM_BUILD }));

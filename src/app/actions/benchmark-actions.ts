@@ -5,7 +5,7 @@ import { describeThrown, engineError } from '../../core/protocol/engine-error';
 import type { EngineGateway } from '../engine/engine-gateway';
 import type { BenchmarkRunStorage } from '../storage/benchmark-runs';
 import type { AppStore } from '../store/app-store';
-import { benchmarkDraftOf, hasInputExample, modelBatchDimension } from '../store/benchmark-selectors';
+import { benchmarkDraftOf, hasInputExample, modelBatchDimension, modelFormDimensions } from '../store/benchmark-selectors';
 import { measure, type MeasureContext } from './benchmark-measure';
 import { workerInputs } from './model-session';
 import type { ModelLifecycle } from './model-lifecycle';
@@ -37,15 +37,20 @@ export { environmentOf } from './benchmark-measure';
 async function startBenchmark(ctx: MeasureContext, modelId: string, lifecycle: ModelLifecycle, cancel: () => Promise<void>): Promise<void> {
   const { getState } = ctx.store;
   const state = getState();
-  const model = state.models.find((m) => m.id === modelId);
+  const opened = state.models.find((m) => m.id === modelId);
   const caps = state.capabilities;
   // One measurement at a time in the page: not while the Speed tab profiles or searches either.
-  if (state.benchmarkActivity || state.speedActivity || !isReady(model) || !caps) return;
-  const plan = planBenchmark(benchmarkDraftOf(state, model, caps), modelBatchDimension(model), caps, hasInputExample(model));
+  if (state.benchmarkActivity || state.speedActivity || !isReady(opened) || !caps) return;
+  const dimensions = modelFormDimensions(opened);
+  const plan = planBenchmark(benchmarkDraftOf(state, opened, caps), modelBatchDimension(opened), caps, hasInputExample(opened), dimensions);
   if (!plan.ok) {
     state.notify(plan.error);
     return;
   }
+  // The inputs take the sizes the form shows (a starting size becomes the model's chosen size).
+  for (const d of dimensions) if (opened.dims[d.name] === undefined) state.setDim(opened.id, d.name, d.value);
+  const model = getState().models.find((m) => m.id === modelId);
+  if (!isReady(model)) return;
   const inputsCheck = workerInputs(model, plan.value.inputs, plan.value.batchSizes.slice(0, 1));
   if (!inputsCheck.ok) {
     state.notify(inputsCheck.error);

@@ -1,8 +1,10 @@
 import type { BenchmarkPlan } from '../../core/benchmark/plan';
 import { backendResult, configKey, configLabel, type BackendResult, type BenchmarkEnvironment, type BenchmarkFailure, type BenchmarkRun } from '../../core/benchmark/run';
 import type { Capabilities } from '../../core/protocol/capabilities';
-import type { BackendConfig, EngineEnvironment } from '../../core/protocol/engine-api';
+import type { BackendConfig, BackendId, EngineEnvironment } from '../../core/protocol/engine-api';
+import { browserOf } from '../../core/benchmark/environment';
 import { describeThrown, engineError } from '../../core/protocol/engine-error';
+import { tuningFor } from '../../core/protocol/session-options';
 import type { EngineGateway } from '../engine/engine-gateway';
 import type { BenchmarkRunStorage } from '../storage/benchmark-runs';
 import type { AppStore } from '../store/app-store';
@@ -12,16 +14,19 @@ import { modelForWorker, workerInputs } from './model-session';
 import { PROFILE_PHASES, profileConfiguration } from './profile-runner';
 
 /** Where a measurement ran: the browser, the engine, the clock, the WebGPU adapter. */
-export function environmentOf(caps: Capabilities, engine: EngineEnvironment, timerResolutionMs: number, wasmSimd: boolean): BenchmarkEnvironment {
+export function environmentOf(caps: Capabilities, engine: EngineEnvironment, timerResolutionMs: number, wasmSimd: boolean, backend: BackendId): BenchmarkEnvironment {
+  const gpu = caps.webgpu;
   return {
     userAgent: navigator.userAgent,
+    browser: browserOf(navigator.userAgent),
+    builds: engine.build ? { [backend]: engine.build } : {},
     hardwareConcurrency: caps.hardwareConcurrency,
     crossOriginIsolated: caps.crossOriginIsolated,
     ortVersion: engine.ortVersion,
     wasmSimd,
     wasmThreads: caps.crossOriginIsolated && typeof SharedArrayBuffer !== 'undefined',
     timerResolutionMs,
-    webgpuAdapter: caps.webgpu.available ? { vendor: caps.webgpu.vendor, architecture: caps.webgpu.architecture, software: caps.webgpu.software } : null,
+    webgpuAdapter: gpu.available ? { vendor: gpu.vendor, architecture: gpu.architecture, software: gpu.software, ...(gpu.details ?? {}) } : null,
   };
 }
 
@@ -48,7 +53,7 @@ async function measureConfig(ctx: MeasureContext, model: ReadyModel, plan: Bench
     notify(points.error);
     return { result: null, failure: null, environment: null, then: 'stop' };
   }
-  const request = { runId: configRunId, model: modelForWorker(model), warmupRuns: plan.warmupRuns, stop: plan.stop, points: points.value };
+  const request = { runId: configRunId, model: { ...modelForWorker(model), tuning: tuningFor(config.backend, plan.tuning) }, warmupRuns: plan.warmupRuns, stop: plan.stop, points: points.value };
   const outcome = await ctx.client.benchmark(config, request, (progress) => updateBenchmarkActivity({ progress }));
   if (!outcome.ok) {
     if (outcome.error.code === 'cancelled') return { result: null, failure: null, environment: null, then: 'cancelled' };
@@ -56,14 +61,14 @@ async function measureConfig(ctx: MeasureContext, model: ReadyModel, plan: Bench
     return { result: null, failure: { backend: config.backend, threads: config.threads, error: outcome.error }, environment: null, then: 'next' };
   }
   const { measurement, environment: engine } = outcome.value;
-  const environment = environmentOf(caps, engine, measurement.timerResolutionMs, measurement.wasmSimd);
-  const result = backendResult(config, measurement);
+  const environment = environmentOf(caps, engine, measurement.timerResolutionMs, measurement.wasmSimd, config.backend);
+  const result = backendResult(config, measurement, plan.tuning);
   if (!measurement.completed) return { result, failure: null, environment, then: 'cancelled' };
   if (benchmarkDraftOf(ctx.store.getState(), model, caps).profile !== true) return { result, failure: null, environment, then: 'next' };
   // The Speed tab's profile of this configuration, at the first batch size, in an engine of its own.
   const profileRunId = `${configRunId}-profile`;
   updateBenchmarkActivity({ configRunId: profileRunId, profiling: PROFILE_PHASES.runtime });
-  const profiled = await profileConfiguration(ctx.client, model, config, plan.batchSizes[0]!, plan.inputs, profileRunId, (phase) => updateBenchmarkActivity({ profiling: PROFILE_PHASES[phase] }));
+  const profiled = await profileConfiguration(ctx.client, model, config, plan.batchSizes[0]!, plan.inputs, profileRunId, (phase) => updateBenchmarkActivity({ profiling: PROFILE_PHASES[phase] }), plan.tuning);
   updateBenchmarkActivity({ profiling: null });
   if (profiled.ok) return { result: { ...result, profile: profiled.value }, failure: null, environment, then: 'next' };
   if (profiled.error.code !== 'cancelled') notify({ ...profiled.error, message: `${configLabel(config)}, profile: ${profiled.error.message}` });
@@ -72,7 +77,7 @@ async function measureConfig(ctx: MeasureContext, model: ReadyModel, plan: Bench
 
 /** The latest environment, with the finest clock seen over the configurations. */
 function finerClock(previous: BenchmarkEnvironment | null, next: BenchmarkEnvironment): BenchmarkEnvironment {
-  return previous ? { ...next, timerResolutionMs: Math.min(previous.timerResolutionMs, next.timerResolutionMs) } : next;
+  return previous ? { ...next, builds: { ...previous.builds, ...next.builds }, timerResolutionMs: Math.min(previous.timerResolutionMs, next.timerResolutionMs) } : next;
 }
 
 async function keep(ctx: MeasureContext, run: BenchmarkRun): Promise<void> {

@@ -1,6 +1,7 @@
 import type { InputSource } from '../../core/benchmark/plan';
 import { configProfile, type ConfigProfile } from '../../core/profile/config-profile';
-import type { BackendConfig } from '../../core/protocol/engine-api';
+import type { BackendConfig, SessionTuning } from '../../core/protocol/engine-api';
+import { tuningFor } from '../../core/protocol/session-options';
 import { ok, type Result } from '../../core/protocol/engine-error';
 import type { ProfilePhase } from '../../core/protocol/profile';
 import type { EngineGateway } from '../engine/engine-gateway';
@@ -30,14 +31,16 @@ export async function profileConfiguration(
   inputs: InputSource,
   runId: string,
   onPhase: (phase: ProfilePhase) => void,
+  tuning: SessionTuning = {},
 ): Promise<Result<ConfigProfile>> {
+  const applied = tuningFor(config.backend, tuning);
   const feeds = workerInputs(model, inputs, [batchSize]);
   if (!feeds.ok) return feeds;
   const measured = await client.profile(
     config,
-    { runId, model: modelForWorker(model), batchSize, feeds: feeds.value[0]!.feeds, warmRuns: WARM_RUNS, profiledRuns: PROFILED_RUNS, placement: config.backend === 'webgpu' },
+    { runId, model: { ...modelForWorker(model), tuning: applied }, batchSize, feeds: feeds.value[0]!.feeds, warmRuns: WARM_RUNS, profiledRuns: PROFILED_RUNS, placement: config.backend === 'webgpu' },
     (progress) => onPhase(progress.phase),
   );
   if (!measured.ok) return measured;
-  return ok(configProfile(config, measured.value, model.readMs ?? null, model.pkg.model.bytes.length));
+  return ok(configProfile(config, measured.value, model.readMs ?? null, model.pkg.model.bytes.length, applied));
 }

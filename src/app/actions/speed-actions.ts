@@ -7,7 +7,7 @@ import { describeThrown, engineError } from '../../core/protocol/engine-error';
 import type { ProfilePhase } from '../../core/protocol/profile';
 import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
-import { hasInputExample, modelBatchDimension } from '../store/benchmark-selectors';
+import { hasInputExample, modelBatchDimension, modelFormDimensions } from '../store/benchmark-selectors';
 import { speedDraftOf } from '../store/speed-selectors';
 import { saveJson } from '../ui/save-file';
 import { TOOL } from './benchmark-actions';
@@ -52,7 +52,7 @@ async function profileEach(store: AppStore, client: EngineGateway, model: ReadyM
     const show = (phase: ProfilePhase): void =>
       getState().updateSpeedActivity({ runId, text: `${head} · ${PROFILE_PHASES[phase]}`, fraction: (index + PROFILE_PHASE_ORDER.indexOf(phase) / PROFILE_PHASE_ORDER.length) / configs.length });
     show('runtime');
-    const result = await profileConfiguration(client, model, config, plan.batchSize, plan.inputs, runId, show);
+    const result = await profileConfiguration(client, model, config, plan.batchSize, plan.inputs, runId, show, plan.tuning);
     if (result.ok) {
       profiles.push(result.value);
     } else if (result.error.code === 'cancelled') {
@@ -87,12 +87,17 @@ export function createSpeedActions(store: AppStore, client: EngineGateway, lifec
       const model = state.models.find((m) => m.id === modelId);
       const caps = state.capabilities;
       if (busy() || !isReady(model) || !caps) return;
-      const plan = planProfile(speedDraftOf(state, model, caps), modelBatchDimension(model), caps, hasInputExample(model));
+      const dimensions = modelFormDimensions(model);
+      const plan = planProfile(speedDraftOf(state, model, caps), modelBatchDimension(model), caps, hasInputExample(model), dimensions);
       if (!plan.ok) {
         state.notify(plan.error);
         return;
       }
-      await profileEach(store, client, model, plan.value, newRunId('profile'), lifecycle.track(modelId, () => void cancelSpeed()));
+      // The inputs take the sizes the form shows (a starting size becomes the model's chosen size).
+      for (const d of dimensions) if (model.dims[d.name] === undefined) state.setDim(model.id, d.name, d.value);
+      const sized = getState().models.find((m) => m.id === modelId);
+      if (!isReady(sized)) return;
+      await profileEach(store, client, sized, plan.value, newRunId('profile'), lifecycle.track(modelId, () => void cancelSpeed()));
     },
 
     async startTuner(modelId) {

@@ -85,7 +85,8 @@ async function measureStep(search: Search, step: TunerStep, index: number): Prom
   }
   const m = outcome.value.measurement;
   search.points.push(...tunerPoints(step, m));
-  search.environment = environmentOf(search.caps, outcome.value.environment, Math.min(search.environment?.timerResolutionMs ?? Infinity, m.timerResolutionMs), m.wasmSimd);
+  const next = environmentOf(search.caps, outcome.value.environment, Math.min(search.environment?.timerResolutionMs ?? Infinity, m.timerResolutionMs), m.wasmSimd, step.config.backend);
+  search.environment = { ...next, builds: { ...search.environment?.builds, ...next.builds } };
   return m.completed ? 'measured' : stopped();
 }
 

@@ -1,5 +1,7 @@
 import { defaultDraft, type BatchDimension, type BenchmarkDraft } from '../../core/benchmark/plan';
 import type { BenchmarkRun } from '../../core/benchmark/run';
+import { formDimensions, type FormDimension } from '../../core/benchmark/session-draft';
+import { dimensionDefaults } from '../../core/model/dimension-defaults';
 import { defaultThreads, type Capabilities } from '../../core/protocol/capabilities';
 import type { AppState } from './app-store';
 import type { OpenModel } from './models-slice';
@@ -11,6 +13,15 @@ export function hasInputExample(model: OpenModel): boolean {
 
 export function modelBatchDimension(model: OpenModel): BatchDimension {
   return model.facts?.batch ?? { kind: 'none' };
+}
+
+/** The model's symbolic dimensions as the Benchmark and Speed forms show them: the sizes the inputs get, and where each came from. */
+export function modelFormDimensions(model: OpenModel): FormDimension[] {
+  const inputs = model.description?.inputs ?? [];
+  const example = model.facts?.example;
+  const shipped = example?.ok ? [{ label: 'input_example.json', shapes: Object.fromEntries(Object.entries(example.value).map(([name, t]) => [name, t.dims])) }] : [];
+  const defaults = dimensionDefaults({ inputs, metadata: model.pkg.metadata?.raw ?? null, metadataProps: model.description?.summary?.metadataProps, shipped });
+  return formDimensions(defaults, model.dims);
 }
 
 export function defaultBenchmarkDraft(model: OpenModel, caps: Capabilities): BenchmarkDraft {

@@ -9,6 +9,7 @@ export const selectActiveModel = (s: AppState): OpenModel | null => s.models.fin
 export const selectBackendConfig = (s: AppState): BackendConfig => {
   const caps = s.capabilities;
   if (s.backend === 'webgpu' && caps?.webgpu.available) return { backend: 'webgpu', threads: 1 };
+  if (s.backend === 'webnn' && caps?.webnn?.available) return { backend: 'webnn', threads: 1 };
   const limit = caps ? maxThreads(caps) : 1;
   const threads = Math.min(limit, s.threads ?? (caps ? defaultThreads(caps) : 1));
   return { backend: 'wasm', threads: Math.max(1, threads) };
@@ -16,7 +17,7 @@ export const selectBackendConfig = (s: AppState): BackendConfig => {
 
 export const selectBackendLabel = (s: AppState): string => {
   const config = selectBackendConfig(s);
-  return config.backend === 'webgpu' ? 'WebGPU' : `WASM, ${config.threads} thread${config.threads === 1 ? '' : 's'}`;
+  return config.backend === 'webgpu' ? 'WebGPU' : config.backend === 'webnn' ? 'WebNN' : `WASM, ${config.threads} thread${config.threads === 1 ? '' : 's'}`;
 };
 
 export { backendKey };

@@ -36,6 +36,19 @@ describe('plan', () => {
     for (const bad of ['', '0', '1.5', 'eight', '70000']) expect(parseBatchSizes(bad).ok).toBe(false);
   });
 
+  it('adds WebNN where navigator.ml gave a context, and says why not elsewhere', () => {
+    const withWebNn = caps({ webnn: { available: true, deviceTypes: ['cpu', 'gpu'] } });
+    const plan = planBenchmark(draft({ wasmThreads: [1], webnn: true }), { kind: 'symbolic', name: 'N' }, withWebNn, true);
+    expect(plan.ok && plan.value.configs).toEqual([
+      { backend: 'wasm', threads: 1 },
+      { backend: 'webnn', threads: 1 },
+    ]);
+    const refused = planBenchmark(draft({ wasmThreads: [1], webnn: true }), { kind: 'symbolic', name: 'N' }, caps({ webnn: { available: false, reason: 'this browser has no WebNN (navigator.ml is missing)' } }), true);
+    expect(!refused.ok && refused.error.message).toBe('WebNN is not available: this browser has no WebNN (navigator.ml is missing).');
+    // Capabilities that were never probed for WebNN (older saved state, tests) count as unavailable.
+    expect(planBenchmark(draft({ wasmThreads: [1], webnn: true }), { kind: 'symbolic', name: 'N' }, caps(), true).ok).toBe(false);
+  });
+
   it('orders configurations WASM by threads, then WebGPU, never duplicated', () => {
     const plan = planBenchmark(draft({ wasmThreads: [2, 1, 2], webgpu: true, stopKind: 'time', seconds: 1.5 }), { kind: 'symbolic', name: 'N' }, caps(), true);
     expect(plan).toEqual({
@@ -50,6 +63,7 @@ describe('plan', () => {
         warmupRuns: 10,
         stop: { kind: 'time', ms: 1500 },
         inputs: 'example',
+        tuning: {},
       },
     });
   });

@@ -1,5 +1,6 @@
-import { maxThreads, type Capabilities } from '../protocol/capabilities';
-import type { BackendConfig } from '../protocol/engine-api';
+import { maxThreads, webnnOf, type Capabilities } from '../protocol/capabilities';
+import type { BackendConfig, SessionTuning } from '../protocol/engine-api';
+import { DEFAULT_SESSION_DRAFT, tuningOfDraft, type FormDimension, type SessionDraft } from './session-draft';
 import { engineError, fail, ok, type Result } from '../protocol/engine-error';
 import type { StopRule } from '../protocol/benchmark';
 import type { TensorSpec } from '../protocol/tensor';
@@ -32,6 +33,8 @@ export type InputSource = 'random' | 'example';
 export interface BenchmarkDraft {
   readonly wasmThreads: readonly number[];
   readonly webgpu: boolean;
+  /** WebNN, where the browser has it (capabilities.webnn). */
+  readonly webnn?: boolean;
   readonly batchSizes: string;
   readonly warmupRuns: number;
   readonly stopKind: 'runs' | 'time';
@@ -40,6 +43,8 @@ export interface BenchmarkDraft {
   readonly inputs: InputSource;
   /** Also take each configuration apart (cold start, operators, placement: the Speed tab's profile). */
   readonly profile?: boolean;
+  /** Session options (absent: onnxruntime's defaults). */
+  readonly session?: SessionDraft;
 }
 
 /** What will run: configurations in order (never two at once), and the same points for each. */
@@ -49,6 +54,8 @@ export interface BenchmarkPlan {
   readonly warmupRuns: number;
   readonly stop: StopRule;
   readonly inputs: InputSource;
+  /** Session options for every configuration (core/protocol/session-options drops what a backend cannot take). */
+  readonly tuning: SessionTuning;
 }
 
 /** Thread counts offered for WASM: every count up to the cores, or powers of two beyond 8 cores. */
@@ -98,7 +105,7 @@ function wholeNumber(value: number, min: number, max: number, what: string): Res
 }
 
 /** Checks the form against the model and the browser; every problem is a message that says how to fix it. */
-export function planBenchmark(draft: BenchmarkDraft, batch: BatchDimension, caps: Capabilities, hasExample: boolean): Result<BenchmarkPlan> {
+export function planBenchmark(draft: BenchmarkDraft, batch: BatchDimension, caps: Capabilities, hasExample: boolean, dimensions: readonly FormDimension[] = []): Result<BenchmarkPlan> {
   const limit = maxThreads(caps);
   const tooMany = draft.wasmThreads.find((t) => !Number.isInteger(t) || t < 1 || t > limit);
   if (tooMany !== undefined) {
@@ -112,7 +119,12 @@ export function planBenchmark(draft: BenchmarkDraft, batch: BatchDimension, caps
   }
   const configs: BackendConfig[] = [...new Set(draft.wasmThreads)].sort((a, b) => a - b).map((threads) => ({ backend: 'wasm', threads }));
   if (draft.webgpu) configs.push({ backend: 'webgpu', threads: 1 });
-  if (configs.length === 0) return badConfig('No backend chosen.', 'Tick WASM at one or more thread counts, or WebGPU.');
+  if (draft.webnn) {
+    const webnn = webnnOf(caps);
+    if (!webnn.available) return badConfig(`WebNN is not available: ${webnn.reason}.`, 'Untick WebNN, or use a browser with WebNN (navigator.ml).');
+    configs.push({ backend: 'webnn', threads: 1 });
+  }
+  if (configs.length === 0) return badConfig('No backend chosen.', 'Tick WASM at one or more thread counts, WebGPU or WebNN.');
 
   let batchSizes: number[];
   if (batch.kind === 'symbolic') {
@@ -138,5 +150,7 @@ export function planBenchmark(draft: BenchmarkDraft, batch: BatchDimension, caps
   if (draft.inputs === 'example' && !hasExample) {
     return badConfig('This package has no input example to repeat.', 'Choose random inputs.');
   }
-  return ok({ configs, batchSizes, warmupRuns: warmup.value, stop, inputs: draft.inputs });
+  const tuning = tuningOfDraft(draft.session ?? DEFAULT_SESSION_DRAFT, dimensions, batch, batchSizes);
+  if (!tuning.ok) return tuning;
+  return ok({ configs, batchSizes, warmupRuns: warmup.value, stop, inputs: draft.inputs, tuning: tuning.value });
 }

@@ -7,7 +7,7 @@ import { SPEED_RESULT_DEPENDENCIES, SPEED_RESULT_PROPERTIES } from '../profile/s
 
 const nonNegative = { type: 'number', minimum: 0 } as const;
 const count = { type: 'integer', minimum: 1 } as const;
-const backend = { enum: ['wasm', 'webgpu'] } as const;
+const backend = { enum: ['wasm', 'webgpu', 'webnn'] } as const;
 
 const point = {
   type: 'object',
@@ -25,7 +25,31 @@ const point = {
     maxMs: nonNegative,
     throughputPerSec: nonNegative,
     perSampleMs: nonNegative,
+    withoutReadBackP50Ms: nonNegative,
   },
+} as const;
+
+/** The session options a result ran with (core/protocol/session-options `SessionConfigRecord`). */
+export const SESSION_CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['graphOptimizationLevel', 'freeDimensionOverrides', 'preferredLayout', 'enableGraphCapture', 'preferredOutputLocation', 'webnnDeviceType', 'webnnPowerPreference'],
+  properties: {
+    graphOptimizationLevel: { enum: ['disabled', 'basic', 'extended', 'all'] },
+    freeDimensionOverrides: { oneOf: [{ type: 'null' }, { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } }] },
+    preferredLayout: { enum: [null, 'NCHW', 'NHWC'] },
+    enableGraphCapture: { type: ['boolean', 'null'] },
+    preferredOutputLocation: { enum: [null, 'cpu', 'gpu-buffer'] },
+    webnnDeviceType: { enum: [null, 'cpu', 'gpu', 'npu'] },
+    webnnPowerPreference: { enum: [null, 'default', 'low-power', 'high-performance'] },
+  },
+} as const;
+
+const outputAgreement = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['comparedWith', 'maxAbsDiff'],
+  properties: { comparedWith: { type: 'string' }, maxAbsDiff: { type: ['number', 'null'], minimum: 0 } },
 } as const;
 
 /** Who wrote a report: every file the app or the CLI writes starts with it. */
@@ -51,9 +75,15 @@ export const BENCHMARK_REPORT_SCHEMA = {
     environment: {
       type: 'object',
       additionalProperties: false,
-      required: ['userAgent', 'hardwareConcurrency', 'crossOriginIsolated', 'ortVersion', 'wasmSimd', 'wasmThreads', 'timerResolutionMs', 'webgpuAdapter'],
+      required: ['userAgent', 'browser', 'hardwareConcurrency', 'crossOriginIsolated', 'ortVersion', 'builds', 'wasmSimd', 'wasmThreads', 'timerResolutionMs', 'webgpuAdapter'],
       properties: {
         userAgent: { type: 'string' },
+        browser: { type: 'object', additionalProperties: false, required: ['name', 'version'], properties: { name: { type: 'string' }, version: { type: 'string' } } },
+        builds: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(['wasm', 'webgpu', 'webnn'].map((b) => [b, { type: 'object', additionalProperties: false, required: ['wasm', 'executionProvider'], properties: { wasm: { type: 'string' }, executionProvider: { type: 'string' } } }])),
+        },
         hardwareConcurrency: count,
         crossOriginIsolated: { type: 'boolean' },
         ortVersion: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+' },
@@ -66,8 +96,16 @@ export const BENCHMARK_REPORT_SCHEMA = {
             {
               type: 'object',
               additionalProperties: false,
-              required: ['vendor', 'architecture', 'software'],
-              properties: { vendor: { type: 'string' }, architecture: { type: 'string' }, software: { type: 'boolean' } },
+              required: ['vendor', 'architecture', 'software', 'description', 'fallback', 'features', 'limits'],
+              properties: {
+                vendor: { type: 'string' },
+                architecture: { type: 'string' },
+                software: { type: 'boolean' },
+                description: { type: ['string', 'null'] },
+                fallback: { type: ['boolean', 'null'] },
+                features: { oneOf: [{ type: 'null' }, { type: 'array', items: { type: 'string' } }] },
+                limits: { oneOf: [{ type: 'null' }, { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }] },
+              },
             },
           ],
         },
@@ -100,8 +138,17 @@ export const BENCHMARK_REPORT_SCHEMA = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['backend', 'threads', 'sessionCreateMs', 'firstRunMs', 'points'],
-        properties: { backend, threads: count, sessionCreateMs: nonNegative, firstRunMs: nonNegative, points: { type: 'array', items: point }, ...SPEED_RESULT_PROPERTIES },
+        required: ['backend', 'threads', 'sessionCreateMs', 'firstRunMs', 'points', 'config'],
+        properties: {
+          backend,
+          threads: count,
+          sessionCreateMs: nonNegative,
+          firstRunMs: nonNegative,
+          points: { type: 'array', items: point },
+          config: SESSION_CONFIG_SCHEMA,
+          outputs: outputAgreement,
+          ...SPEED_RESULT_PROPERTIES,
+        },
         // With "Profile each configuration" (CLI --profile): issue #7's fields, together.
         dependencies: SPEED_RESULT_DEPENDENCIES,
       },

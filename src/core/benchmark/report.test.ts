@@ -33,6 +33,7 @@ describe('benchmark report', () => {
         { batchSize: 1, runs: 4, p50Ms: 2.5, p95Ms: 3.85, p99Ms: 3.97, meanMs: 2.5, stdMs: 1.291, minMs: 1, maxMs: 4, throughputPerSec: 400, perSampleMs: 2.5 },
         { batchSize: 8, runs: 4, p50Ms: 8, p95Ms: 8, p99Ms: 8, meanMs: 8, stdMs: 0, minMs: 8, maxMs: 8, throughputPerSec: 1000, perSampleMs: 1 },
       ],
+      config: { graphOptimizationLevel: 'all', freeDimensionOverrides: null, preferredLayout: null, enableGraphCapture: null, preferredOutputLocation: null, webnnDeviceType: null, webnnPowerPreference: null },
     });
     expect(report.failures).toEqual([{ backend: 'webgpu', threads: 1, code: 'session-failed', message: 'no | adapter' }]);
     expect(JSON.stringify(report)).not.toContain('samplesMs');

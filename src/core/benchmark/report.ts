@@ -1,11 +1,15 @@
 import type { StopRule } from '../protocol/benchmark';
 import type { BackendId } from '../protocol/engine-api';
-import { configLabel, type BenchmarkEnvironment, type BenchmarkRun, type BenchmarkPoint } from './run';
+import { configLabel, type BenchmarkRun, type BenchmarkPoint } from './run';
+import { environmentFacts, reportEnvironment, type ReportEnvironment } from './environment';
 import type { InputSource } from './plan';
+import { sessionConfigRecord, type SessionConfigRecord } from '../protocol/session-options';
+import { outputAgreements, type OutputAgreement } from './output-agreement';
 import { reportSpeedFields, type ReportSpeedFields } from '../profile/config-profile';
 
 /** A point as written to the file: its summary without the raw samples. */
 export type ReportPoint = Omit<BenchmarkPoint, 'warmupRuns' | 'samplesMs'>;
+
 
 export interface ReportResult extends Partial<ReportSpeedFields> {
   readonly backend: BackendId;
@@ -13,6 +17,10 @@ export interface ReportResult extends Partial<ReportSpeedFields> {
   readonly sessionCreateMs: number;
   readonly firstRunMs: number;
   readonly points: readonly ReportPoint[];
+  /** The session options (graph optimisation, fixed dimensions, WebGPU layout, graph capture, output location). */
+  readonly config: SessionConfigRecord;
+  /** First-run outputs against the reference configuration (output-agreement.ts); absent for the reference. */
+  readonly outputs?: OutputAgreement;
 }
 
 /**
@@ -24,7 +32,7 @@ export interface BenchmarkReport {
   readonly tool: { readonly name: string; readonly version: string };
   readonly status: 'complete' | 'cancelled';
   readonly createdAt: string;
-  readonly environment: BenchmarkEnvironment;
+  readonly environment: ReportEnvironment;
   readonly model: { readonly file: string; readonly bytes: number; readonly sha256: string };
   readonly settings: { readonly batchSizes: readonly number[]; readonly warmupRuns: number; readonly stop: StopRule; readonly inputs: InputSource };
   readonly results: readonly ReportResult[];
@@ -48,33 +56,28 @@ function reportPoint(p: BenchmarkPoint): ReportPoint {
     maxMs: ms(p.maxMs),
     throughputPerSec: rate(p.throughputPerSec),
     perSampleMs: ms(p.perSampleMs),
+    ...(p.withoutReadBackP50Ms !== undefined ? { withoutReadBackP50Ms: ms(p.withoutReadBackP50Ms) } : {}),
   };
 }
 
 export function benchmarkReport(run: BenchmarkRun, tool: { name: string; version: string }): BenchmarkReport {
   const env = run.environment;
+  const agreements = outputAgreements(run.results);
   return {
     tool: { name: tool.name, version: tool.version },
     status: run.status,
     createdAt: run.createdAt,
-    environment: {
-      userAgent: env.userAgent,
-      hardwareConcurrency: env.hardwareConcurrency,
-      crossOriginIsolated: env.crossOriginIsolated,
-      ortVersion: env.ortVersion,
-      wasmSimd: env.wasmSimd,
-      wasmThreads: env.wasmThreads,
-      timerResolutionMs: ms(env.timerResolutionMs),
-      webgpuAdapter: env.webgpuAdapter ? { ...env.webgpuAdapter } : null,
-    },
+    environment: reportEnvironment(env),
     model: { file: run.model.file, bytes: run.model.bytes, sha256: run.model.sha256 },
     settings: { batchSizes: [...run.settings.batchSizes], warmupRuns: run.settings.warmupRuns, stop: { ...run.settings.stop }, inputs: run.settings.inputs },
-    results: run.results.map((r) => ({
+    results: run.results.map((r, i) => ({
       backend: r.backend,
       threads: r.threads,
       sessionCreateMs: ms(r.sessionCreateMs),
       firstRunMs: ms(r.firstRunMs),
       points: r.points.map(reportPoint),
+      config: r.config ?? sessionConfigRecord(r.backend),
+      ...(agreements[i] ? { outputs: agreements[i] } : {}),
       ...(r.profile ? reportSpeedFields(r.profile) : {}),
     })),
     failures: run.failures.map((f) => ({ backend: f.backend, threads: f.threads, code: f.error.code, message: f.error.message })),
@@ -110,6 +113,7 @@ export function benchmarkMarkdown(report: BenchmarkReport, modelName: string): s
     }
   }
   for (const f of report.failures) lines.push('', `${configLabel(f)} failed: ${cell(f.message)}`);
-  lines.push('', `WebGPU figures include copying the outputs back to the CPU. User agent: ${cell(env.userAgent)}`);
+  lines.push('', 'WebGPU figures include copying the outputs back to the CPU (with outputs kept on the GPU, the run alone is in the JSON as withoutReadBackP50Ms).', '');
+  for (const [label, text] of environmentFacts(env)) lines.push(`- ${label}: ${cell(text)}`);
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import type { BenchmarkMeasurement, StopRule } from '../protocol/benchmark';
-import type { BackendConfig, BackendId } from '../protocol/engine-api';
+import type { BackendConfig, BackendId, EngineBuild, SessionTuning } from '../protocol/engine-api';
+import { sessionConfigRecord, type SessionConfigRecord } from '../protocol/session-options';
 import type { EngineError } from '../protocol/engine-error';
 import { summarizeLatency, throughputPerSec, type LatencySummary } from '../stats/summary';
 import type { InputSource } from './plan';
@@ -14,6 +15,8 @@ export interface BenchmarkPoint extends LatencySummary {
   /** p50 latency divided by the batch size: what one row costs inside a batch. */
   readonly perSampleMs: number;
   readonly samplesMs: readonly number[];
+  /** Outputs kept on the GPU: the p50 of the runs without the read-back (the samples include it). */
+  readonly withoutReadBackP50Ms?: number;
 }
 
 export interface BackendResult {
@@ -29,6 +32,10 @@ export interface BackendResult {
   readonly completed: boolean;
   /** With "Profile each configuration": this configuration taken apart (core/profile). */
   readonly profile?: ConfigProfile;
+  /** The session options it ran with (absent in runs saved before they were recorded: onnxruntime's defaults). */
+  readonly config?: SessionConfigRecord;
+  /** The first values of each output of the first run (core/benchmark/output-agreement compares them). */
+  readonly firstRunOutputs?: Readonly<Record<string, readonly number[]>>;
 }
 
 export interface BenchmarkFailure {
@@ -42,10 +49,19 @@ export interface WebGpuAdapterInfo {
   readonly architecture: string;
   /** SwiftShader and other CPU emulations: not a GPU. */
   readonly software: boolean;
+  /** Absent in runs kept before they were recorded. */
+  readonly description?: string;
+  readonly fallback?: boolean | null;
+  readonly features?: readonly string[];
+  readonly limits?: Readonly<Record<string, number>>;
 }
 
 export interface BenchmarkEnvironment {
   readonly userAgent: string;
+  /** Parsed from the user agent (core/benchmark/environment `browserOf`); absent in older runs. */
+  readonly browser?: { readonly name: string; readonly version: string };
+  /** The onnxruntime build of each backend measured; absent in older runs. */
+  readonly builds?: Readonly<Partial<Record<BackendId, EngineBuild>>>;
   readonly hardwareConcurrency: number;
   readonly crossOriginIsolated: boolean;
   readonly ortVersion: string;
@@ -85,32 +101,36 @@ export interface BenchmarkRun {
   readonly failures: readonly BenchmarkFailure[];
 }
 
-export function benchmarkPoint(batchSize: number, warmupRuns: number, samplesMs: readonly number[]): BenchmarkPoint {
+export function benchmarkPoint(batchSize: number, warmupRuns: number, samplesMs: readonly number[], withoutReadBackMs?: readonly number[]): BenchmarkPoint {
   const summary = summarizeLatency(samplesMs);
-  return { ...summary, batchSize, warmupRuns, throughputPerSec: throughputPerSec(batchSize, summary), perSampleMs: summary.p50Ms / batchSize, samplesMs: [...samplesMs] };
+  const gpuOnly = withoutReadBackMs && withoutReadBackMs.length > 0 ? { withoutReadBackP50Ms: summarizeLatency(withoutReadBackMs).p50Ms } : {};
+  return { ...summary, batchSize, warmupRuns, throughputPerSec: throughputPerSec(batchSize, summary), perSampleMs: summary.p50Ms / batchSize, samplesMs: [...samplesMs], ...gpuOnly };
 }
 
-export function backendResult(config: BackendConfig, measurement: BenchmarkMeasurement): BackendResult {
+export function backendResult(config: BackendConfig, measurement: BenchmarkMeasurement, tuning?: SessionTuning): BackendResult {
   return {
+    config: sessionConfigRecord(config.backend, measurement.appliedTuning ?? tuning),
+    ...(measurement.firstRunOutputs ? { firstRunOutputs: measurement.firstRunOutputs } : {}),
     backend: config.backend,
     threads: config.threads,
     runtimeStartMs: measurement.runtimeStartMs,
     sessionCreateMs: measurement.sessionCreateMs,
     firstRunMs: measurement.firstRunMs,
     firstRunBatchSize: measurement.firstRunBatchSize,
-    points: measurement.points.filter((p) => p.samplesMs.length > 0).map((p) => benchmarkPoint(p.batchSize, p.warmupRuns, p.samplesMs)),
+    points: measurement.points.filter((p) => p.samplesMs.length > 0).map((p) => benchmarkPoint(p.batchSize, p.warmupRuns, p.samplesMs, p.withoutReadBackMs)),
     completed: measurement.completed,
   };
 }
 
 /** "WASM · 2 threads", "WebGPU (google / swiftshader, software)": how every figure is labelled. */
-export function configLabel(config: Pick<BackendConfig, 'backend' | 'threads'>, adapter?: WebGpuAdapterInfo | null): string {
+export function configLabel(config: Pick<BackendConfig, 'backend' | 'threads'>, adapter?: Pick<WebGpuAdapterInfo, 'vendor' | 'architecture' | 'software'> | null): string {
+  if (config.backend === 'webnn') return 'WebNN';
   if (config.backend === 'webgpu') return adapter ? `WebGPU (${adapter.vendor} / ${adapter.architecture}${adapter.software ? ', software' : ''})` : 'WebGPU';
   return `WASM · ${config.threads} thread${config.threads === 1 ? '' : 's'}`;
 }
 
 export function configKey(config: Pick<BackendConfig, 'backend' | 'threads'>): string {
-  return config.backend === 'webgpu' ? 'webgpu' : `wasm-${config.threads}`;
+  return config.backend === 'wasm' ? `wasm-${config.threads}` : config.backend;
 }
 
 /** The point with the highest throughput: where batching pays off most. */

@@ -65,7 +65,7 @@ describe('a configuration taken apart', () => {
     expect(validate({ ...report, results: [partial] })).toBe(false);
     expect(validate({ ...report, results: [{ ...report.results[0], coldStart: { ...report.results[0].coldStart, warmRunMs: -1 } }] })).toBe(false);
     // Without profiling, nothing changes.
-    expect(Object.keys(benchmarkReport(run, { name: 'onnx-playground', version: '0.1.0' }).results[0]!)).toEqual(['backend', 'threads', 'sessionCreateMs', 'firstRunMs', 'points']);
+    expect(Object.keys(benchmarkReport(run, { name: 'onnx-playground', version: '0.1.0' }).results[0]!)).toEqual(['backend', 'threads', 'sessionCreateMs', 'firstRunMs', 'points', 'config']);
   });
 
   it('draws a stacked cold start and the heaviest operator types', () => {

@@ -1,4 +1,5 @@
-import type { BackendConfig, BackendId } from '../protocol/engine-api';
+import type { BackendConfig, BackendId, SessionTuning } from '../protocol/engine-api';
+import { sessionConfigRecord, type SessionConfigRecord } from '../protocol/session-options';
 import type { ProfileMeasurement } from '../protocol/profile';
 import { percentile } from '../stats/percentile';
 import { operatorProfile, type OperatorProfile } from './operator-profile';
@@ -31,6 +32,8 @@ export interface ConfigProfile {
   /** WebGPU only: which nodes run on the CPU instead. */
   readonly placement: Placement | null;
   readonly wasmHeapBytes: { readonly afterLoad: number; readonly afterRuns: number } | null;
+  /** The session options it ran with (absent in profiles kept before they were recorded). */
+  readonly session?: SessionConfigRecord;
 }
 
 export function coldStartOf(m: ProfileMeasurement, readMs: number | null): ColdStart {
@@ -51,7 +54,7 @@ function placementFrom(m: ProfileMeasurement): Placement | null {
   return fromEvents ? placementOf(fromEvents, 'profiler', m.events) : null;
 }
 
-export function configProfile(config: BackendConfig, m: ProfileMeasurement, readMs: number | null, modelBytes: number): ConfigProfile {
+export function configProfile(config: BackendConfig, m: ProfileMeasurement, readMs: number | null, modelBytes: number, tuning?: SessionTuning): ConfigProfile {
   const operators = operatorProfile(m.events);
   const note =
     m.profilerNote ??
@@ -63,6 +66,7 @@ export function configProfile(config: BackendConfig, m: ProfileMeasurement, read
   return {
     backend: config.backend,
     threads: config.threads,
+    session: sessionConfigRecord(config.backend, tuning),
     batchSize: m.batchSize,
     modelBytes,
     coldStart: coldStartOf(m, readMs),

@@ -9,10 +9,14 @@ const N = { kind: 'symbolic', name: 'N' } as const;
 
 describe('profile plan', () => {
   it('puts WASM first, then WebGPU, at the batch size chosen or fixed', () => {
-    expect(planProfile(draft(), N, caps, true)).toEqual({ ok: true, value: { configs: [{ backend: 'wasm', threads: 2 }, { backend: 'webgpu', threads: 1 }], batchSize: 8, inputs: 'example' } });
+    expect(planProfile(draft(), N, caps, true)).toEqual({ ok: true, value: { configs: [{ backend: 'wasm', threads: 2 }, { backend: 'webgpu', threads: 1 }], batchSize: 8, inputs: 'example', tuning: {} } });
     expect(planProfile(draft({ webgpu: false }), { kind: 'fixed', size: 3 }, caps, true)).toMatchObject({ ok: true, value: { configs: [{ backend: 'wasm' }], batchSize: 3 } });
     expect(planProfile(draft({ wasm: false }), { kind: 'none' }, caps, false)).toMatchObject({ ok: false });
     expect(planProfile(draft({ wasm: false, inputs: 'random' }), { kind: 'none' }, caps, false)).toMatchObject({ ok: true, value: { configs: [{ backend: 'webgpu' }], batchSize: 1 } });
+     // The Speed tab's session options: the batch dimension stays free, the others are fixed when asked.
+    const session = { graphOptimizationLevel: 'extended', fixDimensions: true, preferredLayout: 'NHWC', graphCapture: false, outputsOnGpu: true } as const;
+    const dims = [{ name: 'N', value: 8, detail: 'default for a batch', chosen: false }, { name: 'seq', value: 16, detail: 'default for a sequence', chosen: false }];
+    expect(planProfile(draft({ session }), N, caps, true, dims)).toMatchObject({ ok: true, value: { tuning: { graphOptimizationLevel: 'extended', freeDimensionOverrides: { seq: 16 }, preferredLayout: 'NHWC', outputsOnGpu: true } } });
   });
 
   it('explains what cannot be done', () => {

@@ -1,7 +1,8 @@
 import type { BatchDimension, InputSource } from '../benchmark/plan';
 import { MAX_BATCH_SIZE } from '../benchmark/plan';
 import { maxThreads, type Capabilities } from '../protocol/capabilities';
-import type { BackendConfig } from '../protocol/engine-api';
+import type { BackendConfig, SessionTuning } from '../protocol/engine-api';
+import { DEFAULT_SESSION_DRAFT, tuningOfDraft, type FormDimension, type SessionDraft } from '../benchmark/session-draft';
 import { engineError, fail, ok, type Result } from '../protocol/engine-error';
 
 /** The Speed tab's profile form. */
@@ -12,6 +13,8 @@ export interface SpeedDraft {
   /** Used when the batch dimension is free; a fixed one wins. */
   readonly batchSize: number;
   readonly inputs: InputSource;
+  /** Session options (absent: onnxruntime's defaults). */
+  readonly session?: SessionDraft;
 }
 
 export interface ProfilePlan {
@@ -19,6 +22,7 @@ export interface ProfilePlan {
   readonly configs: readonly BackendConfig[];
   readonly batchSize: number;
   readonly inputs: InputSource;
+  readonly tuning: SessionTuning;
 }
 
 function refuse(message: string, hint: string): Result<never> {
@@ -26,7 +30,7 @@ function refuse(message: string, hint: string): Result<never> {
 }
 
 /** Checks the form against the model and the browser. */
-export function planProfile(draft: SpeedDraft, batch: BatchDimension, caps: Capabilities, hasExample: boolean): Result<ProfilePlan> {
+export function planProfile(draft: SpeedDraft, batch: BatchDimension, caps: Capabilities, hasExample: boolean, dimensions: readonly FormDimension[] = []): Result<ProfilePlan> {
   if (!draft.wasm && !draft.webgpu) return refuse('No backend chosen.', 'Tick WASM, WebGPU or both.');
   const limit = maxThreads(caps);
   if (draft.wasm && (!Number.isInteger(draft.threads) || draft.threads < 1 || draft.threads > limit)) {
@@ -43,5 +47,7 @@ export function planProfile(draft: SpeedDraft, batch: BatchDimension, caps: Capa
     batchSize = draft.batchSize;
   }
   const configs: BackendConfig[] = [...(draft.wasm ? [{ backend: 'wasm' as const, threads: draft.threads }] : []), ...(draft.webgpu ? [{ backend: 'webgpu' as const, threads: 1 }] : [])];
-  return ok({ configs, batchSize, inputs: draft.inputs });
+  const tuning = tuningOfDraft(draft.session ?? DEFAULT_SESSION_DRAFT, dimensions, batch, [batchSize]);
+  if (!tuning.ok) return tuning;
+  return ok({ configs, batchSize, inputs: draft.inputs, tuning: tuning.value });
 }

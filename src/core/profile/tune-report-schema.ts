@@ -1,4 +1,4 @@
-import { BENCHMARK_REPORT_SCHEMA } from '../benchmark/report-schema';
+import { BENCHMARK_REPORT_SCHEMA, SESSION_CONFIG_SCHEMA } from '../benchmark/report-schema';
 
 /** JSON Schema (draft-07) of the tuner's file (tune-report.ts): `onnx-playground tune` and "Download recommendation (JSON)". */
 const nonNegative = { type: 'number', minimum: 0 } as const;
@@ -6,11 +6,12 @@ const count = { type: 'integer', minimum: 1 } as const;
 const benchmark = BENCHMARK_REPORT_SCHEMA.properties;
 
 const pointProperties = {
-  backend: { enum: ['wasm', 'webgpu'] },
+  backend: { enum: ['wasm', 'webgpu', 'webnn'] },
   threads: count,
   batchSize: count,
   graphOptimizationLevel: { enum: ['disabled', 'basic', 'extended', 'all'] },
   freeDimensionOverrides: { oneOf: [{ type: 'null' }, { type: 'object', additionalProperties: { type: 'integer', minimum: 1 } }] },
+  config: SESSION_CONFIG_SCHEMA,
   runs: count,
   p50Ms: nonNegative,
   p99Ms: nonNegative,

@@ -1,3 +1,5 @@
+import { reportEnvironment, type ReportEnvironment } from '../benchmark/environment';
+import { sessionConfigRecord, type SessionConfigRecord } from '../protocol/session-options';
 import type { BenchmarkEnvironment, BenchmarkModelIdentity } from '../benchmark/run';
 import type { BackendId, SessionTuning } from '../protocol/engine-api';
 import type { EngineError } from '../protocol/engine-error';
@@ -28,6 +30,8 @@ export interface TuneReportPoint {
   /** onnxruntime-web's default is "all". */
   readonly graphOptimizationLevel: string;
   readonly freeDimensionOverrides: Readonly<Record<string, number>> | null;
+  /** Every session option it ran with, as in the benchmark file's results. */
+  readonly config: SessionConfigRecord;
   readonly runs: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -45,7 +49,7 @@ export interface TuneReport {
   readonly tool: { readonly name: string; readonly version: string };
   readonly status: TuneRun['status'];
   readonly createdAt: string;
-  readonly environment: BenchmarkEnvironment | null;
+  readonly environment: ReportEnvironment | null;
   readonly model: { readonly file: string; readonly bytes: number; readonly sha256: string };
   readonly settings: { readonly budgetP99Ms: number; readonly minBatch: number; readonly capSeconds: number; readonly webgpu: boolean };
   readonly elapsedMs: number;
@@ -64,6 +68,7 @@ function reportPoint(p: TunerPoint, budgetP99Ms: number): TuneReportPoint {
     batchSize: p.batchSize,
     graphOptimizationLevel: p.tuning.graphOptimizationLevel ?? 'all',
     freeDimensionOverrides: p.tuning.freeDimensionOverrides ? { ...p.tuning.freeDimensionOverrides } : null,
+    config: sessionConfigRecord(p.config.backend, p.tuning),
     runs: p.runs,
     p50Ms: ms(p.p50Ms),
     p99Ms: ms(p.p99Ms),
@@ -84,7 +89,7 @@ export function tuneReport(run: TuneRun, tool: { name: string; version: string }
     tool: { name: tool.name, version: tool.version },
     status: run.status,
     createdAt: run.createdAt,
-    environment: run.environment ? { ...run.environment, webgpuAdapter: run.environment.webgpuAdapter ? { ...run.environment.webgpuAdapter } : null } : null,
+    environment: run.environment ? reportEnvironment(run.environment) : null,
     model: { file: run.model.file, bytes: run.model.bytes, sha256: run.model.sha256 },
     settings: { budgetP99Ms: budget, minBatch: run.settings.minBatch, capSeconds: run.settings.capSeconds, webgpu: run.settings.webgpu },
     elapsedMs: Math.round(run.elapsedMs),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../protocol/capabilities';
 import type { BackendConfig, SessionTuning } from '../protocol/engine-api';
 import { sampleRun } from '../benchmark/sample-run.fixture';
-import { costsOf, planTuner, recommend, refinementSteps, tunerBatchSizes, tunerPointLabel, tunerPoints, tunerThreads, type TunerDraft, type TunerPoint } from './tuner';
+import { costsOf, planTuner, recommend, refinementSteps, tunerBatchSizes, tunerPointLabel, tunerPoints, tunerThreads, tuningLabel, type TunerDraft, type TunerPoint } from './tuner';
 import { tuneReport, type TuneRun } from './tune-report';
 import { TUNE_REPORT_SCHEMA } from './tune-report-schema';
 
@@ -133,6 +133,17 @@ describe('tuner choice on synthetic measurements', () => {
     expect(unnamed.map((s) => s.tuning)).toEqual([{ graphOptimizationLevel: 'basic' }, { graphOptimizationLevel: 'basic' }]);
     const again = refinementSteps([...measured, point(WASM4, 1, 1.4, 2.4, { graphOptimizationLevel: 'basic' })], { budgetP99Ms: 20, minBatch: 1 }, { kind: 'fixed', size: 1 });
     expect(again.map((s) => [s.batchSizes, s.tuning])).toEqual([[[32], { graphOptimizationLevel: 'basic' }]]);
+  });
+
+  it('tries both WebGPU layouts and graph capture when WebGPU leads, and names them', () => {
+    const gpuLeads = refinementSteps([point(WASM1, 1, 9, 12), point(GPU, 1, 2, 3)], { budgetP99Ms: 20, minBatch: 1 }, { kind: 'fixed', size: 1 });
+    expect(gpuLeads.map((s) => [s.config.backend, s.tuning])).toEqual([
+      ['webgpu', { graphOptimizationLevel: 'basic' }],
+      ['webgpu', { preferredLayout: 'NHWC' }],
+      ['webgpu', { preferredLayout: 'NCHW' }],
+      ['webgpu', { enableGraphCapture: true }],
+    ]);
+    expect(tuningLabel({ preferredLayout: 'NHWC', enableGraphCapture: true })).toBe('layout NHWC, graph capture');
   });
 
   it('turns a benchmark measurement into points, and states costs', () => {

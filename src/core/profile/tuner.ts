@@ -133,8 +133,9 @@ const sameTuning = (a: SessionTuning, b: SessionTuning): boolean => JSON.stringi
 
 /**
  * The second round: on the configurations the first round picked, the session
- * options that matter — a lower graph optimisation level, and (symbolic batch
- * dimension) the batch fixed with `freeDimensionOverrides` — at the picked batch size.
+ * options that matter — a lower graph optimisation level, (symbolic batch dimension) the
+ * batch fixed with `freeDimensionOverrides`, and on WebGPU each layout and graph capture —
+ * at the picked batch size.
  */
 export function refinementSteps(points: readonly TunerPoint[], plan: Pick<TunerPlan, 'budgetP99Ms' | 'minBatch'>, batch: BatchDimension): TunerStep[] {
   const r = recommend(points, plan.budgetP99Ms, plan.minBatch);
@@ -149,6 +150,11 @@ export function refinementSteps(points: readonly TunerPoint[], plan: Pick<TunerP
     add({ config: pick.config, tuning: { graphOptimizationLevel: 'basic' }, batchSizes: [pick.batchSize] });
     // onnxruntime can only fix a dimension the model names; an unnamed one (`x[0]`) has no name to override.
     if (batch.kind === 'symbolic' && !isUnnamedDim(batch.name)) add({ config: pick.config, tuning: { freeDimensionOverrides: { [batch.name]: pick.batchSize } }, batchSizes: [pick.batchSize] });
+    // WebGPU: both layouts (onnxruntime's default differs between its builds), and replaying the recorded GPU work.
+    if (pick.config.backend === 'webgpu') {
+      for (const preferredLayout of ['NHWC', 'NCHW'] as const) add({ config: pick.config, tuning: { preferredLayout }, batchSizes: [pick.batchSize] });
+      add({ config: pick.config, tuning: { enableGraphCapture: true }, batchSizes: [pick.batchSize] });
+    }
   }
   return steps;
 }
@@ -158,6 +164,9 @@ export function tuningLabel(tuning: SessionTuning): string {
   const parts: string[] = [];
   if (tuning.graphOptimizationLevel) parts.push(`graph optimisation ${tuning.graphOptimizationLevel}`);
   for (const [name, size] of Object.entries(tuning.freeDimensionOverrides ?? {})) parts.push(`dimension “${name}” fixed at ${size}`);
+  if (tuning.preferredLayout) parts.push(`layout ${tuning.preferredLayout}`);
+  if (tuning.enableGraphCapture) parts.push('graph capture');
+  else if (tuning.outputsOnGpu) parts.push('outputs on the GPU');
   return parts.join(', ');
 }
 

@@ -1,4 +1,4 @@
-import type { BackendId, LoadRequest } from './engine-api';
+import type { BackendId, LoadRequest, SessionTuning } from './engine-api';
 import type { TensorPayload } from './tensor';
 
 /** When a benchmark point stops measuring: after a number of runs, or after a time budget. */
@@ -46,6 +46,8 @@ export interface PointMeasurement {
   readonly warmupRuns: number;
   /** One entry per timed `session.run`, in milliseconds, in the order they ran. */
   readonly samplesMs: readonly number[];
+  /** Outputs kept on the GPU: each timed run without the read-back (the first `samplesMs.length` runs' `session.run` alone). */
+  readonly withoutReadBackMs?: readonly number[];
 }
 
 export interface BenchmarkMeasurement {
@@ -62,4 +64,8 @@ export interface BenchmarkMeasurement {
   /** Smallest step of the worker's clock (browsers coarsen `performance.now()`). */
   readonly timerResolutionMs: number;
   readonly wasmSimd: boolean;
+  /** The first values (≤ 256) of each numeric output of the first run: configurations are compared on them. */
+  readonly firstRunOutputs?: Readonly<Record<string, readonly number[]>>;
+  /** The session options the worker passed to onnxruntime (what this backend could take of the request's tuning). */
+  readonly appliedTuning?: SessionTuning;
 }

@@ -4,7 +4,8 @@ import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from './prof
 import type { OnnxSummary, ZipMapOutput } from './model-description';
 import type { TensorPayload, TensorSpec } from './tensor';
 
-export type BackendId = 'wasm' | 'webgpu';
+/** WebNN only where the browser exposes `navigator.ml` (capabilities.webnn). */
+export type BackendId = 'wasm' | 'webgpu' | 'webnn';
 
 /**
  * One engine worker per configuration: `ort.env.wasm.numThreads` is read once
@@ -17,7 +18,7 @@ export interface BackendConfig {
 }
 
 export function backendKey(config: BackendConfig): string {
-  return config.backend === 'webgpu' ? 'webgpu' : `wasm-${config.threads}`;
+  return config.backend === 'wasm' ? `wasm-${config.threads}` : config.backend;
 }
 
 export interface EngineInit {
@@ -39,12 +40,32 @@ export interface LoadRequest {
   readonly tuning?: SessionTuning;
 }
 
-/** The session options the speed tuner tries. */
+export type GraphOptimizationLevel = 'disabled' | 'basic' | 'extended' | 'all';
+export const GRAPH_OPTIMIZATION_LEVELS: readonly GraphOptimizationLevel[] = ['disabled', 'basic', 'extended', 'all'];
+export type WebGpuLayout = 'NCHW' | 'NHWC';
+
+/**
+ * Every onnxruntime session option that changes the speed (the Benchmark form, the Speed tab
+ * and the tuner set them; `core/protocol/session-options.ts` turns them into onnxruntime's
+ * options). Absent = onnxruntime's default. The WebGPU-only ones are dropped for other backends.
+ */
 export interface SessionTuning {
-  readonly graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
+  readonly graphOptimizationLevel?: GraphOptimizationLevel;
   /** Fixed sizes for symbolic dimensions, e.g. `{ N: 8 }`: onnxruntime then optimises for that shape. */
   readonly freeDimensionOverrides?: Readonly<Record<string, number>>;
+  /** WebGPU: the layout convolutions run in (`executionProviders: [{ name: 'webgpu', preferredLayout }]`). */
+  readonly preferredLayout?: WebGpuLayout;
+  /** WebGPU: replay the recorded GPU commands on every run (`enableGraphCapture`); needs inputs and outputs on the GPU. */
+  readonly enableGraphCapture?: boolean;
+  /** WebGPU: outputs stay on the GPU (`preferredOutputLocation: 'gpu-buffer'`); the read-back is then timed apart. */
+  readonly outputsOnGpu?: boolean;
+  /** WebNN: which device the browser's ML context uses (`executionProviders: [{ name: 'webnn', deviceType, powerPreference }]`). */
+  readonly webnnDeviceType?: WebNnDeviceType;
+  readonly webnnPowerPreference?: WebNnPowerPreference;
 }
+
+export type WebNnDeviceType = 'cpu' | 'gpu' | 'npu';
+export type WebNnPowerPreference = 'default' | 'low-power' | 'high-performance';
 
 export interface LoadResult {
   readonly sessionId: string;
@@ -66,6 +87,16 @@ export interface EngineEnvironment {
   readonly ortVersion: string;
   readonly threads: number;
   readonly crossOriginIsolated: boolean;
+  /** Which onnxruntime build this worker runs (absent from engines that do not say, e.g. test fakes). */
+  readonly build?: EngineBuild;
+}
+
+/** An onnxruntime build: its WASM binary (flavour) and the execution provider behind the backend. */
+export interface EngineBuild {
+  /** e.g. "ort-wasm-simd-threaded.wasm (SIMD, threads)". */
+  readonly wasm: string;
+  /** e.g. "WASM CPU kernels", "native WebGPU EP (not JSEP)". */
+  readonly executionProvider: string;
 }
 
 /** What the page may ask of an engine worker. Every method resolves; failures are values. */

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { maxThreads } from '../../../core/protocol/capabilities';
+import { maxThreads, webnnOf } from '../../../core/protocol/capabilities';
 import { useAppState } from '../../app-context';
 import { selectBackendConfig } from '../../store/selectors';
 
@@ -11,6 +11,7 @@ export function BackendPicker() {
   if (!caps) return <p className="muted">Checking this browser…</p>;
   const limit = maxThreads(caps);
   const gpu = caps.webgpu;
+  const webnn = webnnOf(caps);
   return (
     <fieldset className="backend-picker">
       <legend>Backend</legend>
@@ -51,6 +52,13 @@ export function BackendPicker() {
         {gpu.available
           ? `${gpu.vendor} / ${gpu.architecture}${gpu.software ? ' (software, not a GPU)' : ''}`
           : `unavailable: ${gpu.reason}`}
+      </span>
+      <label className="field-inline" title={webnn.available ? undefined : webnn.reason}>
+        <input type="radio" name="backend" value="webnn" checked={config.backend === 'webnn'} disabled={!webnn.available} onChange={() => setBackend('webnn')} />
+        WebNN
+      </label>
+      <span className="muted" data-testid="webnn-status">
+        {webnn.available ? `devices: ${webnn.deviceTypes.join(', ')}` : `unavailable: ${webnn.reason}`}
       </span>
     </fieldset>
   );

@@ -1,6 +1,9 @@
 import { threadChoices, type BenchmarkDraft } from '../../../core/benchmark/plan';
+import { webnnOf } from '../../../core/protocol/capabilities';
 import { useAppState, useBenchmarkActions } from '../../app-context';
-import { defaultBenchmarkDraft, hasInputExample, modelBatchDimension } from '../../store/benchmark-selectors';
+import { DEFAULT_SESSION_DRAFT } from '../../../core/benchmark/session-draft';
+import { defaultBenchmarkDraft, hasInputExample, modelBatchDimension, modelFormDimensions } from '../../store/benchmark-selectors';
+import { SessionOptionsFields } from './SessionOptionsFields';
 import type { OpenModel } from '../../store/models-slice';
 
 const numberValue = (n: number): number | string => (Number.isNaN(n) ? '' : n);
@@ -13,11 +16,13 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
   const draft = stored ?? (caps ? defaultBenchmarkDraft(model, caps) : null);
   const busy = useAppState((s) => s.benchmarkActivity !== null || s.speedActivity !== null);
   const setDraft = useAppState((s) => s.setBenchmarkDraft);
+  const setDim = useAppState((s) => s.setDim);
   if (!caps || !draft) return <p className="muted">Checking this browser…</p>;
   const change = (patch: Partial<BenchmarkDraft>): void => setDraft(model.id, { ...draft, ...patch });
   const toggleThreads = (n: number, on: boolean): void => change({ wasmThreads: on ? [...draft.wasmThreads, n] : draft.wasmThreads.filter((t) => t !== n) });
   const batch = modelBatchDimension(model);
   const gpu = caps.webgpu;
+  const webnn = webnnOf(caps);
   const example = hasInputExample(model);
   return (
     <form
@@ -42,12 +47,17 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
             <input type="checkbox" checked={draft.webgpu && gpu.available} disabled={!gpu.available} onChange={(e) => change({ webgpu: e.target.checked })} />
             WebGPU
           </label>
+          <label className="field-inline" title={webnn.available ? undefined : webnn.reason}>
+            <input type="checkbox" checked={draft.webnn === true && webnn.available} disabled={!webnn.available} onChange={(e) => change({ webnn: e.target.checked })} />
+            WebNN
+          </label>
         </div>
         <p className="muted" data-testid="benchmark-backend-notes">
           {caps.crossOriginIsolated ? `Up to ${caps.hardwareConcurrency} WASM threads (this device’s logical cores).` : 'WASM runs on 1 thread: the page is not cross-origin isolated.'}{' '}
           {gpu.available
-            ? `WebGPU adapter: ${gpu.vendor} / ${gpu.architecture}${gpu.software ? ' — software emulation, not a GPU' : ''}. WebGPU times include copying the outputs back to the CPU.`
-            : `WebGPU unavailable: ${gpu.reason}.`}
+            ? `WebGPU adapter: ${gpu.vendor} / ${gpu.architecture}${gpu.software ? ' — software emulation, not a GPU' : ''}. WebGPU times include copying the outputs back to the CPU${draft.session?.outputsOnGpu || draft.session?.graphCapture ? ' (with outputs kept on the GPU, the run without that copy is shown too)' : ''}.`
+            : `WebGPU unavailable: ${gpu.reason}.`}{' '}
+          {webnn.available ? `WebNN devices: ${webnn.deviceTypes.join(', ')}.` : `WebNN unavailable: ${webnn.reason}.`}
         </p>
       </fieldset>
       <div className="form-grid">
@@ -105,6 +115,15 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
           </label>
         </div>
       </fieldset>
+      <SessionOptionsFields
+        draft={draft.session ?? DEFAULT_SESSION_DRAFT}
+        onChange={(patch) => change({ session: { ...(draft.session ?? DEFAULT_SESSION_DRAFT), ...patch } })}
+        dimensions={modelFormDimensions(model)}
+        batchName={batch.kind === 'symbolic' ? batch.name : null}
+        onDimension={(name, value) => setDim(model.id, name, value)}
+        gpuUnavailable={gpu.available ? null : gpu.reason}
+        webnn={webnnOf(caps)}
+      />
       <label className="field-inline">
         <input type="checkbox" checked={draft.profile === true} onChange={(e) => change({ profile: e.target.checked })} />
         Also profile each configuration (cold start, time per operator, where the nodes run: as in the Speed tab)

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { formatMsPlain } from '../../../core/benchmark/report';
 import { configLabel, type BenchmarkRun } from '../../../core/benchmark/run';
+import { environmentFacts, reportEnvironment } from '../../../core/benchmark/environment';
 import { runLabel } from '../../../core/benchmark/series';
 import { useBenchmarkActions } from '../../app-context';
 import { formatBytes } from '../../ui/format';
@@ -19,12 +19,7 @@ export function BenchmarkResults({ run, previous = null }: { run: BenchmarkRun; 
   const facts: [string, string][] = [
     ['Model', `${run.model.name} (${run.model.file}, ${formatBytes(run.model.bytes)}, SHA-256 ${run.model.sha256.slice(0, 12)}…)`],
     ['Measured', `${run.settings.warmupRuns} warm-up runs, then ${stop} per point; ${run.settings.inputs === 'example' ? 'the package’s example repeated to the batch size' : 'random inputs'}`],
-    ['Browser', env.userAgent],
-    ['Cores', `${env.hardwareConcurrency} logical`],
-    ['Cross-origin isolated', env.crossOriginIsolated ? 'yes (multi-threaded WASM possible)' : 'no (WASM limited to 1 thread)'],
-    ['onnxruntime-web', `${env.ortVersion}; WASM SIMD ${env.wasmSimd ? 'yes' : 'no'}, threads ${env.wasmThreads ? 'yes' : 'no'}`],
-    ['Timer resolution', `${formatMsPlain(env.timerResolutionMs)} ms`],
-    ['WebGPU adapter', adapter ? `${adapter.vendor} / ${adapter.architecture}${adapter.software ? ' — software, not a GPU' : ''}` : 'none'],
+    ...environmentFacts(reportEnvironment(env)),
   ];
   return (
     <section className="panel benchmark-results" aria-labelledby="benchmark-results-title" data-testid="benchmark-results">

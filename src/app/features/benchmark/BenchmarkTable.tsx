@@ -1,13 +1,21 @@
+import { outputAgreements, type OutputAgreement } from '../../../core/benchmark/output-agreement';
 import { formatMsPlain } from '../../../core/benchmark/report';
+import { sessionConfigLabel, sessionConfigRecord } from '../../../core/protocol/session-options';
 import { configKey, configLabel, type BenchmarkRun } from '../../../core/benchmark/run';
 import { p50Uncertainty, pointEstimates } from '../../../core/benchmark/verdict';
 
 const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
 
+function agreementText(a: OutputAgreement): string {
+  if (a.maxAbsDiff === null) return `outputs differ in shape from ${a.comparedWith}’s`;
+  return `outputs vs ${a.comparedWith}: max |Δ| ${a.maxAbsDiff === 0 ? '0' : a.maxAbsDiff.toExponential(1)}`;
+}
+
 /** Every figure of a run: one row per point, the session and cold-run times once per configuration. */
 export function BenchmarkTable({ run }: { run: BenchmarkRun }) {
   const adapter = run.environment.webgpuAdapter;
   const estimates = pointEstimates(run);
+  const agreements = outputAgreements(run.results);
   const uncertainty = (key: string, batchSize: number): string => {
     const e = estimates.find((x) => x.key === key && x.batchSize === batchSize);
     return e ? p50Uncertainty(e.interval) : '—';
@@ -39,7 +47,7 @@ export function BenchmarkTable({ run }: { run: BenchmarkRun }) {
           </tr>
         </thead>
         <tbody>
-          {run.results.map((r) =>
+          {run.results.map((r, index) =>
             r.points.map((p, i) => (
               <tr key={`${r.backend}-${r.threads}-${p.batchSize}`}>
                 {i === 0 && (
@@ -47,6 +55,10 @@ export function BenchmarkTable({ run }: { run: BenchmarkRun }) {
                     <th scope="rowgroup" rowSpan={r.points.length}>
                       {configLabel(r, adapter)}
                       {!r.completed && <span className="muted"> (cancelled)</span>}
+                      <span className="muted cell-note" data-testid="session-config">
+                        {sessionConfigLabel(r.config ?? sessionConfigRecord(r.backend))}
+                      </span>
+                      {agreements[index] && <span className="muted cell-note" data-testid="output-agreement">{agreementText(agreements[index])}</span>}
                     </th>
                     <td rowSpan={r.points.length}>
                       {formatMsPlain(r.sessionCreateMs)}
@@ -60,7 +72,10 @@ export function BenchmarkTable({ run }: { run: BenchmarkRun }) {
                 )}
                 <td>{p.batchSize}</td>
                 <td>{p.runs}</td>
-                <td>{formatMsPlain(p.p50Ms)}</td>
+                <td>
+                  {formatMsPlain(p.p50Ms)}
+                  {p.withoutReadBackP50Ms !== undefined && <span className="muted cell-note">without read-back {formatMsPlain(p.withoutReadBackP50Ms)}</span>}
+                </td>
                 <td>{uncertainty(configKey(r), p.batchSize)}</td>
                 <td>{formatMsPlain(p.p95Ms)}</td>
                 <td>{formatMsPlain(p.p99Ms)}</td>

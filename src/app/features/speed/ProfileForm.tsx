@@ -1,7 +1,10 @@
 import { threadChoices } from '../../../core/benchmark/plan';
+import { webnnOf } from '../../../core/protocol/capabilities';
 import type { SpeedDraft } from '../../../core/profile/profile-plan';
 import { useAppState, useSpeedActions } from '../../app-context';
-import { hasInputExample, modelBatchDimension } from '../../store/benchmark-selectors';
+import { DEFAULT_SESSION_DRAFT } from '../../../core/benchmark/session-draft';
+import { hasInputExample, modelBatchDimension, modelFormDimensions } from '../../store/benchmark-selectors';
+import { SessionOptionsFields } from '../benchmark/SessionOptionsFields';
 import type { OpenModel } from '../../store/models-slice';
 import { defaultSpeedDraft } from '../../store/speed-selectors';
 
@@ -14,6 +17,7 @@ export function ProfileForm({ model }: { model: OpenModel }) {
   const stored = useAppState((s) => s.speedDrafts[model.id]);
   const busy = useAppState((s) => s.speedActivity !== null || s.benchmarkActivity !== null);
   const setDraft = useAppState((s) => s.setSpeedDraft);
+  const setDim = useAppState((s) => s.setDim);
   const draft = stored ?? (caps ? defaultSpeedDraft(model, caps) : null);
   if (!caps || !draft) return <p className="muted">Checking this browser…</p>;
   const change = (patch: Partial<SpeedDraft>): void => setDraft(model.id, { ...draft, ...patch });
@@ -85,6 +89,15 @@ export function ProfileForm({ model }: { model: OpenModel }) {
           </label>
         </div>
       </fieldset>
+      <SessionOptionsFields
+        draft={draft.session ?? DEFAULT_SESSION_DRAFT}
+        onChange={(patch) => change({ session: { ...(draft.session ?? DEFAULT_SESSION_DRAFT), ...patch } })}
+        dimensions={modelFormDimensions(model)}
+        batchName={batch.kind === 'symbolic' ? batch.name : null}
+        onDimension={(name, value) => setDim(model.id, name, value)}
+        gpuUnavailable={gpu.available ? null : gpu.reason}
+        webnn={webnnOf(caps)}
+      />
       <div className="button-row">
         <button type="submit" className="button primary" disabled={busy}>
           Profile

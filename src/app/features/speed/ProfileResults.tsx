@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { formatMsPlain } from '../../../core/benchmark/report';
 import { configKey, configLabel, type WebGpuAdapterInfo } from '../../../core/benchmark/run';
+import { sessionConfigLabel } from '../../../core/protocol/session-options';
 import type { ConfigProfile } from '../../../core/profile/config-profile';
 import { COLD_START_STEPS, coldStartRows } from '../../../core/profile/speed-series';
 import { explainProfiles } from '../../../core/profile/speed-explanation';
@@ -53,6 +54,7 @@ export function ProfileResults({ profiles, adapter }: { profiles: readonly Confi
                   <th scope="row">
                     {configLabel(p, adapter)}
                     <span className="muted cell-note">batch {p.batchSize}</span>
+                    {p.session && <span className="muted cell-note">{sessionConfigLabel(p.session)}</span>}
                   </th>
                   {COLD_START_STEPS.map((s) => (
                     <td key={s.key}>{cell(p.coldStart[s.key])}</td>

@@ -34,7 +34,8 @@ export function TunerForm({ model }: { model: OpenModel }) {
         A short search, one configuration at a time: WASM with {threads.join(', ')} thread{threads.length === 1 && threads[0] === 1 ? '' : 's'}
         {draft.webgpu && caps.webgpu.available ? ' and WebGPU' : ''}, at{' '}
         {batch.kind === 'symbolic' ? 'the minimum batch and a few larger ones' : batch.kind === 'fixed' ? `the model’s fixed batch of ${batch.size}` : 'the inputs as they are'}; then,
-        on the best candidates, a lower graph optimisation level{batch.kind === 'symbolic' ? ` and the batch dimension “${batch.name}” fixed (freeDimensionOverrides)` : ''}. Each
+        on the best candidates, a lower graph optimisation level{batch.kind === 'symbolic' ? ` and the batch dimension “${batch.name}” fixed (freeDimensionOverrides)` : ''}
+        {draft.webgpu && caps.webgpu.available ? ', and on WebGPU each layout (NHWC, NCHW) and graph capture' : ''}. Each
         point gets an equal share of the time; the cap ends the search wherever it is.
       </p>
       <div className="form-grid">
