@@ -1,5 +1,5 @@
 import { engineError } from '../../core/protocol/engine-error';
-import { modelInputs } from '../../core/model/model-inputs';
+import { startingMode, startingTensor, startingValues, type StartingValues } from '../../core/model/starting-values';
 import type { HostTensor } from '../../core/schema/host-tensor';
 import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
@@ -48,7 +48,25 @@ interface PredictContext extends PredictDeps {
   readonly form: ReturnType<typeof createPredictForm>;
 }
 
-/** Sets up the model's form: its mode, the example's values (or defaults) and tensors (the example's, or seeded random ones). */
+/** The starting tensors: the example's, else the form's starting row (one-input tables), else seeded values that fit each input. */
+function startingTensors(ctx: PredictContext, model: ReadyModel, rt: PredictRuntime, pixelScales: PredictState['pixelScales'], start: StartingValues): Record<string, TensorDraft> {
+  const { form } = ctx;
+  const { signature } = model.facts;
+  const example = form.exampleFeeds(model);
+  const layout = signature.layout;
+  const fromRow = !example && layout.kind === 'one-input' ? rt.rowsToFeeds(signature, [ctx.validators.of(model, rt.createRowValidator).check(signature.features.map((f) => start.values[f.name] ?? '')).values]) : null;
+  const tensors: Record<string, TensorDraft> = {};
+  for (const input of signature.inputs) {
+    const scale = pixelScales[input.name];
+    const preview = (t: HostTensor) => (input.image && scale ? rt.tensorPreview(t, input.image, scale) : null);
+    const given = example?.[input.name] ?? fromRow?.[input.name];
+    const made = given ? { tensor: given, source: example ? EXAMPLE_NOTE : start.note } : startingTensor(input, form.expectedDims(model, input.shape), model.facts.tokenIds);
+    tensors[input.name] = form.draftOf(made.tensor, made.source, { preview: preview(made.tensor) });
+  }
+  return tensors;
+}
+
+/** Sets up the model's form: its mode (tensors for wide inputs), and a value for every input, so that Predict can run at once. */
 async function openPredict(ctx: PredictContext, id: string): Promise<void> {
   const { form, stateOf } = ctx;
   if (stateOf(id)) return;
@@ -57,20 +75,14 @@ async function openPredict(ctx: PredictContext, id: string): Promise<void> {
   if (!model || stateOf(id)) return;
   const { signature } = model.facts;
   const pixelScales = Object.fromEntries(signature.inputs.filter((i) => i.image).map((i) => [i.name, rt.defaultPixelScale(signature, i)]));
-  const mode: PredictState['mode'] = signature.layout.kind === 'tensors' || signature.inputs.some((i) => i.image) ? 'tensors' : 'form';
+  const mode = startingMode(signature);
+  const start = startingValues(signature.features);
   const example = form.exampleFeeds(model);
-  const random = modelInputs(model, 'random', [null]);
-  const tensors: Record<string, TensorDraft> = {};
-  for (const input of signature.inputs) {
-    const scale = pixelScales[input.name];
-    const preview = (t: HostTensor) => (input.image && scale ? rt.tensorPreview(t, input.image, scale) : null);
-    const fromExample = example?.[input.name];
-    const drawn = random.ok ? random.value[0]!.feeds[input.name] : undefined;
-    if (fromExample) tensors[input.name] = form.draftOf(fromExample, EXAMPLE_NOTE, { preview: preview(fromExample) });
-    else if (drawn) tensors[input.name] = form.draftOf(drawn, `random ${drawn.dtype} values`, { preview: preview(drawn) });
-  }
-  const base: PredictState = { pixelScales, mode, values: {}, check: null, tensorIssues: [], fillNote: null, tensors, running: false, result: null, softmax: false, batch: IDLE_BATCH };
-  ctx.store.getState().initPredict(id, { ...base, values: form.defaults(model), fillNote: example ? EXAMPLE_NOTE : 'defaults (middle of each range)' });
+  const tensors = startingTensors(ctx, model, rt, pixelScales, start);
+  // In tensor mode each input says where its values came from; the note speaks for the form's values.
+  const fillNote = example ? EXAMPLE_NOTE : mode === 'form' || signature.layout.kind === 'one-input' ? start.note : null;
+  const base: PredictState = { pixelScales, mode, values: start.values, check: null, tensorIssues: [], fillNote, tensors, running: false, result: null, softmax: false, batch: IDLE_BATCH };
+  ctx.store.getState().initPredict(id, base);
   const firstRow = form.exampleRow(model);
   if (firstRow) form.applyRow(id, firstRow, EXAMPLE_NOTE);
   else form.recheck(id);
@@ -158,7 +170,8 @@ export function createPredictActions(deps: PredictDeps): PredictActions {
     resetForm(id) {
       const model = modelOf(id);
       if (!stateOf(id) || !model) return;
-      getState().updatePredict(id, { values: form.defaults(model), fillNote: 'defaults (middle of each range)', result: null });
+      const start = startingValues(model.facts.signature.features);
+      getState().updatePredict(id, { values: start.values, fillNote: start.note, result: null });
       form.recheck(id);
     },
     setMode(id, mode) {

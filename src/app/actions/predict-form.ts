@@ -87,19 +87,6 @@ function exampleRow(ctx: FormContext, model: ReadyModel): unknown[] | null {
   return match.runnable ? match.indices.map((i) => table.value.rows[0]![i]) : null;
 }
 
-/** The middle of each feature's declared or training range, the first option, or empty. */
-export function defaults(model: ReadyModel): Record<string, string | boolean> {
-  const values: Record<string, string | boolean> = {};
-  for (const f of model.facts.signature.features) {
-    const range = f.declared?.min != null && f.declared.max != null ? f.declared : f.training?.min != null && f.training.max != null ? f.training : null;
-    if (f.kind === 'boolean') values[f.name] = false;
-    else if (f.options && f.options.length > 0) values[f.name] = String(f.options[0]);
-    else if (range) values[f.name] = String(Number((((range.min ?? 0) + (range.max ?? 0)) / 2).toPrecision(4)));
-    else values[f.name] = '';
-  }
-  return values;
-}
-
 /** Puts one row of feature values (from an example or the evaluation set) into the form or the tensors. */
 function applyRow(ctx: FormContext, id: string, row: readonly unknown[], note: string): void {
   const { getState } = ctx.store;
@@ -166,7 +153,6 @@ export function createPredictForm(deps: FormDeps) {
     recheck: (id: string) => recheck(ctx, id),
     exampleFeeds,
     exampleRow: (model: ReadyModel) => exampleRow(ctx, model),
-    defaults,
     applyRow: (id: string, row: readonly unknown[], note: string) => applyRow(ctx, id, row, note),
     fillFromEvaluationRow: (id: string, runtime: () => Promise<PredictRuntime>) => fillFromEvaluationRow(ctx, id, runtime),
   };

@@ -3,6 +3,7 @@ import { usePredictActions } from '../../app-context';
 import type { ReadyModel } from '../../store/models-slice';
 import type { PredictState } from '../../store/predict-slice';
 import { formatShape } from '../../ui/format';
+import { DimensionOrigin } from './DimensionOrigin';
 import { DrawPad } from './DrawPad';
 import { PixelPreview } from './PixelPreview';
 
@@ -26,6 +27,7 @@ export function TensorInputs({ model, state }: { model: ReadyModel; state: Predi
                 value={model.dims[name] ?? 1}
                 onChange={(e) => actions.setDim(model.id, name, Math.max(1, Math.floor(Number(e.target.value)) || 1))}
               />
+              <DimensionOrigin model={model} name={name} />
             </label>
           ))}
         </fieldset>
