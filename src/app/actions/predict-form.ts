@@ -58,15 +58,16 @@ function tensorIssues(ctx: FormContext, model: ReadyModel, s: PredictState, rt: 
   return issues;
 }
 
-/** Re-checks the form, or the tensors. */
-function recheck(ctx: FormContext, id: string): void {
+/** Re-checks the form, or the tensors; `changed`: the inputs changed, so a result on screen is now from the previous input. */
+function recheck(ctx: FormContext, id: string, changed = true): void {
   const { getState } = ctx.store;
   const s = ctx.stateOf(id);
   const model = ctx.modelOf(id);
   const rt = ctx.loaded();
   if (!s || !model || !rt) return;
-  if (s.mode === 'form') getState().updatePredict(id, { check: ctx.validatorOf(model).check(model.facts.signature.features.map((f) => s.values[f.name] ?? '')) });
-  else getState().updatePredict(id, { tensorIssues: tensorIssues(ctx, model, s, rt) });
+  const inputVersion = s.inputVersion + (changed ? 1 : 0);
+  if (s.mode === 'form') getState().updatePredict(id, { inputVersion, check: ctx.validatorOf(model).check(model.facts.signature.features.map((f) => s.values[f.name] ?? '')) });
+  else getState().updatePredict(id, { inputVersion, tensorIssues: tensorIssues(ctx, model, s, rt) });
 }
 
 /** The package's example as tensors, when it fits the model. */
@@ -150,7 +151,7 @@ export function createPredictForm(deps: FormDeps) {
   return {
     expectedDims,
     draftOf: (tensor: HostTensor, source: string, extra?: Partial<TensorDraft>) => draftOf(ctx, tensor, source, extra),
-    recheck: (id: string) => recheck(ctx, id),
+    recheck: (id: string, changed?: boolean) => recheck(ctx, id, changed),
     exampleFeeds,
     exampleRow: (model: ReadyModel) => exampleRow(ctx, model),
     applyRow: (id: string, row: readonly unknown[], note: string) => applyRow(ctx, id, row, note),

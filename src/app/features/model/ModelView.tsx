@@ -56,7 +56,7 @@ export function ModelView({ model }: { model: OpenModel }) {
   return (
     <article className="model-view" aria-labelledby="model-title">
       <div className="model-header">
-        <h2 id="model-title">{model.pkg.name}</h2>
+        <h2 id="model-title" tabIndex={-1}>{model.pkg.name}</h2>
         {model.status === 'ready' && <SaveToLibrary model={model} />}
       </div>
       {model.status === 'loading' || !model.description ? (
