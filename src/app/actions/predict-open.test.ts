@@ -14,7 +14,20 @@ async function openBuilt(r: Rig, name: string, files: { path: string; bytes: Uin
   return model;
 }
 
+const EXAMPLES = ['iris-pipeline', 'iris-trees', 'iris-mlp', 'digits-cnn', 'wine-mlflow', 'mlp-large', 'mlp-large-fp16', 'mlp-large-int8'];
+
 describe('the Predict tab opens ready to run (onnxruntime-node)', () => {
+  it.each(EXAMPLES)('opens %s with no value in red, and predicts at once', async (id) => {
+    const r = rig();
+    const model = await openExample(r, id);
+    await r.predict.openPredict(model.id);
+    const s = r.store.getState().predict[model.id]!;
+    const issues = s.mode === 'form' ? s.check!.issues : s.tensorIssues;
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(await r.predict.predict(model.id)).toBe('done');
+    await r.actions.closeModel(model.id);
+  });
+
   it('opens the 64-pixel MLP in tensor mode on its example, and predicts at once', async () => {
     const r = rig();
     const model = await openExample(r, 'mlp-large');
@@ -30,8 +43,9 @@ describe('the Predict tab opens ready to run (onnxruntime-node)', () => {
   it('fills a 256-wide unnamed input with seeded values and predicts x·w + b from exactly those values', async () => {
     const r = rig();
     const weights = Array.from({ length: 256 }, (_, i) => ((i % 7) - 3) / 4);
-    await r.actions.openFiles([new File([linearRegressor(weights, 0.5).slice().buffer as ArrayBuffer], 'wide.onnx')]);
-    const model = r.store.getState().models[0] as ReadyModel;
+    await r.actions.openFiles([new File([Uint8Array.from(linearRegressor(weights, 0.5)).buffer], 'wide.onnx')]);
+    expect(r.store.getState().notices).toEqual([]);
+    const model = r.store.getState().models.find((m) => m.source === 'wide.onnx') as ReadyModel;
     expect(isReady(model)).toBe(true);
     await r.predict.openPredict(model.id);
     const s = r.store.getState().predict[model.id]!;
