@@ -20,6 +20,8 @@ describe('the app’s address', () => {
       run: false,
     });
     expect(readAppUrl('?run=0').run).toBe(false);
+    expect(readAppUrl('?model=examples/digits-cnn/model.onnx').model).toBe('examples/digits-cnn/model.onnx');
+    expect(readAppUrl('?model=data:application/octet-stream;base64,AA').model).toBeNull();
     expect(readAppUrl('').run).toBe(false);
   });
 

@@ -40,7 +40,8 @@ export function readAppUrl(search: string): AppUrlState {
   const run = q.get('run');
   return {
     example: example !== null && EXAMPLE_ID.test(example) ? example : null,
-    model: model !== null && /^https?:\/\//i.test(model) ? model : null,
+    // A web address or a path on this site (`examples/x.zip`); other schemes (javascript:, data:, file:) never.
+    model: model !== null && model !== '' && (/^https?:\/\//i.test(model) || !/^[a-z][a-z0-9+.-]*:/i.test(model)) ? model : null,
     tab: isTab(tab) ? tab : null,
     backend: backend === 'wasm' || backend === 'webgpu' ? backend : null,
     threads: Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS ? threads : null,
