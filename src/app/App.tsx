@@ -7,6 +7,7 @@ import { ModelView } from './features/model/ModelView';
 import { Notices } from './features/notices/Notices';
 import { BackgroundTasks } from './features/tasks/BackgroundTasks';
 import { ThemeToggle } from './ui/ThemeToggle';
+import { ANNOUNCER_ID } from './ui/focus-and-announce';
 import { selectActiveModel } from './store/selectors';
 
 const CompareView = lazy(() => import('./features/compare/CompareView').then((m) => ({ default: m.CompareView })));
@@ -48,6 +49,8 @@ export function App() {
           <Landing />
         )}
       </main>
+      {/* What an action produced, for screen readers (see ui/focus-and-announce). */}
+      <div id={ANNOUNCER_ID} role="status" aria-live="polite" className="visually-hidden" />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { EngineClient, browserWorkers } from './engine/engine-client';
 import { createAppStore } from './store/app-store';
 import { registerServiceWorker } from './service-worker';
 import { restrictConnections } from './connect-policy';
+import { syncUrlWithPage } from './url-sync';
 import './styles.css';
 
 const base = import.meta.env.BASE_URL;
@@ -26,8 +27,8 @@ void actions.loadExampleIndex();
 // ?safe: open without reading the saved library (which then offers to be read or cleared).
 if (query.has('safe')) library.startSafe('This is a safe start (?safe in the address): the library was not read.');
 else void library.load();
-const shared = query.get('model');
-if (shared) void actions.openUrl(shared);
+// ?example=…, ?model=…, tab, backend and run: the address opens what it names and then follows the page.
+syncUrlWithPage(services, base);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

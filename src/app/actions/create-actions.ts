@@ -80,7 +80,9 @@ async function openPackage(ctx: ActionContext, result: Result<ModelPackage>, sou
   // Loaded with the first model, not with the page.
   const { modelFacts } = await import('../../core/model/model-facts');
   const facts = modelFacts(pkg, loaded.value);
-  getState().updateModel(model.id, { status: 'ready', description: loaded.value, facts, sha256: await digest, loadMs: performance.now() - startedAt, inspection });
+  // Symbolic dimensions start at sizes that fit the model (its data, metadata, or documented defaults).
+  const dims = Object.fromEntries(facts.dimensions.map((d) => [d.name, d.value]));
+  getState().updateModel(model.id, { status: 'ready', description: loaded.value, facts, dims, sha256: await digest, loadMs: performance.now() - startedAt, inspection });
   const problems = inspection.findings.filter((f) => f.severity === 'error');
   if (problems.length > 0) {
     getState().notify(

@@ -1,5 +1,6 @@
 import { engineError } from '../../core/protocol/engine-error';
-import { modelInputs } from '../../core/model/model-inputs';
+import { canPredictAnyway, outsideRanges } from '../../core/schema/range-override';
+import { startingMode, startingTensor, startingValues, type StartingValues } from '../../core/model/starting-values';
 import type { HostTensor } from '../../core/schema/host-tensor';
 import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
@@ -17,6 +18,9 @@ import type * as PredictRuntimeModule from './predict-runtime';
 
 export type PredictRuntime = typeof PredictRuntimeModule;
 
+/** How a Predict click ended: a result, an error beside the button, or nothing to run. */
+export type PredictOutcome = 'done' | 'failed' | 'skipped';
+
 export interface PredictActions extends BatchActions, TensorActions {
   /** Sets up the model's form the first time its Predict tab opens. */
   openPredict(id: string): Promise<void>;
@@ -26,7 +30,8 @@ export interface PredictActions extends BatchActions, TensorActions {
   resetForm(id: string): void;
   setMode(id: string, mode: PredictState['mode']): void;
   setSoftmax(id: string, on: boolean): void;
-  predict(id: string): Promise<void>;
+  /** One prediction; `anyway`: past values outside a declared range (see canPredictAnyway). */
+  predict(id: string, options?: { readonly anyway?: boolean }): Promise<PredictOutcome>;
   /** Saves the last prediction's outputs in the Run tab's "Download outputs" format. */
   downloadPredictionOutputs(id: string): Promise<void>;
 }
@@ -48,7 +53,25 @@ interface PredictContext extends PredictDeps {
   readonly form: ReturnType<typeof createPredictForm>;
 }
 
-/** Sets up the model's form: its mode, the example's values (or defaults) and tensors (the example's, or seeded random ones). */
+/** The starting tensors: the example's, else the form's starting row (one-input tables), else seeded values that fit each input. */
+function startingTensors(ctx: PredictContext, model: ReadyModel, rt: PredictRuntime, pixelScales: PredictState['pixelScales'], start: StartingValues): Record<string, TensorDraft> {
+  const { form } = ctx;
+  const { signature } = model.facts;
+  const example = form.exampleFeeds(model);
+  const layout = signature.layout;
+  const fromRow = !example && layout.kind === 'one-input' ? rt.rowsToFeeds(signature, [ctx.validators.of(model, rt.createRowValidator).check(signature.features.map((f) => start.values[f.name] ?? '')).values]) : null;
+  const tensors: Record<string, TensorDraft> = {};
+  for (const input of signature.inputs) {
+    const scale = pixelScales[input.name];
+    const preview = (t: HostTensor) => (input.image && scale ? rt.tensorPreview(t, input.image, scale) : null);
+    const given = example?.[input.name] ?? fromRow?.[input.name];
+    const made = given ? { tensor: given, source: example ? EXAMPLE_NOTE : start.note } : startingTensor(input, form.expectedDims(model, input.shape), model.facts.tokenIds);
+    tensors[input.name] = form.draftOf(made.tensor, made.source, { preview: preview(made.tensor) });
+  }
+  return tensors;
+}
+
+/** Sets up the model's form: its mode (tensors for wide inputs), and a value for every input, so that Predict can run at once. */
 async function openPredict(ctx: PredictContext, id: string): Promise<void> {
   const { form, stateOf } = ctx;
   if (stateOf(id)) return;
@@ -57,50 +80,47 @@ async function openPredict(ctx: PredictContext, id: string): Promise<void> {
   if (!model || stateOf(id)) return;
   const { signature } = model.facts;
   const pixelScales = Object.fromEntries(signature.inputs.filter((i) => i.image).map((i) => [i.name, rt.defaultPixelScale(signature, i)]));
-  const mode: PredictState['mode'] = signature.layout.kind === 'tensors' || signature.inputs.some((i) => i.image) ? 'tensors' : 'form';
+  const mode = startingMode(signature);
+  const start = startingValues(signature.features);
   const example = form.exampleFeeds(model);
-  const random = modelInputs(model, 'random', [null]);
-  const tensors: Record<string, TensorDraft> = {};
-  for (const input of signature.inputs) {
-    const scale = pixelScales[input.name];
-    const preview = (t: HostTensor) => (input.image && scale ? rt.tensorPreview(t, input.image, scale) : null);
-    const fromExample = example?.[input.name];
-    const drawn = random.ok ? random.value[0]!.feeds[input.name] : undefined;
-    if (fromExample) tensors[input.name] = form.draftOf(fromExample, EXAMPLE_NOTE, { preview: preview(fromExample) });
-    else if (drawn) tensors[input.name] = form.draftOf(drawn, `random ${drawn.dtype} values`, { preview: preview(drawn) });
-  }
-  const base: PredictState = { pixelScales, mode, values: {}, check: null, tensorIssues: [], fillNote: null, tensors, running: false, result: null, softmax: false, batch: IDLE_BATCH };
-  ctx.store.getState().initPredict(id, { ...base, values: form.defaults(model), fillNote: example ? EXAMPLE_NOTE : 'defaults (middle of each range)' });
+  const tensors = startingTensors(ctx, model, rt, pixelScales, start);
+  // In tensor mode each input says where its values came from; the note speaks for the form's values.
+  const fillNote = example ? EXAMPLE_NOTE : mode === 'form' || signature.layout.kind === 'one-input' ? start.note : null;
+  const base: PredictState = { pixelScales, mode, values: start.values, check: null, tensorIssues: [], fillNote, tensors, running: false, result: null, error: null, inputVersion: 0, softmax: false, batch: IDLE_BATCH };
+  ctx.store.getState().initPredict(id, base);
   const firstRow = form.exampleRow(model);
   if (firstRow) form.applyRow(id, firstRow, EXAMPLE_NOTE);
   else form.recheck(id);
 }
 
-/** One prediction from the form or the tensors, with its snippets. */
-async function predict(ctx: PredictContext, id: string): Promise<void> {
+/** The feeds of the form or the tensors; null when the inputs stop the prediction (past a declared range only with `anyway`). */
+function currentFeeds(model: ReadyModel, s: PredictState, rt: PredictRuntime, anyway: boolean): Record<string, HostTensor> | null {
+  const { signature } = model.facts;
+  const issues = s.mode === 'form' ? (s.check?.issues ?? []) : s.tensorIssues;
+  const blocked = s.mode === 'form' ? !s.check?.runnable : issues.some((i) => i.severity === 'error');
+  if (blocked && !(anyway && canPredictAnyway(issues))) return null;
+  if (s.mode === 'form') return s.check ? rt.rowsToFeeds(signature, [s.check.values]) : null;
+  return Object.fromEntries(signature.inputs.map((i) => [i.name, s.tensors[i.name]!.tensor!]));
+}
+
+/** One prediction from the form or the tensors, with its snippets; its failure stays beside the Predict button. */
+async function predict(ctx: PredictContext, id: string, anyway: boolean): Promise<PredictOutcome> {
   const { store, client } = ctx;
   const { getState } = store;
   const s = ctx.stateOf(id);
   const model = ctx.modelOf(id);
   const rt = ctx.loaded();
-  if (!s || !model || s.running || !rt) return;
+  if (!s || !model || s.running || !rt) return 'skipped';
+  const feeds = currentFeeds(model, s, rt, anyway);
+  if (!feeds) return 'skipped';
   const { signature, plan } = model.facts;
-  let feeds: Record<string, HostTensor>;
-  if (s.mode === 'form') {
-    if (!s.check?.runnable) return;
-    feeds = rt.rowsToFeeds(signature, [s.check.values]);
-  } else {
-    if (s.tensorIssues.some((i) => i.severity === 'error')) return;
-    feeds = Object.fromEntries(signature.inputs.map((i) => [i.name, s.tensors[i.name]!.tensor!]));
-  }
   const config = selectBackendConfig(getState());
-  getState().updatePredict(id, { running: true });
+  getState().updatePredict(id, { running: true, error: null });
   const ready = await ensureSession(client, model, config);
   const result = ready.ok ? await client.run(config, id, feeds) : ready;
   if (!result.ok) {
-    getState().notify(result.error);
-    getState().updatePredict(id, { running: false });
-    return;
+    getState().updatePredict(id, { running: false, error: result.error });
+    return 'failed';
   }
   const outputs = result.value.outputs;
   const unreadable = model.description.outputs.filter((o) => !(o.name in outputs)).map((o) => o.name);
@@ -113,7 +133,10 @@ async function predict(ctx: PredictContext, id: string): Promise<void> {
   };
   const predictions = rt.readPredictions(plan, outputs, { softmax: s.softmax });
   const snippets = { javascript: rt.javascriptSnippet(request), python: rt.pythonSnippet(request), mlflow: rt.mlflowBody(request) };
-  getState().updatePredict(id, { running: false, result: { feeds, outputs, runMs: result.value.runMs, config, predictions, unreadable, snippets } });
+  const outside = outsideRanges(s.mode === 'form' ? (s.check?.issues ?? []) : s.tensorIssues);
+  const blocked = (s.mode === 'form' ? (s.check?.issues ?? []) : s.tensorIssues).some((i) => i.severity === 'error');
+  getState().updatePredict(id, { running: false, result: { feeds, outputs, runMs: result.value.runMs, config, predictions, unreadable, snippets, inputVersion: s.inputVersion, outside, anyway: blocked } });
+  return 'done';
 }
 
 export function createPredictActions(deps: PredictDeps): PredictActions {
@@ -136,7 +159,7 @@ export function createPredictActions(deps: PredictDeps): PredictActions {
     ...batch,
     ...tensorActions,
     openPredict: (id) => openPredict(ctx, id),
-    predict: (id) => predict(ctx, id),
+    predict: (id, options) => predict(ctx, id, options?.anyway ?? false),
     setValue(id, feature, value) {
       getState().updatePredict(id, (s) => ({ values: { ...s.values, [feature]: value }, fillNote: null }));
       form.recheck(id);
@@ -158,12 +181,13 @@ export function createPredictActions(deps: PredictDeps): PredictActions {
     resetForm(id) {
       const model = modelOf(id);
       if (!stateOf(id) || !model) return;
-      getState().updatePredict(id, { values: form.defaults(model), fillNote: 'defaults (middle of each range)', result: null });
+      const start = startingValues(model.facts.signature.features);
+      getState().updatePredict(id, { values: start.values, fillNote: start.note, result: null });
       form.recheck(id);
     },
     setMode(id, mode) {
       getState().updatePredict(id, { mode });
-      form.recheck(id);
+      form.recheck(id, false);
     },
     setSoftmax(id, on) {
       const s = stateOf(id);

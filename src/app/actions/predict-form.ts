@@ -58,15 +58,16 @@ function tensorIssues(ctx: FormContext, model: ReadyModel, s: PredictState, rt: 
   return issues;
 }
 
-/** Re-checks the form, or the tensors. */
-function recheck(ctx: FormContext, id: string): void {
+/** Re-checks the form, or the tensors; `changed`: the inputs changed, so a result on screen is now from the previous input. */
+function recheck(ctx: FormContext, id: string, changed = true): void {
   const { getState } = ctx.store;
   const s = ctx.stateOf(id);
   const model = ctx.modelOf(id);
   const rt = ctx.loaded();
   if (!s || !model || !rt) return;
-  if (s.mode === 'form') getState().updatePredict(id, { check: ctx.validatorOf(model).check(model.facts.signature.features.map((f) => s.values[f.name] ?? '')) });
-  else getState().updatePredict(id, { tensorIssues: tensorIssues(ctx, model, s, rt) });
+  const inputVersion = s.inputVersion + (changed ? 1 : 0);
+  if (s.mode === 'form') getState().updatePredict(id, { inputVersion, check: ctx.validatorOf(model).check(model.facts.signature.features.map((f) => s.values[f.name] ?? '')) });
+  else getState().updatePredict(id, { inputVersion, tensorIssues: tensorIssues(ctx, model, s, rt) });
 }
 
 /** The package's example as tensors, when it fits the model. */
@@ -85,19 +86,6 @@ function exampleRow(ctx: FormContext, model: ReadyModel): unknown[] | null {
   if (!table.ok || table.value.rows.length === 0) return null;
   const match = rt.matchColumns(table.value.columns, signature, { targetColumn: model.pkg.metadata?.targetColumn });
   return match.runnable ? match.indices.map((i) => table.value.rows[0]![i]) : null;
-}
-
-/** The middle of each feature's declared or training range, the first option, or empty. */
-export function defaults(model: ReadyModel): Record<string, string | boolean> {
-  const values: Record<string, string | boolean> = {};
-  for (const f of model.facts.signature.features) {
-    const range = f.declared?.min != null && f.declared.max != null ? f.declared : f.training?.min != null && f.training.max != null ? f.training : null;
-    if (f.kind === 'boolean') values[f.name] = false;
-    else if (f.options && f.options.length > 0) values[f.name] = String(f.options[0]);
-    else if (range) values[f.name] = String(Number((((range.min ?? 0) + (range.max ?? 0)) / 2).toPrecision(4)));
-    else values[f.name] = '';
-  }
-  return values;
 }
 
 /** Puts one row of feature values (from an example or the evaluation set) into the form or the tensors. */
@@ -163,10 +151,9 @@ export function createPredictForm(deps: FormDeps) {
   return {
     expectedDims,
     draftOf: (tensor: HostTensor, source: string, extra?: Partial<TensorDraft>) => draftOf(ctx, tensor, source, extra),
-    recheck: (id: string) => recheck(ctx, id),
+    recheck: (id: string, changed?: boolean) => recheck(ctx, id, changed),
     exampleFeeds,
     exampleRow: (model: ReadyModel) => exampleRow(ctx, model),
-    defaults,
     applyRow: (id: string, row: readonly unknown[], note: string) => applyRow(ctx, id, row, note),
     fillFromEvaluationRow: (id: string, runtime: () => Promise<PredictRuntime>) => fillFromEvaluationRow(ctx, id, runtime),
   };

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BackendConfig } from '../../core/protocol/engine-api';
+import type { EngineError } from '../../core/protocol/engine-error';
 import type { ScoredChunk } from '../../core/schema/batch-chunk';
 import type { BatchTable } from '../../core/schema/batch-json';
 import type { BatchSummary } from '../../core/schema/batch-summary';
@@ -34,6 +35,12 @@ export interface PredictionResult {
   /** Outputs that could not be read in the browser (sequences, maps), by name. */
   readonly unreadable: readonly string[];
   readonly snippets: { readonly javascript: string; readonly python: string; readonly mlflow: string };
+  /** The input version it was made from: older than the state's means "from the previous input". */
+  readonly inputVersion: number;
+  /** One line per value outside a declared or training range (the result is marked with them). */
+  readonly outside: readonly string[];
+  /** Run with "Predict anyway", past a declared range. */
+  readonly anyway: boolean;
 }
 
 export type BatchStatus = 'idle' | 'reading' | 'mismatch' | 'ready' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -87,6 +94,10 @@ export interface PredictState {
   readonly tensors: Readonly<Record<string, TensorDraft>>;
   readonly running: boolean;
   readonly result: PredictionResult | null;
+  /** Why the last prediction failed, shown beside the Predict button; null after a success or a new try. */
+  readonly error: EngineError | null;
+  /** Counts changes to the inputs, so that a result can tell it is out of date. */
+  readonly inputVersion: number;
   readonly softmax: boolean;
   readonly batch: BatchState;
 }

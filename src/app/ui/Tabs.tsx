@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabDefinition {
   readonly id: string;
@@ -13,7 +13,7 @@ export interface TabRequest {
 }
 
 /** WAI-ARIA tabs: arrow keys move between tabs, only the chosen panel is rendered. */
-export function Tabs({ label, tabs, initial, request }: { label: string; tabs: readonly TabDefinition[]; initial?: string; request?: TabRequest | null }) {
+export function Tabs({ label, tabs, initial, request, onSelect }: { label: string; tabs: readonly TabDefinition[]; initial?: string; request?: TabRequest | null; onSelect?: (id: string) => void }) {
   const [selected, setSelected] = useState(initial ?? tabs[0]?.id);
   const [obeyed, setObeyed] = useState(request?.seq ?? 0);
   if (request && request.seq !== obeyed) {
@@ -31,6 +31,11 @@ export function Tabs({ label, tabs, initial, request }: { label: string; tabs: r
     buttons.current[target]?.focus();
   };
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];
+  // Whoever keeps the tab elsewhere (the address) hears every change, by click, key or request.
+  const currentId = current?.id;
+  useEffect(() => {
+    if (currentId) onSelect?.(currentId);
+  }, [currentId, onSelect]);
   return (
     <div className="tabs">
       <div role="tablist" aria-label={label} className="tab-list">

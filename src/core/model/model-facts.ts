@@ -7,6 +7,7 @@ import type { HostTensor } from '../schema/host-tensor';
 import { exampleToTensors } from '../schema/input-example';
 import { classesFromMetadataProps, planPrediction, type PredictionPlan } from '../schema/prediction';
 import { buildSignature, type Signature } from '../schema/signature';
+import { dimensionDefaults, tokenIdRange, type DimensionDefault } from './dimension-defaults';
 import { evaluationSetOf } from './evaluation-set';
 
 /**
@@ -25,6 +26,10 @@ export interface ModelFacts {
   readonly plan: PredictionPlan;
   /** The evaluation data set (see evaluationSetOf); null when the package has none. */
   readonly evaluation: PackageFile | null;
+  /** Starting sizes of the symbolic dimensions, each with where it came from (dimension-defaults). */
+  readonly dimensions: readonly DimensionDefault[];
+  /** Token ids below the vocabulary size the package states; null when it states none. */
+  readonly tokenIds: { readonly min: number; readonly max: number; readonly detail: string } | null;
 }
 
 export function modelFacts(pkg: ModelPackage, description: LoadResult): ModelFacts {
@@ -32,12 +37,18 @@ export function modelFacts(pkg: ModelPackage, description: LoadResult): ModelFac
   const inputs = description.inputs;
   const hasExample = pkg.inputExample !== null && pkg.inputExample !== undefined;
   const classes = meta?.targetClasses ?? description.zipMaps?.[0]?.classLabels ?? classesFromMetadataProps(description.summary?.metadataProps) ?? null;
+  const example = hasExample ? exampleToTensors(pkg.inputExample, inputs, meta?.featureNames) : null;
+  const metadata = meta?.raw ?? null;
+  const metadataProps = description.summary?.metadataProps;
+  const shipped = example?.ok ? [{ label: 'the package’s input example', shapes: Object.fromEntries(Object.entries(example.value).map(([name, t]) => [name, t.dims])) }] : [];
   return {
     inputs,
     batch: batchDimension(inputs),
-    example: hasExample ? exampleToTensors(pkg.inputExample, inputs, meta?.featureNames) : null,
+    example,
     signature: buildSignature({ metadata: meta?.raw ?? null, mlmodel: pkg.mlmodel?.raw ?? null, inputs }),
     plan: planPrediction(description.outputs, { classes, targetColumn: meta?.targetColumn ?? null }),
     evaluation: evaluationSetOf(pkg),
+    dimensions: dimensionDefaults({ inputs, metadata, metadataProps, shipped }),
+    tokenIds: tokenIdRange({ metadata, metadataProps }),
   };
 }

@@ -62,6 +62,13 @@ describe('createRowValidator', () => {
     expect(missing.issues[0]!.message).toMatch(/required/);
   });
 
+  it('never cites an input_schema that the package does not have', () => {
+    const positional = buildSignature({ metadata: null, mlmodel: null, inputs: [{ name: 'x', dtype: 'float32', shape: ['N', 3] }] });
+    const missing = createRowValidator(positional).check(['1', '', '2']);
+    expect(missing.issues).toEqual([{ field: 'feature_1', severity: 'error', rule: 'missing', message: '“feature_1” has no value; the model needs one for every feature.' }]);
+    expect(check(['7.3', '', '6.3', '1.8']).issues[0]!.message).toBe('“sepal width (cm)” is required (input_schema lists it under “required”) but has no value.');
+  });
+
   it('checks types, enums and booleans from the schema, and requires every value', () => {
     const s = buildSignature({
       metadata: {

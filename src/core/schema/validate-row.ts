@@ -92,12 +92,20 @@ function schemaValue(schema: unknown, location: string): unknown {
 /** Keywords that only say "something inside failed": the failure itself is reported on its own. */
 const WRAPPERS = new Set(['properties', 'allOf', 'anyOf', 'oneOf', 'items', 'additionalProperties', 'patternProperties', '$ref', 'dependentSchemas', 'if', 'then', 'else', 'not']);
 
-function describe(error: OutputUnit, value: unknown, schema: unknown): { rule: IssueRule; message: string } {
+/** Why a feature must have a value, naming the package file that says so only when one does. */
+function requiredBecause(signature: Signature, field: string): string {
+  const listed = (signature.sources.includes('input_schema') && signature.features.find((f) => f.name === field)?.sources) || [];
+  if (listed.includes('input_schema')) return `“${field}” is required (input_schema lists it under “required”) but has no value.`;
+  if (listed.includes('mlflow')) return `“${field}” is required (the MLflow signature marks it so) but has no value.`;
+  return `“${field}” has no value; the model needs one for every feature.`;
+}
+
+function describe(error: OutputUnit, value: unknown, signature: Signature): { rule: IssueRule; message: string } {
   const field = fieldOf(error);
-  const limit = schemaValue(schema, error.keywordLocation);
+  const limit = schemaValue(signature.schema, error.keywordLocation);
   switch (error.keyword) {
     case 'required':
-      return { rule: 'missing', message: `“${field}” is required (input_schema lists it under “required”) but has no value.` };
+      return { rule: 'missing', message: requiredBecause(signature, field) };
     case 'type': {
       const type = Array.isArray(limit) ? limit.join(' or ') : String(limit);
       return { rule: 'type', message: `“${field}” must be ${type === 'integer' ? 'a whole number' : `of type ${type}`}, not ${JSON.stringify(value)}.` };
@@ -170,7 +178,7 @@ export function createRowValidator(signature: Signature): RowValidator {
           const field = fieldOf(error);
           if (unreadable.has(field) || seen.has(`${field}:${error.keywordLocation}`)) continue;
           seen.add(`${field}:${error.keywordLocation}`);
-          const { rule, message } = describe(error, object[field], signature.schema);
+          const { rule, message } = describe(error, object[field], signature);
           issues.push({ field, severity: 'error', rule, message });
         }
       }

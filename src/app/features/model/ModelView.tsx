@@ -1,7 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { useAppState } from '../../app-context';
 import type { OpenModel } from '../../store/models-slice';
 import { Tabs, type TabDefinition } from '../../ui/Tabs';
+import { noteTab, tabFromUrl } from '../../url-sync';
 import { InspectView } from '../inspect/InspectView';
 import { SaveToLibrary } from '../library/SaveToLibrary';
 import { BenchmarkView } from '../benchmark/BenchmarkView';
@@ -55,16 +56,18 @@ function modelTabs(model: OpenModel): TabDefinition[] {
 export function ModelView({ model }: { model: OpenModel }) {
   // "Show in graph" links elsewhere ask for the Graph tab.
   const focus = useAppState((s) => s.graphFocus[model.id]);
+  // The address follows the tab (url-sync).
+  const onSelect = useCallback((tab: string) => noteTab(model.id, tab), [model.id]);
   return (
     <article className="model-view" aria-labelledby="model-title">
       <div className="model-header">
-        <h2 id="model-title">{model.pkg.name}</h2>
+        <h2 id="model-title" tabIndex={-1}>{model.pkg.name}</h2>
         {model.status === 'ready' && <SaveToLibrary model={model} />}
       </div>
       {model.status === 'loading' || !model.description ? (
         <p role="status">Loading the model (the runtime is fetched the first time)…</p>
       ) : (
-        <Tabs label="Model views" tabs={modelTabs(model)} request={focus ? { id: 'graph', seq: focus.seq } : null} />
+        <Tabs label="Model views" tabs={modelTabs(model)} initial={tabFromUrl(model.id)} onSelect={onSelect} request={focus ? { id: 'graph', seq: focus.seq } : null} />
       )}
     </article>
   );

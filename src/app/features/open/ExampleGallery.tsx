@@ -1,4 +1,5 @@
 import { useActions, useAppState } from '../../app-context';
+import { focusWhenShown } from '../../ui/focus-and-announce';
 import { formatBytes } from '../../ui/format';
 
 export function ExampleGallery() {
@@ -13,7 +14,7 @@ export function ExampleGallery() {
         <ul className="gallery-grid">
           {examples.map((e) => (
             <li key={e.id}>
-              <button type="button" className="example-card" onClick={() => void actions.openExample(e.id)} aria-label={`Open example ${e.title}`}>
+              <button type="button" className="example-card" onClick={() => void actions.openExample(e.id).then(() => focusWhenShown('model-title', `Opened the example ${e.title}.`))} aria-label={`Open example ${e.title}`}>
                 <span className="example-title">{e.title}</span>
                 <span className="example-task">
                   {e.task} · {formatBytes(e.bytes)}

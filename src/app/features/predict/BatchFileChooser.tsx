@@ -1,5 +1,6 @@
 import { FileDropZone } from '../../ui/FileDropZone';
 import { FilePickButton } from '../../ui/FilePickButton';
+import { focusWhenShown } from '../../ui/focus-and-announce';
 import { usePredictActions } from '../../app-context';
 import type { ReadyModel } from '../../store/models-slice';
 
@@ -17,7 +18,7 @@ export function BatchFileChooser({ model, running }: { model: ReadyModel; runnin
             {recorded && Object.keys(recorded).length > 0 ? ` and compare with what metadata.json records (${Object.entries(recorded).map(([k, v]) => `${k} ${v}`).join(', ')}).` : '.'}
             {' '}The same figures, up to rounding, show that the package is complete.
           </p>
-          <button type="button" className="button primary" disabled={running} onClick={() => void actions.checkClaimedMetrics(model.id)}>
+          <button type="button" className="button primary" disabled={running} onClick={() => void actions.checkClaimedMetrics(model.id).then(() => focusWhenShown('metrics-title', 'Metrics checked.'))}>
             Check the claimed metrics
           </button>
         </div>

@@ -22,7 +22,8 @@ export function MetricsCheck({ summary, evaluation, partial }: { summary: BatchS
   const reproduced = all.length > 0 && all.every((c) => c.status === 'reproduced');
   return (
     <div className="metrics-check" data-testid="metrics-check">
-      <h4>Metrics on {labelled.toLocaleString('en-US')} labelled rows{partial ? ' (stopped early: partial)' : ''}</h4>
+      <h4 id="metrics-title" tabIndex={-1}>
+        Metrics on {labelled.toLocaleString('en-US')} labelled rows{partial ? ' (stopped early: partial)' : ''}</h4>
       <dl className="metrics">
         {measured.map(([name, value]) => (
           <div key={name} className="metric">

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { useAppState, usePredictActions } from '../../app-context';
 import { isReady, type OpenModel } from '../../store/models-slice';
-import { selectBackendLabel } from '../../store/selectors';
 import { BatchPanel } from './BatchPanel';
 import { CodeSnippets } from './CodeSnippets';
 import { InputIssues } from './InputIssues';
+import { PredictButtons } from './PredictButtons';
 import { PredictionView } from './PredictionView';
 import { SignatureSummary } from './SignatureSummary';
 import { TabularForm } from './TabularForm';
@@ -14,7 +14,6 @@ import { TensorInputs } from './TensorInputs';
 export function PredictPanel({ model }: { model: OpenModel }) {
   const actions = usePredictActions();
   const state = useAppState((s) => s.predict[model.id]);
-  const backendLabel = useAppState(selectBackendLabel);
 
   useEffect(() => {
     void actions.openPredict(model.id);
@@ -24,7 +23,6 @@ export function PredictPanel({ model }: { model: OpenModel }) {
   const { signature } = model.facts;
   const hasEvaluationSet = model.facts.evaluation !== null;
   const issues = state.mode === 'form' ? (state.check?.issues ?? []) : state.tensorIssues;
-  const blocked = issues.some((i) => i.severity === 'error');
   const canUseForm = signature.layout.kind !== 'tensors';
   const canUseTensors = signature.inputs.length > 0;
 
@@ -69,12 +67,7 @@ export function PredictPanel({ model }: { model: OpenModel }) {
         )}
         {state.mode === 'form' ? <TabularForm model={model} state={state} /> : <TensorInputs model={model} state={state} />}
         <InputIssues issues={issues} />
-        <div className="button-row">
-          <button type="button" className="button primary" disabled={blocked || state.running} onClick={() => void actions.predict(model.id)}>
-            {state.running ? 'Predicting…' : 'Predict'}
-          </button>
-          <span className="muted">on {backendLabel}</span>
-        </div>
+        <PredictButtons model={model} state={state} issues={issues} />
       </section>
       {state.result && <PredictionView model={model} state={state} result={state.result} />}
       {state.result && <CodeSnippets snippets={state.result.snippets} />}

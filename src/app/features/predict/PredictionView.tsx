@@ -11,6 +11,23 @@ const ProbabilityChart = lazy(() => import('./ProbabilityChart').then((m) => ({ 
 const TOP_K = 5;
 const SHOWN_VALUES = 24;
 
+/** The mark of a prediction made from values outside a declared or training range. */
+function OutsideRange({ result }: { result: PredictionResult }) {
+  if (result.outside.length === 0) return null;
+  return (
+    <div className="finding finding-warning" data-testid="outside-range">
+      <p>
+        <strong>Outside the training range{result.anyway ? ' (predicted anyway, past a declared limit)' : ''}:</strong> the model never saw such values, so treat this prediction with care.
+      </p>
+      <ul>
+        {result.outside.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The prediction in words first (class or value), then the scores as a chart, then every output. */
 export function PredictionView({ model, state, result }: { model: ReadyModel; state: PredictState; result: PredictionResult }) {
   const actions = usePredictActions();
@@ -20,12 +37,21 @@ export function PredictionView({ model, state, result }: { model: ReadyModel; st
   const rows = p.rows;
   const ranked = p.kind === 'classification' && rows > 0 ? rankClasses(p, 0) : [];
   const scoreWord = p.scoreKind === 'logits' ? 'logit' : 'probability';
+  const stale = result.inputVersion !== state.inputVersion || state.error !== null;
   return (
-    <section className="panel" aria-labelledby="prediction-title" data-testid="predict-result">
-      <h3 id="prediction-title">Prediction</h3>
+    <section className={stale ? 'panel prediction-stale' : 'panel'} aria-labelledby="prediction-title" data-testid="predict-result">
+      <h3 id="prediction-title" tabIndex={-1}>
+        Prediction{stale ? ' (from the previous input)' : ''}
+      </h3>
+      {stale && (
+        <p className="stale-note" data-testid="stale-result">
+          From the previous input: {state.error ? 'the last prediction failed' : 'the values have changed since'}. Predict again to update it.
+        </p>
+      )}
       <p className="muted" role="status">
         Ran on {where} in {formatMs(result.runMs)}.
       </p>
+      <OutsideRange result={result} />
       {p.kind === 'classification' && rows > 0 && (
         <>
           <p className="prediction-headline" data-testid="predicted-class">

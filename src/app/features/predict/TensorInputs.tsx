@@ -4,6 +4,7 @@ import type { ReadyModel } from '../../store/models-slice';
 import type { PredictState } from '../../store/predict-slice';
 import { formatShape } from '../../ui/format';
 import { InputFilesPanel } from '../tensor-files/InputFilesPanel';
+import { DimensionOrigin } from './DimensionOrigin';
 import { DrawPad } from './DrawPad';
 import { PixelPreview } from './PixelPreview';
 
@@ -31,6 +32,7 @@ export function TensorInputs({ model, state }: { model: ReadyModel; state: Predi
                 value={model.dims[name] ?? 1}
                 onChange={(e) => actions.setDim(model.id, name, Math.max(1, Math.floor(Number(e.target.value)) || 1))}
               />
+              <DimensionOrigin model={model} name={name} />
             </label>
           ))}
         </fieldset>
