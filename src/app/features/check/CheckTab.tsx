@@ -5,9 +5,22 @@ import type { BackendId } from '../../../core/protocol/engine-api';
 import { findTestDataSets } from '../../../core/tensors/test-data-set';
 import type { OpenModel } from '../../store/models-slice';
 import { IDLE_CHECK } from '../../store/check-slice';
-import { AgreementTable } from './AgreementTable';
-import { CheckResultsTable, FailingElements } from './CheckResults';
+import { CheckOutcome } from './CheckOutcome';
 import { OwnDataPicker } from './OwnDataPicker';
+
+/** What the package brings to check against, or what it would need. */
+function DataSetsIntro({ names }: { names: readonly string[] }) {
+  return names.length > 0 ? (
+    <p data-testid="check-sets">
+      This package holds {names.length} test data set{names.length === 1 ? '' : 's'} ({names.join(', ')}): inputs, and the outputs the model should give for them. Each is run here and every output compared with its expected value.
+    </p>
+  ) : (
+    <p className="muted" data-testid="check-no-data">
+      This package has no test data of its own. A model with its own tests is a folder, <code>.zip</code> or <code>.tar.gz</code> (the ONNX Model Zoo’s format) holding <code>model.onnx</code> beside <code>test_data_set_0/</code>, <code>test_data_set_1/</code>…, each with <code>input_K.pb</code> and the expected{' '}
+      <code>output_K.pb</code> (K = the position of the model’s input or output), as ONNX’s own backend tests are laid out. Or give your own inputs and expected outputs below.
+    </p>
+  );
+}
 
 /** Run the package's own test data sets and see whether the outputs are what they should be, on each backend. */
 export function CheckTab({ model }: { model: OpenModel }) {
@@ -24,20 +37,10 @@ export function CheckTab({ model }: { model: OpenModel }) {
   const toggle = (backend: BackendId, on: boolean): void => setBackends((b) => (['wasm', 'webgpu'] as const).filter((x) => (x === backend ? on : b.includes(x))));
 
   const sets = found?.sets ?? [];
-  const { verdict } = state;
   return (
     <section className="panel" aria-labelledby="check-title">
       <h3 id="check-title">Check outputs</h3>
-      {sets.length > 0 ? (
-        <p data-testid="check-sets">
-          This package holds {sets.length} test data set{sets.length === 1 ? '' : 's'} ({sets.map((s) => s.name).join(', ')}): inputs, and the outputs the model should give for them. Each is run here and every output compared with its expected value.
-        </p>
-      ) : (
-        <p className="muted" data-testid="check-no-data">
-          This package has no test data of its own. A model with its own tests is a folder, <code>.zip</code> or <code>.tar.gz</code> (the ONNX Model Zoo’s format) holding <code>model.onnx</code> beside <code>test_data_set_0/</code>, <code>test_data_set_1/</code>…, each with <code>input_K.pb</code> and the expected{' '}
-          <code>output_K.pb</code> (K = the position of the model’s input or output), as ONNX’s own backend tests are laid out. Or give your own inputs and expected outputs below.
-        </p>
-      )}
+      <DataSetsIntro names={sets.map((x) => x.name)} />
       <form
         className="check-form"
         onSubmit={(e) => {
@@ -87,40 +90,7 @@ export function CheckTab({ model }: { model: OpenModel }) {
         </div>
         <OwnDataPicker disabled={running || backends.length === 0 || !tolerance.ok} onCheck={(files) => void actions.startCheck(model.id, { backends, rtol, atol, files })} />
       </form>
-      {state.error && (
-        <p role="alert" className="finding finding-error">
-          {state.error}
-        </p>
-      )}
-      {running && (
-        <div className="batch-progress">
-          <label>
-            {state.done} of {state.total} cases checked
-            <progress max={state.total} value={state.done} aria-label="Check progress" />
-          </label>
-          <button type="button" className="button" onClick={() => actions.cancelCheck(model.id)}>
-            Cancel
-          </button>
-        </div>
-      )}
-      {verdict && (
-        <div className={`verdict ${verdict.pass ? 'check-verdict-pass' : 'check-verdict-fail'}`} data-testid="check-verdict">
-          <p className="verdict-text" role="status">
-            <strong>{verdict.headline}</strong>
-          </p>
-          {verdict.details.length > 0 && (
-            <ul>
-              {verdict.details.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          )}
-          <p className="muted">Tolerance used: {toleranceRule(state.tolerance)}.</p>
-        </div>
-      )}
-      {state.cases.length > 0 && <CheckResultsTable cases={state.cases} labels={state.labels} />}
-      {verdict && <FailingElements cases={state.cases} labels={state.labels} />}
-      {verdict && <AgreementTable agreement={state.agreement} labels={state.labels} />}
+      <CheckOutcome modelId={model.id} state={state} />
     </section>
   );
 }
