@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dimensionDefaults } from '../model/dimension-defaults';
+// Here, beside dimension-defaults: the draft is fed the starting sizes core/model computes (benchmark must not import model).
+import { DEFAULT_SESSION_DRAFT, formDimensions, tuningOfDraft } from '../benchmark/session-draft';
+import { dimensionDefaults } from './dimension-defaults';
 import type { TensorSpec } from '../protocol/tensor';
-import { DEFAULT_SESSION_DRAFT, formDimensions, tuningOfDraft } from './session-draft';
 
 const inputs: TensorSpec[] = [{ name: 'input_ids', dtype: 'int64', shape: ['batch', 'sequence_length'] }];
 const batch = { kind: 'symbolic', name: 'batch' } as const;
