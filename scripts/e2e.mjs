@@ -7,5 +7,5 @@ import { spawnSync } from 'node:child_process';
 const extra = process.argv.slice(2);
 const pass = (args) => spawnSync('npx', ['playwright', 'test', ...args, ...extra], { stdio: 'inherit' }).status ?? 1;
 const functional = pass(['--project=chromium', '--pass-with-no-tests']);
-const measuring = pass(['--project=measuring', '--no-deps', '--pass-with-no-tests']);
+const measuring = pass(['--project=measuring', '--pass-with-no-tests']);
 process.exit(functional || measuring);

@@ -15,7 +15,7 @@ import type { LibraryStorage } from '../storage/library-db';
 import { createAppStore } from '../store/app-store';
 import { isReady, type ReadyModel } from '../store/models-slice';
 import { createAppServices, type AppServices } from './app-services';
-import { inProcessPackageClient } from '../workers/package-client';
+import { inProcessPackageClient } from '../workers/in-process-package-client';
 
 const CPU = 'cpu' as BackendId;
 

@@ -1,4 +1,4 @@
-import { checkDataSets, type CheckRunner } from '../../core/check/check-data-sets';
+import type { CheckRunner } from '../../core/check/check-data-sets';
 import { buildCheckReport, type CheckReport } from '../../core/check/check-report';
 import { checkVerdict } from '../../core/check/check-verdict';
 import { parseTolerance } from '../../core/check/tolerance';
@@ -6,7 +6,7 @@ import type { Capabilities } from '../../core/protocol/capabilities';
 import type { BackendConfig, BackendId } from '../../core/protocol/engine-api';
 import { engineError, ok } from '../../core/protocol/engine-error';
 import type { PackageFile } from '../../core/package/model-package';
-import { findTestDataSets, type TestDataSetFiles } from '../../core/tensors/test-data-set';
+import { findTestDataSets, type TestDataSetFiles } from '../../core/tensors/test-data-layout';
 import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
 import { IDLE_CHECK } from '../store/check-slice';
@@ -114,6 +114,8 @@ export function createCheckActions({ store, client, lifecycle }: CheckDeps): Che
       getState().updateCheck(id, { ...IDLE_CHECK, status: 'running', backends, labels, tolerance: tolerance.value, total });
       try {
         const plan = { sets: found.sets, inputs: model.description.inputs, outputs: model.description.outputs, backends, tolerance: tolerance.value };
+        // The tensor readers load with the first check, not with the page.
+        const { checkDataSets } = await import('../../core/check/check-data-sets');
         const run = await checkDataSets(plan, runnerFor(model, configs), {
           cancelled: () => control.cancelled,
           onCase: async ({ done, last }) => {

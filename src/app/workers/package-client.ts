@@ -1,14 +1,13 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import { exportLibrary, importLibrary, type LibraryContents } from '../../core/library/archive';
+import type { LibraryContents } from '../../core/library/archive';
 import type { Finding } from '../../core/package/findings';
 import { isTarPackage, isZip } from '../../core/package/file-kinds';
-import { assemblePackage, openSingleFile, type ModelPackage, type PackageFile } from '../../core/package/model-package';
-import { bytesSource } from '../../core/package/zip-directory';
+import { openSingleFile, type ModelPackage, type PackageFile } from '../../core/package/model-package';
 import type { UnzipProgress } from '../../core/package/zip';
-import { describeThrown, engineError, fail, ok, type Result } from '../../core/protocol/engine-error';
+import { describeThrown, engineError, fail, type Result } from '../../core/protocol/engine-error';
 import type { AppStore } from '../store/app-store';
 import type { TensorSpec } from '../../core/protocol/tensor';
-import { readTensorFiles, type ReadTensorOptions, type TensorFile, type TensorReading } from '../../core/tensors/read-tensor-files';
+import type { ReadTensorOptions, TensorFile, TensorReading } from '../../core/tensors/read-tensor-files';
 import type { PackageWorkerApi } from './package-worker-api';
 
 /** Reading archives and package text, each job in a worker of its own, with progress and Cancel on the page. */
@@ -79,24 +78,5 @@ export function createPackageClient(store: AppStore, createWorker: PackageWorker
       const label = files.length === 1 ? `Reading “${files[0]!.path}”` : `Reading ${files.length} input files`;
       return inWorker(label, (api) => api.readTensors(files, inputs, options));
     },
-  };
-}
-
-/** The same reading in this thread, for unit tests in Node (the page always uses workers). */
-export function inProcessPackageClient(): PackageClient {
-  return {
-    async openFile(name, data) {
-      return openSingleFile(name, data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
-    },
-    async assemble(name, files, notes = []) {
-      return assemblePackage(name, files, notes);
-    },
-    async importLibrary(file) {
-      return importLibrary(file.name, bytesSource(new Uint8Array(await file.arrayBuffer())));
-    },
-    async exportLibrary(contents) {
-      return ok(exportLibrary(contents));
-    },
-    readTensors: (files, inputs, options = {}) => readTensorFiles(files, inputs, options),
   };
 }

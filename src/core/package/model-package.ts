@@ -3,7 +3,6 @@ import { baseName, extensionOf, isNotRunnableFile, notRunnableError, sniffFile }
 import { parseJsonText } from './json-text';
 import { describeCut } from './json-budget';
 import { byteSize, MAX_PACKAGE_BYTES, MAX_PACKAGE_FILES, tooLarge } from './limits';
-import { readTarArchive } from '../tensors/tar-archive';
 import { parseMetadata, type ModelMetadata } from './metadata';
 import { parseMlModel, type MlModel } from './mlmodel';
 import { normaliseEntryPath } from './entry-path';
@@ -238,6 +237,8 @@ export async function openSingleFile(fileName: string, data: Uint8Array | ByteSo
   if (sniffed.kind === 'tar') {
     // A tar is read whole (it has no directory to check first): refuse one that could not fit before reading it.
     if (source.size > MAX_PACKAGE_BYTES) return tooLarge(fileName, source.size);
+    // Loaded when a tar arrives (in the package worker), not with every page that reads a bare model.
+    const { readTarArchive } = await import('../tensors/tar-archive');
     const unpacked = await readTarArchive(fileName, await source.read(0, source.size), { maxArchiveBytes: MAX_PACKAGE_BYTES, maxArchiveEntries: MAX_PACKAGE_FILES });
     if (!unpacked.ok) return unpacked;
     return assemblePackage(fileName.replace(/\.(tar\.gz|tgz|tar)$/i, ''), unpacked.value);

@@ -1,4 +1,5 @@
 import { ok, type Result } from '../protocol/engine-error';
+import { dataFileIndex } from './test-data-layout';
 import type { TensorSpec } from '../protocol/tensor';
 import type { HostTensor } from '../schema/host-tensor';
 import { conformTensor, type BoundDims } from './conform';
@@ -42,11 +43,6 @@ export interface TensorReading {
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 const stem = (path: string): string => baseName(path).replace(/\.[^.]*$/, '');
 const extension = (path: string): string => (/\.([^./]+)$/.exec(path)?.[1] ?? '').toLowerCase();
-/** `input_3.pb` → 3 (the ONNX test-data convention); null otherwise. */
-export const dataFileIndex = (path: string, prefix: 'input' | 'output'): number | null => {
-  const m = new RegExp(`^${prefix}_(\\d+)\\.pb$`).exec(baseName(path));
-  return m ? Number(m[1]) : null;
-};
 
 function looksLikeJson(bytes: Uint8Array): boolean {
   for (const b of bytes.subarray(0, 64)) {
@@ -189,6 +185,8 @@ export function matchTensors(files: readonly { file: TensorFile; found: FoundTen
 }
 
 /** Reads the model's inputs from the files the user gave (JSON, .npy, .npz, .pb, a folder of them). */
+export { dataFileIndex };
+
 export async function readTensorFiles(files: readonly TensorFile[], inputs: readonly TensorSpec[], options: ReadTensorOptions = {}): Promise<Result<TensorReading>> {
   // In a test_data_set folder, output_K.pb are expected outputs, not inputs.
   const used = files.filter((f) => dataFileIndex(f.path, 'output') === null);

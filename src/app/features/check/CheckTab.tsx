@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useAppState, useCheckActions } from '../../app-context';
 import { DEFAULT_TOLERANCE, parseTolerance, toleranceRule } from '../../../core/check/tolerance';
 import type { BackendId } from '../../../core/protocol/engine-api';
-import { findTestDataSets } from '../../../core/tensors/test-data-set';
+import { findTestDataSets } from '../../../core/tensors/test-data-layout';
 import type { OpenModel } from '../../store/models-slice';
 import { IDLE_CHECK } from '../../store/check-slice';
 import { CheckOutcome } from './CheckOutcome';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { findTestDataSets } from '../../../core/tensors/test-data-set';
+import { findTestDataSets } from '../../../core/tensors/test-data-layout';
 import type { OpenModel } from '../../store/models-slice';
 
 const fileName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
