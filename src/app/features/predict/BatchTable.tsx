@@ -1,21 +1,31 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import { locateRow, ROW_SKIPPED, ROW_WARNING } from '../../../core/schema/batch-chunk';
 import type { Feature } from '../../../core/schema/signature';
-import type { PredictState } from '../../store/predict-slice';
+import type { BatchState } from '../../store/predict-slice';
 
 const ROW_HEIGHT = 30;
 
 /** 7.3 rather than 7.3000; six significant digits at most. */
 const cellText = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '—');
 
-/** Inputs and predictions of every scored row; only the rows in view are in the page. */
-export function BatchTable({ state, features }: { state: PredictState; features: readonly Feature[] }) {
+interface BatchTableProps {
+  readonly chunks: BatchState['chunks'];
+  readonly match: BatchState['match'];
+  /** Rows scored. */
+  readonly rows: number;
+  readonly features: readonly Feature[];
+}
+
+/**
+ * Inputs and predictions of every scored row; only the rows in view are in the page.
+ * Memoised on its rows: a download's progress changes the batch state ten times a second,
+ * and laying out a virtual list of a million rows each time would cost the page its smoothness.
+ */
+export const BatchTable = memo(function BatchTable({ chunks, match, rows, features }: BatchTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // A flagged row's reason: in its status cell, and in full below the table for the row focused or chosen.
   const [reason, setReason] = useState<{ row: number; text: string } | null>(null);
-  const { chunks, match } = state.batch;
-  const rows = state.batch.rowsDone;
   const kind = chunks[0]?.predictions.kind ?? 'tensors';
   const label = match?.labelColumn ?? null;
   const columns = [
@@ -25,7 +35,6 @@ export function BatchTable({ state, features }: { state: PredictState; features:
     ...(kind === 'classification' ? ['prediction', 'confidence'] : kind === 'regression' ? ['prediction'] : []),
     'status',
   ];
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions change every render; nothing here is memoized on them.
   const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const template = `4rem repeat(${columns.length - 2}, minmax(7.5rem, 1fr)) minmax(12rem, 2fr)`;
   const reasonId = `${useId()}-reason`;
@@ -89,8 +98,8 @@ export function BatchTable({ state, features }: { state: PredictState; features:
         </div>
       </div>
       <p id={reasonId} className="row-reason-full" role="status" data-testid="row-reason">
-        {reason ? `Row ${reason.row}, ${reason.text}` : state.batch.chunks.some((c) => c.notes.size > 0) ? 'Flagged rows say why in their status cell: focus or click one to read the whole reason here.' : ''}
+        {reason ? `Row ${reason.row}, ${reason.text}` : chunks.some((c) => c.notes.size > 0) ? 'Flagged rows say why in their status cell: focus or click one to read the whole reason here.' : ''}
       </p>
     </>
   );
-}
+});
