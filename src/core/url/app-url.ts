@@ -40,8 +40,9 @@ export function readAppUrl(search: string): AppUrlState {
   const run = q.get('run');
   return {
     example: example !== null && EXAMPLE_ID.test(example) ? example : null,
-    // A web address or a path on this site (`examples/x.zip`); other schemes (javascript:, data:, file:) never.
-    model: model !== null && model !== '' && (/^https?:\/\//i.test(model) || !/^[a-z][a-z0-9+.-]*:/i.test(model)) ? model : null,
+    // Handed on as given: the opener accepts a web address or a path on this site and refuses any
+    // other scheme (javascript:, data:, file:) with a message, fetching nothing.
+    model: model !== null && model !== '' ? model : null,
     tab: isTab(tab) ? tab : null,
     backend: backend === 'wasm' || backend === 'webgpu' ? backend : null,
     threads: Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS ? threads : null,
