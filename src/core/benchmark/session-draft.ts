@@ -1,4 +1,3 @@
-import type { DimensionDefault } from '../model/dimension-defaults';
 import type { GraphOptimizationLevel, SessionTuning, WebGpuLayout, WebNnDeviceType, WebNnPowerPreference } from '../protocol/engine-api';
 import { engineError, fail, ok, type Result } from '../protocol/engine-error';
 import type { BatchDimension } from './plan';
@@ -28,8 +27,15 @@ export interface FormDimension {
   readonly chosen: boolean;
 }
 
+/** A starting size as core/model/dimension-defaults gives it (only what the form needs: no import, so no folder cycle). */
+interface StartingSize {
+  readonly name: string;
+  readonly value: number;
+  readonly detail: string;
+}
+
 /** The model's symbolic dimensions with the sizes the inputs will have: the user's (`dims`), else the starting size. */
-export function formDimensions(defaults: readonly DimensionDefault[], dims: Readonly<Record<string, number>>): FormDimension[] {
+export function formDimensions(defaults: readonly StartingSize[], dims: Readonly<Record<string, number>>): FormDimension[] {
   return defaults.map((d) => {
     const chosen = dims[d.name] !== undefined && dims[d.name] !== d.value;
     return { name: d.name, value: dims[d.name] ?? d.value, detail: chosen ? 'set by you' : d.detail, chosen };
