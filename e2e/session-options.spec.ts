@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { BENCHMARK_REPORT_SCHEMA } from '../src/core/benchmark/report-schema';
 import type { BenchmarkReport } from '../src/core/benchmark/report';
+import { dispatchProbeModel } from '../src/core/benchmark/gpu-floor';
 import { cpuFallbackModel } from './support/onnx-builder';
 import { expect, PlaygroundPage, test } from './support/fixtures';
 
@@ -53,10 +54,21 @@ test('each WebGPU session option reaches onnxruntime, is recorded, and leaves th
   expect(point.withoutReadBackP50Ms!).toBeLessThanOrEqual(point.p50Ms);
   await expect(page.getByTestId('benchmark-table')).toContainText('without read-back');
   await expect(page.getByTestId('session-config').last()).toHaveText('graph optimisation basic · layout NHWC · outputs on the GPU');
+  // The environment record: browser, each backend's build, the adapter's facts.
+  expect(first.environment.browser.name).toMatch(/^Chrome/);
+  expect(first.environment.builds).toEqual({
+    wasm: { wasm: 'ort-wasm-simd-threaded.wasm (SIMD, threads)', executionProvider: 'WASM CPU kernels' },
+    webgpu: { wasm: 'ort-wasm-simd-threaded.asyncify.wasm (SIMD, threads, Asyncify)', executionProvider: 'native WebGPU EP (not JSEP)' },
+  });
+  expect(first.environment.webgpuAdapter).toMatchObject({ architecture: 'swiftshader', software: true });
+  expect(first.environment.webgpuAdapter!.features).toEqual(expect.any(Array));
+  expect(first.environment.webgpuAdapter!.limits!.maxBufferSize).toBeGreaterThan(0);
+  await expect(page.getByTestId('benchmark-results')).toContainText('native WebGPU EP (not JSEP)');
 
-  // Graph capture on a graph WebGPU runs whole: inputs and outputs live on the GPU, outputs unchanged.
+  // Graph capture on a graph WebGPU runs whole (a chain of Relu nodes): inputs and outputs live on the GPU, outputs unchanged.
   await app.goto();
-  await app.openExample('Large digits MLP');
+  await app.openFile('relu-chain.onnx', Buffer.from(dispatchProbeModel(8)));
+  await app.waitForModel();
   await configure(page, { layout: 'NCHW', capture: true });
   const captured = await runAndDownload(page);
   expect(captured.results[1]!.config).toMatchObject({ preferredLayout: 'NCHW', enableGraphCapture: true, preferredOutputLocation: 'gpu-buffer' });
@@ -77,4 +89,18 @@ test('graph capture on a model with a CPU node is refused in one plain sentence;
   await page.getByRole('button', { name: 'Start benchmark' }).click();
   await expect(app.alert(/WebGPU graph capture is not possible for this model: some of its nodes run on the CPU/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('benchmark-status')).toHaveText('Benchmark finished.', { timeout: 60_000 });
+});
+
+test('WebNN is offered only where navigator.ml exists: here every picker says why not, in one line', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.openExample('Iris pipeline');
+  await expect(page.getByRole('radio', { name: 'WebNN' })).toBeDisabled();
+  await expect(page.getByTestId('webnn-status')).toHaveText('unavailable: this browser has no WebNN (navigator.ml is missing)');
+  await page.getByRole('tab', { name: 'Benchmark' }).click();
+  await expect(page.getByRole('checkbox', { name: 'WebNN', exact: true })).toBeDisabled();
+  await expect(page.getByTestId('benchmark-backend-notes')).toContainText('WebNN unavailable: this browser has no WebNN (navigator.ml is missing).');
+  await expect(page.getByRole('combobox', { name: 'WebNN device' })).toBeDisabled();
+  await page.getByRole('tab', { name: 'Speed' }).click();
+  await expect(page.getByRole('combobox', { name: 'WebNN device' })).toBeDisabled();
 });

@@ -7,6 +7,7 @@ import { describeThrown, engineError } from '../../core/protocol/engine-error';
 import type { ProfilePhase } from '../../core/protocol/profile';
 import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
+import { measureGpuFloor } from './gpu-floor-runner';
 import { hasInputExample, modelBatchDimension, modelFormDimensions } from '../store/benchmark-selectors';
 import { speedDraftOf } from '../store/speed-selectors';
 import { saveJson } from '../ui/save-file';
@@ -25,6 +26,8 @@ export interface SpeedActions {
   cancelSpeed(): Promise<void>;
   /** The page's memory (performance.measureUserAgentSpecificMemory), where the browser allows it. */
   measurePageMemory(): Promise<void>;
+  /** This machine's WebGPU dispatch overhead, from the probe model at two chain lengths (gpu-floor-runner.ts). */
+  measureGpuFloor(): Promise<void>;
   downloadTuneJson(modelId: string): void;
 }
 
@@ -117,6 +120,8 @@ export function createSpeedActions(store: AppStore, client: EngineGateway, lifec
     },
 
     cancelSpeed,
+
+    measureGpuFloor: () => measureGpuFloor(store, client),
 
     async measurePageMemory() {
       const perf = performance as MemoryPerformance;

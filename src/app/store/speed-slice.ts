@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { GpuFloorMeasurement } from '../../core/benchmark/gpu-floor';
 import type { ConfigProfile } from '../../core/profile/config-profile';
 import type { PageMemory } from '../../core/profile/memory';
 import type { SpeedDraft } from '../../core/profile/profile-plan';
@@ -33,6 +34,9 @@ export interface SpeedSlice {
   readonly speedMessage: string | null;
   /** Which of the tab's two actions ran last (issue 12: its progress and message show beside its own button). */
   readonly speedLastKind: SpeedActivity['kind'] | null;
+  /** This machine's WebGPU dispatch overhead (the floor): measured once per page, for every model. */
+  readonly gpuFloor: { readonly status: 'idle' | 'measuring' } | { readonly status: 'measured'; readonly floor: GpuFloorMeasurement } | { readonly status: 'failed'; readonly message: string };
+  setGpuFloor(floor: SpeedSlice['gpuFloor']): void;
   setSpeedDraft(modelId: string, draft: SpeedDraft): void;
   setTunerDraft(modelId: string, draft: TunerDraft): void;
   setSpeedActivity(activity: SpeedActivity | null): void;
@@ -54,6 +58,8 @@ export const createSpeedSlice: StateCreator<AppState, [], [], SpeedSlice> = (set
   engineWorkers: [],
   speedMessage: null,
   speedLastKind: null,
+  gpuFloor: { status: 'idle' },
+  setGpuFloor: (gpuFloor) => set({ gpuFloor }),
   setSpeedDraft: (modelId, draft) => set((s) => ({ speedDrafts: { ...s.speedDrafts, [modelId]: draft } })),
   setTunerDraft: (modelId, draft) => set((s) => ({ tunerDrafts: { ...s.tunerDrafts, [modelId]: draft } })),
   setSpeedActivity: (speedActivity) => set(speedActivity ? { speedActivity, speedLastKind: speedActivity.kind } : { speedActivity }),

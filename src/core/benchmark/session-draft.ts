@@ -27,15 +27,15 @@ export interface FormDimension {
   readonly chosen: boolean;
 }
 
-/** What formDimensions needs of core/model's DimensionDefault (named here so benchmark does not import model, which imports benchmark). */
-export interface StartingDimension {
+/** A starting size as core/model/dimension-defaults gives it (only what the form needs: no import, so no folder cycle). */
+interface StartingSize {
   readonly name: string;
   readonly value: number;
   readonly detail: string;
 }
 
 /** The model's symbolic dimensions with the sizes the inputs will have: the user's (`dims`), else the starting size. */
-export function formDimensions(defaults: readonly StartingDimension[], dims: Readonly<Record<string, number>>): FormDimension[] {
+export function formDimensions(defaults: readonly StartingSize[], dims: Readonly<Record<string, number>>): FormDimension[] {
   return defaults.map((d) => {
     const chosen = dims[d.name] !== undefined && dims[d.name] !== d.value;
     return { name: d.name, value: dims[d.name] ?? d.value, detail: chosen ? 'set by you' : d.detail, chosen };

@@ -1,5 +1,6 @@
 import { useAppState } from '../../app-context';
 import type { OpenModel } from '../../store/models-slice';
+import { GpuFloorPanel } from './GpuFloorPanel';
 import { MemoryPanel } from './MemoryPanel';
 import { ProfileForm } from './ProfileForm';
 import { ProfileResults } from './ProfileResults';
@@ -27,6 +28,7 @@ export function SpeedView({ model }: { model: OpenModel }) {
       <SpeedProgress modelId={model.id} kind="profile" />
       {status('profile')}
       {profiles && profiles.length > 0 && <ProfileResults profiles={profiles} adapter={adapter} />}
+      <GpuFloorPanel model={model} />
       <MemoryPanel modelBytes={model.pkg.model.bytes.length} profiles={profiles ?? []} adapter={adapter} />
       <TunerForm model={model} />
       <SpeedProgress modelId={model.id} kind="tune" />
