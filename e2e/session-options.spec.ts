@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { BENCHMARK_REPORT_SCHEMA } from '../src/core/benchmark/report-schema';
 import type { BenchmarkReport } from '../src/core/benchmark/report';
-import { dispatchProbeModel } from '../src/core/benchmark/gpu-floor';
+import { dispatchProbeModel } from '../src/core/benchmark/gpu-floor-probe';
 import { cpuFallbackModel } from './support/onnx-builder';
 import { expect, PlaygroundPage, test } from './support/fixtures';
 

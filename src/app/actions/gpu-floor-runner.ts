@@ -1,4 +1,4 @@
-import { dispatchProbeModel, FLOOR_INPUT, FLOOR_NODE_COUNTS, gpuFloor } from '../../core/benchmark/gpu-floor';
+import { FLOOR_INPUT, FLOOR_NODE_COUNTS, gpuFloor } from '../../core/benchmark/gpu-floor';
 import { summarizeLatency } from '../../core/stats/summary';
 import { toPayload } from '../../core/schema/host-tensor';
 import type { EngineGateway } from '../engine/engine-gateway';
@@ -18,6 +18,7 @@ export async function measureGpuFloor(store: AppStore, client: EngineGateway): P
   const caps = getState().capabilities;
   if (!caps?.webgpu.available || getState().gpuFloor.status === 'measuring') return;
   getState().setGpuFloor({ status: 'measuring' });
+  const { dispatchProbeModel } = await import('../../core/benchmark/gpu-floor-probe');
   const p50: number[] = [];
   for (const nodes of FLOOR_NODE_COUNTS) {
     const x = toPayload({ dtype: 'float32', dims: [...FLOOR_INPUT.dims], data: Float32Array.from({ length: 16 }, (_, i) => i - 8) });

@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { dispatchProbeModel, gpuFloor, gpuFloorVerdict } from './gpu-floor';
+import { gpuFloor, gpuFloorVerdict } from './gpu-floor';
+import { dispatchProbeModel } from './gpu-floor-probe';
 
 describe('WebGPU floor', () => {
   it('builds a chain of N element-wise nodes that onnxruntime runs: y = relu(x)', async () => {

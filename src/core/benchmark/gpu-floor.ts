@@ -1,5 +1,3 @@
-import { modelProtoType, ONNX_DATA_TYPE } from '../package/onnx-schema';
-
 /**
  * The "WebGPU floor": what launching one GPU kernel costs on this machine, whatever it computes.
  * A probe model of N chained element-wise nodes (`x → Relu → Relu → … → y`, float32[1, 16]) is
@@ -8,24 +6,6 @@ import { modelProtoType, ONNX_DATA_TYPE } from '../package/onnx-schema';
  */
 export const FLOOR_NODE_COUNTS = [4, 64] as const;
 export const FLOOR_INPUT = { name: 'x', dims: [1, 16] } as const;
-
-export function dispatchProbeModel(nodes: number): Uint8Array {
-  if (!Number.isInteger(nodes) || nodes < 1 || nodes > 4096) throw new RangeError(`probe node count ${nodes} is out of range`);
-  const tensorType = { tensorType: { elemType: ONNX_DATA_TYPE.FLOAT, shape: { dim: FLOOR_INPUT.dims.map((d) => ({ dimValue: d })) } } };
-  const name = (i: number): string => (i === 0 ? 'x' : i === nodes ? 'y' : `t${i}`);
-  const model = {
-    irVersion: 8,
-    producerName: 'onnx-playground dispatch probe',
-    opsetImport: [{ domain: '', version: 17 }],
-    graph: {
-      name: 'dispatch_probe',
-      node: Array.from({ length: nodes }, (_, i) => ({ opType: 'Relu', name: `relu_${i}`, input: [name(i)], output: [name(i + 1)] })),
-      input: [{ name: 'x', type: tensorType }],
-      output: [{ name: 'y', type: tensorType }],
-    },
-  };
-  return modelProtoType.encode(modelProtoType.fromObject(model)).finish();
-}
 
 export interface GpuFloorMeasurement {
   /** The p50 of one run at each node count of FLOOR_NODE_COUNTS, in ms. */
