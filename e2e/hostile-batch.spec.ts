@@ -47,6 +47,8 @@ test('a CSV with hex numbers, empty rows and extra columns: nothing misread, not
   await upload(app, 'surprises.csv', `${csv}\n`);
   await expect(page.getByTestId('batch-status')).toHaveText('3 of 7 rows scored, 2 not scored (missing or unreadable values), 2 empty rows skipped; columns “comment”, “id” ignored (no such feature).');
   const table = page.getByTestId('batch-table');
+  // The label column names the class of an index, as the prediction beside it does.
+  await expect(table.getByRole('row', { name: /^1 / })).toContainText('2 (virginica)');
   // Read as nothing, never as 16: the feature's cell is empty and only the reason quotes the text.
   await expect(table.getByRole('row', { name: /^2 / }).getByRole('cell').nth(1)).toHaveText('—');
   await expect(table.getByRole('cell', { name: '16', exact: true })).toHaveCount(0);

@@ -132,3 +132,10 @@ export function truthIndex(cell: string, classes: readonly string[]): number {
   const n = parseDecimal(trimmed);
   return n !== null && Number.isInteger(n) && n >= 0 && (classes.length === 0 || n < classes.length) ? n : -1;
 }
+
+/** A true label as the table shows it beside predicted class names: `2 (virginica)` for an index, a name as it is. */
+export function truthText(cell: string, classes: readonly string[] | null): string {
+  if (!classes || classes.length === 0 || classes.includes(cell) || classes.includes(cell.trim())) return cell;
+  const i = truthIndex(cell, classes);
+  return i >= 0 ? `${cell.trim()} (${classes[i]})` : cell;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finishChunk, locateRow, nextChunkRows, prepareChunk, ROW_OK, ROW_SKIPPED, ROW_WARNING, truthIndex } from './batch-chunk';
+import { finishChunk, locateRow, nextChunkRows, prepareChunk, ROW_OK, ROW_SKIPPED, ROW_WARNING, truthIndex, truthText } from './batch-chunk';
 import { batchCsvPieces, batchJsonPieces } from './batch-export';
 import { describeBatchCounts, summarizeBatch } from './batch-summary';
 import { planPrediction } from './prediction';
@@ -124,5 +124,16 @@ describe('rows that would vanish or be misread', () => {
     expect(truthIndex('1', ['a', 'b'])).toBe(1);
     expect(truthIndex('0x1', ['a', 'b'])).toBe(-1);
     expect(truthIndex('1.0', ['a', 'b'])).toBe(1);
+  });
+});
+
+describe('truthText', () => {
+  it('names the class of a label given as an index, and leaves names and unknowns as they are', () => {
+    const classes = ['setosa', 'versicolor', 'virginica'];
+    expect(truthText('2', classes)).toBe('2 (virginica)');
+    expect(truthText(' 0 ', classes)).toBe('0 (setosa)');
+    expect(truthText('versicolor', classes)).toBe('versicolor');
+    expect(truthText('7', classes)).toBe('7');
+    expect(truthText('1', null)).toBe('1');
   });
 });

@@ -72,7 +72,7 @@ export function BatchPanel({ model, state }: { model: ReadyModel; state: Predict
       {batch.chunks.length > 0 && !running && (
         <>
           <BatchDownloads modelId={model.id} batch={batch} />
-          <BatchTable chunks={batch.chunks} match={batch.match} rows={batch.rowsDone} features={signature.features} />
+          <BatchTable chunks={batch.chunks} match={batch.match} rows={batch.rowsDone} features={signature.features} classes={model.facts.plan.kind === 'classification' ? model.facts.plan.classes : null} />
         </>
       )}
       {batch.summary && <MetricsCheck summary={batch.summary} evaluation={batch.evaluation} partial={batch.status === 'cancelled'} />}

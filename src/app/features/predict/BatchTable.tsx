@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useId, useRef, useState } from 'react';
-import { locateRow, ROW_SKIPPED, ROW_WARNING } from '../../../core/schema/batch-chunk';
+import { locateRow, ROW_SKIPPED, ROW_WARNING, truthText } from '../../../core/schema/batch-chunk';
 import type { Feature } from '../../../core/schema/signature';
 import type { BatchState } from '../../store/predict-slice';
 
@@ -15,6 +15,8 @@ interface BatchTableProps {
   /** Rows scored. */
   readonly rows: number;
   readonly features: readonly Feature[];
+  /** The model's class names: a label given as an index is shown with its name, as the predictions are. */
+  readonly classes: readonly string[] | null;
 }
 
 /**
@@ -22,7 +24,7 @@ interface BatchTableProps {
  * Memoised on its rows: a download's progress changes the batch state ten times a second,
  * and laying out a virtual list of a million rows each time would cost the page its smoothness.
  */
-export const BatchTable = memo(function BatchTable({ chunks, match, rows, features }: BatchTableProps) {
+export const BatchTable = memo(function BatchTable({ chunks, match, rows, features, classes }: BatchTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // A flagged row's reason: in its status cell, and in full below the table for the row focused or chosen.
   const [reason, setReason] = useState<{ row: number; text: string } | null>(null);
@@ -58,7 +60,7 @@ export const BatchTable = memo(function BatchTable({ chunks, match, rows, featur
             const p = chunk.predictions;
             const status = chunk.status[index];
             const cells: string[] = [String(item.index + 1), ...chunk.values[index]!.map((v) => (v === null ? '—' : typeof v === 'number' ? cellText(v) : String(v)))];
-            if (label) cells.push(chunk.truth?.[index] ?? '');
+            if (label) cells.push(truthText(chunk.truth?.[index] ?? '', classes));
             if (kind === 'classification') cells.push(status === ROW_SKIPPED ? '—' : p.className[index] ?? '', Number.isFinite(p.confidence[index]) ? p.confidence[index]!.toFixed(3) : '—');
             if (kind === 'regression') cells.push(status === ROW_SKIPPED ? '—' : cellText(p.values?.[index] ?? NaN));
             const note = chunk.notes.get(index);
