@@ -4,6 +4,13 @@ import { classesFromMetadataProps, isDistribution, planPrediction, rankClasses, 
 const IRIS = ['setosa', 'versicolor', 'virginica'];
 
 describe('planPrediction', () => {
+  it('calls an integer or string output a class only when its name, known classes or class scores say so', () => {
+    expect(planPrediction([{ name: 'y', dtype: 'string', shape: ['N'] }])).toEqual({ kind: 'tensors' });
+    expect(planPrediction([{ name: 'token_ids', dtype: 'int64', shape: ['N'] }])).toEqual({ kind: 'tensors' });
+    expect(planPrediction([{ name: 'output_label', dtype: 'string', shape: ['N'] }])).toMatchObject({ kind: 'classification', labelOutput: 'output_label' });
+    expect(planPrediction([{ name: 'y', dtype: 'int64', shape: ['N'] }], { classes: IRIS })).toMatchObject({ kind: 'classification', labelOutput: 'y' });
+  });
+
   it('recognises sklearn label + probabilities, logits, regression and plain tensors', () => {
     expect(planPrediction([{ name: 'label', dtype: 'int64', shape: ['N'] }, { name: 'probabilities', dtype: 'float32', shape: ['N', 3] }], { classes: IRIS })).toEqual({
       kind: 'classification',

@@ -27,8 +27,10 @@ const isFloat = (s: TensorSpec): boolean => s.dtype.startsWith('float');
 export function planPrediction(outputs: readonly TensorSpec[], hints: PlanHints = {}): PredictionPlan {
   const classes = hints.classes && hints.classes.length > 0 ? hints.classes : null;
   const labels = outputs.filter((o) => ['int64', 'int32', 'string'].includes(o.dtype) && rank1(o));
-  const label = labels.find((o) => /label|class/i.test(o.name)) ?? labels[0] ?? null;
   const scores = outputs.filter((o) => isFloat(o) && o.shape?.length === 2 && o.shape[1] !== 1);
+  // An integer or string output is a class only when its name says so, or classes or class scores
+  // are known beside it: token ids or a string transform are not "Predicted class".
+  const label = labels.find((o) => /label|class/i.test(o.name)) ?? (classes !== null || scores.length > 0 ? (labels[0] ?? null) : null);
   const score =
     scores.find((o) => classes !== null && o.shape![1] === classes.length) ??
     scores.find((o) => /prob|logit|score/i.test(o.name)) ??
