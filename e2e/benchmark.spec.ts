@@ -111,10 +111,10 @@ test('measures an example on WASM and WebGPU, draws it, exports it and keeps it'
   const axe = await new AxeBuilder({ page }).include('.tab-panel').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
-  // Kept across visits (IndexedDB), and deletable.
+  // Kept across visits (IndexedDB), and deletable. The address reopens the model on this tab.
   await page.reload();
-  await openExample(app, 'Iris pipeline');
-  await bench.open();
+  await expect(page.getByRole('tab', { name: 'Benchmark', selected: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('navigation', { name: 'Open models' }).getByRole('button', { name: 'iris-pipeline', exact: true })).toHaveCount(1);
   await expect(saved).toHaveCount(2);
   await saved.first().getByRole('button', { name: 'Show' }).click();
   await expect(page.getByTestId('benchmark-table').locator('tbody tr')).toHaveCount(1);

@@ -49,7 +49,8 @@ test('profiles an example on WASM and on WebGPU: cold start, operators side by s
   // The cold start: one stacked bar and one table row per backend, every step measured.
   await expect(page.getByTestId('cold-start-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
   const cold = await rowsOf(page, 'cold-start-table');
-  expect(cold.map((r) => r[0])).toEqual(['WASM · 2 threadsbatch 1', expect.stringMatching(/^WebGPU \(.* \/ swiftshader, software\)batch 1$/)]);
+  // Each configuration names the session options it ran with (here onnxruntime's defaults).
+  expect(cold.map((r) => r[0])).toEqual(['WASM · 2 threadsbatch 1onnxruntime’s defaults', expect.stringMatching(/^WebGPU \(.* \/ swiftshader, software\)batch 1onnxruntime’s defaults$/)]);
   for (const row of cold) {
     expect(row).toHaveLength(6);
     for (const cell of row.slice(1)) expect(Number(cell)).toBeGreaterThanOrEqual(0);
