@@ -1,5 +1,5 @@
 import { ok, type Result } from '../protocol/engine-error';
-import { dataFileIndex } from './test-data-layout';
+import { baseName, dataFileIndex } from './test-data-layout';
 import type { TensorSpec } from '../protocol/tensor';
 import type { HostTensor } from '../schema/host-tensor';
 import { conformTensor, type BoundDims } from './conform';
@@ -40,7 +40,6 @@ export interface TensorReading {
   readonly notes: readonly string[];
 }
 
-const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 const stem = (path: string): string => baseName(path).replace(/\.[^.]*$/, '');
 const extension = (path: string): string => (/\.([^./]+)$/.exec(path)?.[1] ?? '').toLowerCase();
 
@@ -185,8 +184,6 @@ export function matchTensors(files: readonly { file: TensorFile; found: FoundTen
 }
 
 /** Reads the model's inputs from the files the user gave (JSON, .npy, .npz, .pb, a folder of them). */
-export { dataFileIndex };
-
 export async function readTensorFiles(files: readonly TensorFile[], inputs: readonly TensorSpec[], options: ReadTensorOptions = {}): Promise<Result<TensorReading>> {
   // In a test_data_set folder, output_K.pb are expected outputs, not inputs.
   const used = files.filter((f) => dataFileIndex(f.path, 'output') === null);

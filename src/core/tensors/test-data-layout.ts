@@ -2,7 +2,8 @@
 // (the readers that decode them live in read-tensor-files and test-data-set).
 import type { PackageFile } from '../package/model-package';
 
-const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+/** The file name of a package path. */
+export const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 /** `input_3.pb` → 3 (the ONNX test-data convention); null otherwise. */
 export const dataFileIndex = (path: string, prefix: 'input' | 'output'): number | null => {
