@@ -1,6 +1,7 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import type { Feature, Signature } from './signature';
 import { parseDecimal } from './number-text';
+import { compileSchemaPredicate } from './schema-predicate';
 
 export type IssueRule = 'missing' | 'type' | 'not-finite' | 'range' | 'training-range' | 'enum' | 'shape' | 'schema';
 
@@ -152,8 +153,10 @@ function residualSchema(signature: Signature): Schema | null {
  */
 export function createRowValidator(signature: Signature): RowValidator {
   const schema = residualSchema(signature);
-  // A quick pass that stops at the first failure; only a failing row is checked again for every reason.
-  const quick = schema ? new Validator(schema, '7', true) : null;
+  // A quick pass (a plain predicate for the usual schemas, else the validator stopping at the first
+  // failure); only a failing row is checked again for every reason.
+  const stopAtFirst = schema ? new Validator(schema, '7', true) : null;
+  const quick = schema ? (compileSchemaPredicate(schema) ?? ((object: Record<string, FeatureValue>) => stopAtFirst!.validate(object).valid)) : null;
   const full = schema ? new Validator(schema, '7', false) : null;
   const features = signature.features;
   return {
@@ -170,7 +173,7 @@ export function createRowValidator(signature: Signature): RowValidator {
           unreadable.add(feature.name);
         } else if (value !== null) object[feature.name] = value;
       });
-      const result = quick && !quick.validate(object).valid ? full!.validate(object) : null;
+      const result = quick && !quick(object) ? full!.validate(object) : null;
       if (result) {
         const seen = new Set<string>();
         for (const error of result.errors) {

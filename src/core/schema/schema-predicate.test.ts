@@ -1,0 +1,50 @@
+import { Validator, type Schema } from '@cfworker/json-schema';
+import { describe, expect, it } from 'vitest';
+import { compileSchemaPredicate } from './schema-predicate';
+
+const SCHEMAS: Schema[] = [
+  { type: 'object', properties: { a: { type: 'number', minimum: 1.1, maximum: 6.9 }, b: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 2 } }, required: ['a'] },
+  { type: 'object', properties: { rooms: { type: 'integer', minimum: 0 }, colour: { enum: ['red', 'blue', 3, null] }, garden: { type: 'boolean' }, note: { type: ['string', 'null'] } }, required: ['rooms', 'garden'] },
+  { properties: { k: { const: 'x', description: 'only x' }, n: { type: 'integer', maximum: 10, title: 'n' } }, $schema: 'http://json-schema.org/draft-07/schema#' },
+  { type: 'object', properties: { any: true, s: { type: 'string' } }, required: ['s', 'absent'] },
+];
+
+const VALUES = [0, 1, 1.1, 1.5, 2, 6.9, 7, -3, 10, 11, 2.5, 'x', 'red', 'blue', 'green', '', true, false, null, 3];
+
+/** A deterministic stream of pseudo-random numbers, so a failure is reproducible. */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe('compileSchemaPredicate', () => {
+  it('agrees with a JSON Schema validator on every instance tried', () => {
+    const random = lcg(7);
+    for (const schema of SCHEMAS) {
+      const predicate = compileSchemaPredicate(schema);
+      expect(predicate).not.toBeNull();
+      const validator = new Validator(schema, '7', true);
+      const names = [...Object.keys(schema.properties ?? {}), 'absent', 'extra'];
+      for (let i = 0; i < 3000; i++) {
+        const object: Record<string, number | string | boolean | null> = {};
+        for (const name of names) if (random() < 0.7) object[name] = VALUES[Math.floor(random() * VALUES.length)]!;
+        expect(predicate!(object), JSON.stringify({ schema, object })).toBe(validator.validate(object).valid);
+      }
+    }
+  });
+
+  it('declines what it does not know for sure, so the validator decides', () => {
+    const declined: Schema[] = [
+      { type: 'object', properties: { a: { type: 'number', multipleOf: 0.5 } } },
+      { type: 'object', properties: { a: { type: 'string', format: 'date-time' } } },
+      { type: 'object', properties: { a: { enum: [[1], { b: 2 }] } } },
+      { type: 'object', properties: { a: { anyOf: [{ type: 'number' }, { type: 'string' }] } } },
+      { type: 'object', properties: { a: false } },
+      { type: 'object', additionalProperties: false, properties: { a: { type: 'number' } } },
+      { type: 'object', properties: { a: { type: 'number', exclusiveMinimum: true, minimum: 0 } } },
+      { type: 'object', properties: { a: { type: 'decimal' } } },
+      { type: 'array' },
+    ];
+    for (const schema of declined) expect(compileSchemaPredicate(schema), JSON.stringify(schema)).toBeNull();
+  });
+});
