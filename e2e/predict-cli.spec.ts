@@ -81,7 +81,7 @@ test('predict fills digits-cnn’s tensor input from a .npy array and presses Pr
   writeFileSync(file, npy([picked.length, 1, 8, 8], picked.flatMap((r) => r.slice(0, pixels).map(Number))));
   const run = await cli(['predict', 'public/examples/digits-cnn', '--input', file, '--dist', DIST]);
   expect(run.code, run.stderr).toBe(0);
-  expect(run.stderr).toMatch(/Ran on WASM \(1 thread\)/);
+  expect(run.stderr).toMatch(/Ran on WASM, 1 thread/);
   const doc = JSON.parse(run.stdout) as BatchOutputsDocument;
   expect(Object.keys(doc)).toEqual(['outputs']);
   const [name, logits] = Object.entries(doc.outputs)[0]!;

@@ -3,7 +3,7 @@ import { buildCheckReport, type CheckReport } from '../../core/check/check-repor
 import { checkVerdict } from '../../core/check/check-verdict';
 import { parseTolerance } from '../../core/check/tolerance';
 import type { Capabilities } from '../../core/protocol/capabilities';
-import type { BackendConfig, BackendId } from '../../core/protocol/engine-api';
+import { configLabel, type BackendConfig, type BackendId } from '../../core/protocol/engine-api';
 import { engineError, ok } from '../../core/protocol/engine-error';
 import type { PackageFile } from '../../core/package/model-package';
 import { findTestDataSets, type TestDataSetFiles } from '../../core/tensors/test-data-layout';
@@ -50,7 +50,7 @@ export interface CheckDeps {
 
 /** What the user reads for a backend; WebGPU names its adapter, so a software one never passes for a GPU. */
 export function backendLabel(backend: BackendId, config: BackendConfig, caps: Capabilities | null): string {
-  if (backend === 'wasm') return `WASM, ${config.threads} thread${config.threads === 1 ? '' : 's'}`;
+  if (backend !== 'webgpu') return configLabel({ ...config, backend });
   const gpu = caps?.webgpu;
   if (!gpu?.available) return 'WebGPU';
   return `WebGPU (${[gpu.vendor, gpu.architecture].filter(Boolean).join(' ') || 'unnamed adapter'}${gpu.software ? ', software emulation' : ''})`;

@@ -1,4 +1,4 @@
-import { backendKey, type BackendConfig } from '../../core/protocol/engine-api';
+import { backendKey, configLabel, type BackendConfig } from '../../core/protocol/engine-api';
 import { defaultThreads, maxThreads } from '../../core/protocol/capabilities';
 import type { AppState } from './app-store';
 import type { OpenModel } from './models-slice';
@@ -15,9 +15,6 @@ export const selectBackendConfig = (s: AppState): BackendConfig => {
   return { backend: 'wasm', threads: Math.max(1, threads) };
 };
 
-export const selectBackendLabel = (s: AppState): string => {
-  const config = selectBackendConfig(s);
-  return config.backend === 'webgpu' ? 'WebGPU' : config.backend === 'webnn' ? 'WebNN' : `WASM, ${config.threads} thread${config.threads === 1 ? '' : 's'}`;
-};
+export const selectBackendLabel = (s: AppState): string => configLabel(selectBackendConfig(s));
 
 export { backendKey };

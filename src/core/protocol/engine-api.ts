@@ -17,6 +17,13 @@ export interface BackendConfig {
   readonly threads: number;
 }
 
+/** What the user reads for a configuration: "WASM, 2 threads", "WebGPU", "WebNN". */
+export function configLabel(config: BackendConfig): string {
+  if (config.backend === 'webgpu') return 'WebGPU';
+  if (config.backend === 'webnn') return 'WebNN';
+  return `WASM, ${config.threads} thread${config.threads === 1 ? '' : 's'}`;
+}
+
 export function backendKey(config: BackendConfig): string {
   return config.backend === 'wasm' ? `wasm-${config.threads}` : config.backend;
 }

@@ -1,3 +1,4 @@
+import { configLabel } from '../../../core/protocol/engine-api';
 import { useMemo } from 'react';
 import { predictClasses } from '../../../core/schema/outputs';
 import { valueTexts } from '../../../core/tensors/tensor-summary';
@@ -16,7 +17,7 @@ const SOURCE_WORDS: Readonly<Record<RunInputSource, string>> = {
 
 export function OutputsView({ model, run }: { model: OpenModel; run: Extract<RunState, { status: 'done' }> }) {
   const prediction = useMemo(() => predictClasses(run.outputs, model.pkg.metadata?.targetClasses), [run.outputs, model.pkg.metadata]);
-  const where = run.config.backend === 'webgpu' ? 'WebGPU' : `WASM (${run.config.threads} thread${run.config.threads === 1 ? '' : 's'})`;
+  const where = configLabel(run.config);
   return (
     <div className="outputs" data-testid="outputs">
       <p role="status">

@@ -1,3 +1,4 @@
+import { configLabel } from '../../../core/protocol/engine-api';
 import { lazy, Suspense } from 'react';
 import { rankClasses } from '../../../core/schema/prediction';
 import { valueTexts } from '../../../core/tensors/tensor-summary';
@@ -33,7 +34,7 @@ export function PredictionView({ model, state, result }: { model: ReadyModel; st
   const actions = usePredictActions();
   const p = result.predictions;
   const { plan } = model.facts;
-  const where = result.config.backend === 'webgpu' ? 'WebGPU' : `WASM (${result.config.threads} thread${result.config.threads === 1 ? '' : 's'})`;
+  const where = configLabel(result.config);
   const rows = p.rows;
   const ranked = p.kind === 'classification' && rows > 0 ? rankClasses(p, 0) : [];
   const scoreWord = p.scoreKind === 'logits' ? 'logit' : 'probability';
