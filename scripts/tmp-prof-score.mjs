@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, REPO_ROOT } from '../cli/bench.mjs';
-import { recordLongTasks, repeatRows, scoreInPage } from '../cli/scoring-probe.mjs';
+import { recordLongTasks, repeatRows, scoreInPage, downloadInPage } from '../cli/scoring-probe.mjs';
 import { serveStatic } from '../cli/static-server.mjs';
 const dist = '/tmp/dist-nomin';
 const csv = repeatRows(readFileSync(join(REPO_ROOT, 'public/examples/iris-pipeline/test.csv'), 'utf8'), 100000);
@@ -17,8 +17,9 @@ await page.getByRole('heading', { name: 'Score a file' }).waitFor({ timeout: 60_
 const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+const r0 = await scoreInPage(page, 'x.csv', csv, 100000, 600000);
 await cdp.send('Profiler.start');
-const r = await scoreInPage(page, 'x.csv', csv, 100000, 600000);
+const r = await downloadInPage(page, 'Download predictions (JSON)', 600000);
 const { profile } = await cdp.send('Profiler.stop');
 console.log('elapsed', r.elapsedMs, 'long', JSON.stringify(r.longTasks));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
