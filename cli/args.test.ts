@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, USAGE, UsageError } from './args.mjs';
+import { parseCommandLine, UsageError } from './args.mjs';
+import { USAGE } from './usage.mjs';
 
 describe('onnx-playground command line', () => {
   it('reads every bench option', () => {

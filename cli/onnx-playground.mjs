@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `onnx-playground` command (package.json "bin"). Plain ESM for plain `node`.
 import { writeFileSync } from 'node:fs';
-import { parseCommandLine, USAGE, UsageError } from './args.mjs';
+import { parseCommandLine, UsageError } from './args.mjs';
+import { USAGE } from './usage.mjs';
 import { BenchError, runBench, toolVersion } from './bench.mjs';
 import { runPredict } from './predict.mjs';
 import { CHECK_USAGE } from './check-args.mjs';

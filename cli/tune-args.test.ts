@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessionConfigRecord } from '../src/core/protocol/session-options';
-import { parseCommandLine, USAGE, UsageError } from './args.mjs';
+import { parseCommandLine, UsageError } from './args.mjs';
+import { USAGE } from './usage.mjs';
 import { defaultTuneFile } from './tune.mjs';
 import { formatTune } from './tune-table.mjs';
 import { profileLines } from './table.mjs';

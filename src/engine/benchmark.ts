@@ -1,13 +1,10 @@
-import type { BenchmarkMeasurement, BenchmarkPhase, BenchmarkProgress, BenchmarkRequest, PointMeasurement, StopRule } from '../core/protocol/benchmark';
+import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest, PointMeasurement, StopRule } from '../core/protocol/benchmark';
 import { tuningRefusal } from '../core/protocol/session-options';
 import { describeThrown, engineError, fail, ok, type Result } from '../core/protocol/engine-error';
+import { benchmarkPacer } from './benchmark-pacing';
 import { outputSample, releaseFeeds, sessionFeeds, timedRun, type SessionHost } from './ort-io';
 import { startRuntime } from './runtime-probe';
 
-/** How often the loop lets the worker read its messages (a cancel), outside any timed region. */
-const YIELD_EVERY_MS = 50;
-/** How often progress is reported. */
-const PROGRESS_EVERY_MS = 250;
 /** A ceiling on samples per point, so that a long time budget on a fast model cannot exhaust memory. */
 export const MAX_RUNS_PER_POINT = 200_000;
 
@@ -25,20 +22,6 @@ export function createBenchmarkControl(): BenchmarkControl {
     isCancelled: (runId) => cancelled.has(runId),
     forget: (runId) => void cancelled.delete(runId),
   };
-}
-
-/** A macrotask boundary: lets the worker handle incoming messages (a `session.run` may resolve through microtasks only). */
-function nextTask(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      channel.port2.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** The smallest step the clock shows (browsers coarsen `performance.now()` to 5–100 µs). */
@@ -78,24 +61,9 @@ export async function runBenchmark(
 ): Promise<Result<BenchmarkMeasurement>> {
   const { now } = deps;
   const sessionId = `benchmark:${request.runId}`;
-  const pointCount = request.points.length;
   const first = request.points[0];
   if (!first) return fail(engineError('bad-input', 'The benchmark has no batch size to measure.', 'Choose at least one batch size.'));
-  let lastProgress = Number.NEGATIVE_INFINITY;
-  let lastYield = now();
-  const report = (phase: BenchmarkPhase, pointIndex: number, runsDone: number, phaseStart: number, at: number, force = false): void => {
-    if (!force && at - lastProgress < PROGRESS_EVERY_MS) return;
-    lastProgress = at;
-    onProgress({ runId: request.runId, phase, pointIndex, pointCount, batchSize: request.points[pointIndex]!.batchSize, runsDone, elapsedMs: at - phaseStart });
-  };
-  /** Between samples: lets a cancel message in now and then; true when the run should stop. */
-  const shouldStop = async (at: number): Promise<boolean> => {
-    if (at - lastYield >= YIELD_EVERY_MS) {
-      await nextTask();
-      lastYield = now();
-    }
-    return control.isCancelled(request.runId);
-  };
+  const { report, shouldStop } = benchmarkPacer(request, onProgress, () => control.isCancelled(request.runId), now);
 
   let tuning = request.model.tuning ?? {};
   let feeds: Parameters<typeof timedRun>[2] = {};

@@ -1,10 +1,11 @@
 import type { CheckRunner } from '../../core/check/check-data-sets';
 import { buildCheckReport, type CheckReport } from '../../core/check/check-report';
+import { checkRefusal, usableBackends } from '../../core/check/check-refusal';
 import { checkVerdict } from '../../core/check/check-verdict';
 import { parseTolerance } from '../../core/check/tolerance';
 import type { Capabilities } from '../../core/protocol/capabilities';
 import { configLabel, type BackendConfig, type BackendId } from '../../core/protocol/engine-api';
-import { engineError, ok } from '../../core/protocol/engine-error';
+import { ok } from '../../core/protocol/engine-error';
 import type { PackageFile } from '../../core/package/model-package';
 import { findTestDataSets, type TestDataSetFiles } from '../../core/tensors/test-data-layout';
 import type { EngineGateway } from '../engine/engine-gateway';
@@ -62,6 +63,17 @@ function configOf(store: AppStore, backend: BackendId): BackendConfig {
   return backend === 'webgpu' ? { backend: 'webgpu', threads: 1 } : current;
 }
 
+/** Runs a check's cases on the model's sessions, one per backend configuration. */
+function checkRunner(client: EngineGateway, model: ReadyModel, configs: ReadonlyMap<string, BackendConfig>): CheckRunner {
+  return {
+    prepare: (backend) => ensureSession(client, model, configs.get(backend)!),
+    async run(backend, feeds) {
+      const result = await client.run(configs.get(backend)!, model.id, feeds);
+      return result.ok ? ok(result.value.outputs) : result;
+    },
+  };
+}
+
 export function createCheckActions({ store, client, lifecycle }: CheckDeps): CheckActions {
   const { getState } = store;
   const controls = new Map<string, { cancelled: boolean }>();
@@ -70,16 +82,6 @@ export function createCheckActions({ store, client, lifecycle }: CheckDeps): Che
     return isReady(model) ? model : undefined;
   };
 
-  function runnerFor(model: ReadyModel, configs: ReadonlyMap<string, BackendConfig>): CheckRunner {
-    return {
-      prepare: (backend) => ensureSession(client, model, configs.get(backend)!),
-      async run(backend, feeds) {
-        const result = await client.run(configs.get(backend)!, model.id, feeds);
-        return result.ok ? ok(result.value.outputs) : result;
-      },
-    };
-  }
-
   return {
     async startCheck(id, request) {
       const model = modelOf(id);
@@ -87,18 +89,9 @@ export function createCheckActions({ store, client, lifecycle }: CheckDeps): Che
       const tolerance = parseTolerance(request.rtol, request.atol);
       const found = request.files ? { sets: [await ownDataSet(request.files)] } : findTestDataSets(model.pkg.files);
       const webgpu = getState().capabilities?.webgpu;
-      const backends = request.backends.filter((b) => b === 'wasm' || webgpu?.available);
-      const refusal = !tolerance.ok
-        ? tolerance.error
-        : backends.length === 0
-          ? request.backends.length === 0
-            ? engineError('bad-input', 'No backend is chosen.', 'Tick WASM, WebGPU or both.')
-            : engineError('backend-unavailable', `WebGPU is not available in this browser${webgpu && !webgpu.available ? ` (${webgpu.reason})` : ''}.`, 'Check on WASM instead.')
-          : !found || found.sets.length === 0
-            ? engineError('bad-input', 'This package has no test data sets (test_data_set_N folders beside model.onnx).', 'Open a folder, .zip or .tar.gz holding model.onnx and test_data_set_0/input_0.pb, output_0.pb, or give your own inputs and expected outputs.')
-            : request.files && (request.files.inputs.length === 0 || request.files.expected.length === 0)
-              ? engineError('bad-input', `Give ${request.files.inputs.length === 0 ? 'the inputs' : 'the expected outputs'} too: a check needs both.`, 'Inputs: .json, .npy, .npz or input_K.pb files; expected outputs: the same forms, named after the outputs or in their order.')
-              : null;
+      const backends = usableBackends(request.backends, webgpu);
+      const files = request.files ? { inputs: request.files.inputs.length, expected: request.files.expected.length } : null;
+      const refusal = checkRefusal(tolerance, { backends: request.backends, webgpu, dataSets: found?.sets.length ?? 0, files });
       if (refusal || !tolerance.ok || !found) {
         getState().updateCheck(id, { ...IDLE_CHECK, error: refusal?.message ?? null });
         if (refusal) getState().notify(refusal);
@@ -116,7 +109,7 @@ export function createCheckActions({ store, client, lifecycle }: CheckDeps): Che
         const plan = { sets: found.sets, inputs: model.description.inputs, outputs: model.description.outputs, backends, tolerance: tolerance.value };
         // The tensor readers load with the first check, not with the page.
         const { checkDataSets } = await import('../../core/check/check-data-sets');
-        const run = await checkDataSets(plan, runnerFor(model, configs), {
+        const run = await checkDataSets(plan, checkRunner(client, model, configs), {
           cancelled: () => control.cancelled,
           onCase: async ({ done, last }) => {
             getState().updateCheck(id, { done, cases: [...(getState().checks[id]?.cases ?? []), last] });

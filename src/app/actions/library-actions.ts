@@ -6,6 +6,7 @@ import { saveBlob } from '../ui/save-file';
 import { createPackageClient, type PackageClient } from '../workers/package-client';
 import type { Actions } from './create-actions';
 import { importChange, registryWriter, saveChange } from './library-changes';
+import { readLibrary } from './library-reading';
 
 export interface LibraryActions {
   /** Reads the library; after a start that never finished reading it, starts safe instead. */
@@ -24,29 +25,6 @@ export interface LibraryActions {
   importFile(file: File): Promise<void>;
 }
 
-/** Set while the library is being read and shown; still there at the next start means that start never finished. */
-const READING = 'onnx-playground:library-reading';
-/** A marker younger than this is another tab reading right now, not a start that hung. */
-const READING_GRACE_MS = 10_000;
-
-function readingMarker(): number | null {
-  try {
-    const at = Number(localStorage.getItem(READING));
-    return at > 0 ? at : null;
-  } catch {
-    return null;
-  }
-}
-
-function setReadingMarker(on: boolean): void {
-  try {
-    if (on) localStorage.setItem(READING, String(Date.now()));
-    else localStorage.removeItem(READING);
-  } catch {
-    // Storage refused (private window): the safe start stays available through ?safe.
-  }
-}
-
 /** The local model registry: versions, aliases and stages, kept in IndexedDB across visits. */
 export function createLibraryActions(store: AppStore, storage: LibraryStorage, open: Actions, packages: PackageClient = createPackageClient(store)): LibraryActions {
   const { getState } = store;
@@ -58,22 +36,7 @@ export function createLibraryActions(store: AppStore, storage: LibraryStorage, o
   };
 
   const actions: LibraryActions = {
-    async load() {
-      const marker = readingMarker();
-      if (marker !== null && Date.now() - marker > READING_GRACE_MS) {
-        setReadingMarker(false);
-        actions.startSafe('The last time this page started, reading the library never finished (the page may have stopped responding), so this time it was not read.');
-        return;
-      }
-      setReadingMarker(true);
-      try {
-        await refresh();
-      } catch (thrown) {
-        getState().setLibraryProblem({ kind: 'unreadable', error: engineError('storage-failed', `The library could not be read (${thrown instanceof Error ? thrown.message : String(thrown)}).`, 'Private windows may not allow storage; try a normal window, or clear the library.') });
-      }
-      // Cleared once the list has had a chance to render: a library that hangs the page leaves it set.
-      setTimeout(() => setReadingMarker(false), 0);
-    },
+    load: () => readLibrary(store, refresh, (reason) => actions.startSafe(reason)),
     startSafe(reason) {
       getState().setLibraryProblem({ kind: 'safe', reason });
     },

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildSignature, describedTrainingRange, imageLayoutOf, kindOfTypeName, sliderRange } from './signature';
+import { kindOfTypeName } from './feature-kind';
+import { buildSignature, sliderRange } from './signature';
+import { imageLayoutOf } from './signature-layout';
+import { describedTrainingRange } from './signature-metadata';
 import type { TensorSpec } from '../protocol/tensor';
 
 const example = (id: string, file: string): string => readFileSync(new URL(`../../../public/examples/${id}/${file}`, import.meta.url), 'utf8');
