@@ -36,7 +36,10 @@ function applyBenchmarkLink(store: AppStore, model: ReadyModel, settings: Benchm
     symbolicBatch: modelBatchDimension(model).kind === 'symbolic',
   });
   store.getState().setBenchmarkDraft(model.id, draft);
-  const names = modelFormDimensions(model).map((d) => d.name);
+  const batch = modelBatchDimension(model);
+  const names = modelFormDimensions(model)
+    .map((d) => d.name)
+    .filter((name) => batch.kind !== 'symbolic' || name !== batch.name);
   for (const [name, size] of dimsFromUrl(settings.dims, names)) store.getState().setDim(model.id, name, size);
 }
 

@@ -54,7 +54,10 @@ function replaceSearch(search: string): void {
 /** The Benchmark form on screen, when the Benchmark tab is (the address holds it there only). */
 function benchmarkView(s: AppState, model: OpenModel, tab: ModelTab | null): BenchmarkView | null {
   if (tab !== 'benchmark' || !isReady(model) || !s.capabilities) return null;
-  return { draft: benchmarkDraftOf(s, model, s.capabilities), dims: model.dims, symbolicBatch: modelBatchDimension(model).kind === 'symbolic' };
+  const batch = modelBatchDimension(model);
+  // The batch dimension is set by each batch size, not by its own field.
+  const dims = Object.fromEntries(Object.entries(model.dims).filter(([name]) => batch.kind !== 'symbolic' || name !== batch.name));
+  return { draft: benchmarkDraftOf(s, model, s.capabilities), dims, symbolicBatch: batch.kind === 'symbolic' };
 }
 
 /** Opens what the address names, then keeps the address in step with the page; returns the unsubscribe. */
