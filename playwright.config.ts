@@ -13,6 +13,7 @@ const PAGES_DIST = process.env.E2E_PAGES_DIST ?? (process.env.E2E_DIST ? process
 const MEASURING = [
   'benchmark.spec.ts',
   'benchmark-verdict.spec.ts',
+  'url-benchmark.spec.ts',
   'compare.spec.ts',
   'speed.spec.ts',
   'predict-responsiveness.spec.ts',

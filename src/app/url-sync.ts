@@ -1,12 +1,15 @@
-import { exampleIdOf, readAppUrl, RUNNABLE_TABS, sharedModelUrl, writeAppUrl, type AppUrlState, type ModelTab } from '../core/url/app-url';
+import { exampleIdOf, readAppUrl, sharedModelUrl, withoutRun, writeAppUrl, type AppUrlState, type BenchmarkView, type ModelTab } from '../core/url/app-url';
 import type { AppServices } from './actions/app-services';
-import { isReady } from './store/models-slice';
+import type { AppState } from './store/app-store';
+import { benchmarkDraftOf, modelBatchDimension } from './store/benchmark-selectors';
+import { isReady, type OpenModel } from './store/models-slice';
+import { startLinkedWork } from './url-run';
 
 /**
  * Keeps the address in step with the page (core/url/app-url says what it holds): opens what a
- * link names when the page starts, starts the tab's work only when the link says `run`, and
- * rewrites the address (replaceState: no history entry per click) as the model, tab and
- * backend change.
+ * link names when the page starts, starts the tab's work only when the link says `run`
+ * (url-run), and rewrites the address (replaceState: no history entry per click) as the model,
+ * tab, backend and Benchmark form change.
  */
 /** The tab the address named when the page started, for the first model that opens. */
 const linkedTab: ModelTab | null = readAppUrl(window.location.search).tab;
@@ -32,27 +35,29 @@ export function noteTab(modelId: string, id: string): void {
   write();
 }
 
-/** Starts the work the tab does, for a link with `run`: Run, Predict, or a benchmark with the form's settings. */
-async function runTab(services: AppServices, id: string, which: ModelTab): Promise<void> {
-  if (which === 'predict') {
-    await services.predict.openPredict(id);
-    await services.predict.predict(id);
-  } else if (which === 'benchmark') await services.benchmark.startBenchmark(id);
-  else await services.actions.runModel(id);
-}
-
-/** Applies the address: backend, then the model it names (and its work when `run` says so). */
+/** Applies the address: backend, then the model it names, its Benchmark form, and its work when `run` says so. */
 function startFrom(services: AppServices, url: AppUrlState): void {
   const { store, actions } = services;
   if (url.backend) store.getState().setBackend(url.backend);
   if (url.threads) store.getState().setThreads(url.threads);
+  // `run` is used once: a reload, even before the model has opened, must not start the work again.
+  const search = withoutRun(window.location.search);
+  if (search !== window.location.search) replaceSearch(search);
   const opening = url.example ? actions.openExample(url.example) : url.model ? actions.openUrl(url.model) : null;
-  if (!opening || !url.run) return;
-  void opening.then(() => {
-    const model = store.getState().models.find((m) => m.id === store.getState().activeModelId);
-    const which = url.tab ?? 'run';
-    if (isReady(model) && RUNNABLE_TABS.includes(which)) void runTab(services, model.id, which);
-  });
+  void opening?.then(() => startLinkedWork(services, url));
+}
+
+function replaceSearch(search: string): void {
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+}
+
+/** The Benchmark form on screen, when the Benchmark tab is (the address holds it there only). */
+function benchmarkView(s: AppState, model: OpenModel, tab: ModelTab | null): BenchmarkView | null {
+  if (tab !== 'benchmark' || !isReady(model) || !s.capabilities) return null;
+  const batch = modelBatchDimension(model);
+  // The batch dimension is set by each batch size, not by its own field.
+  const dims = Object.fromEntries(Object.entries(model.dims).filter(([name]) => batch.kind !== 'symbolic' || name !== batch.name));
+  return { draft: benchmarkDraftOf(s, model, s.capabilities), dims, symbolicBatch: batch.kind === 'symbolic' };
 }
 
 /** Opens what the address names, then keeps the address in step with the page; returns the unsubscribe. */
@@ -66,17 +71,20 @@ export function syncUrlWithPage(services: AppServices, baseUrl: string): () => v
     const example = source ? exampleIdOf(source, examplesUrl) : null;
     // Backend and threads matter once a model is open; the start page's address stays bare.
     const backend = model && (s.backend === 'webgpu' || s.backend === 'wasm') ? s.backend : null;
+    const tab = model ? (tabs.get(model.id) ?? null) : null;
     const search = writeAppUrl(window.location.search, {
       example,
       model: source && !example ? sharedModelUrl(source) : null,
-      tab: model ? (tabs.get(model.id) ?? null) : null,
+      tab,
       backend,
       threads: backend ? s.threads : null,
+      benchmark: model ? benchmarkView(s, model, tab) : null,
     });
-    if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+    if (search !== window.location.search) replaceSearch(search);
   };
   startFrom(services, readAppUrl(window.location.search));
   return store.subscribe((s, before) => {
-    if (s.activeModelId !== before.activeModelId || s.models !== before.models || s.backend !== before.backend || s.threads !== before.threads || s.compareOpen !== before.compareOpen) write();
+    const changed = s.activeModelId !== before.activeModelId || s.models !== before.models || s.backend !== before.backend || s.threads !== before.threads || s.compareOpen !== before.compareOpen;
+    if (changed || s.benchmarkDrafts !== before.benchmarkDrafts || s.capabilities !== before.capabilities) write();
   });
 }

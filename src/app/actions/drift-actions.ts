@@ -4,6 +4,7 @@ import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
 import { IDLE_DRIFT } from '../store/drift-slice';
 import { isReady, type ReadyModel } from '../store/models-slice';
+import { roleOf } from '../../core/package/model-package';
 import { check, type DriftRuntime, type Reference } from './drift-check';
 import type { ModelLifecycle } from './model-lifecycle';
 import type { ValidatorCache } from './validator-cache';
@@ -15,6 +16,8 @@ export interface DriftActions {
   chooseReference(id: string, file: File): Promise<void>;
   /** Reads the production CSV, matches its columns, scores both sets and builds the report. */
   chooseProduction(id: string, file: File): Promise<void>;
+  /** Checks the production sample the package ships (shifted on purpose), if it has one and a reference: the drift check in one click. */
+  checkProductionSample(id: string): Promise<void>;
   cancelDrift(id: string): void;
 }
 
@@ -50,6 +53,34 @@ export function createDriftActions({ store, client, lifecycle, validators }: Dri
     return { reference: { kind: 'training-statistics', name: 'metadata.json', features: features.filter((f) => f in bins) }, bins };
   }
 
+  /** Reads the production CSV, matches its columns, scores both sets and builds the report. */
+  async function chooseProduction(id: string, file: File): Promise<void> {
+    const model = modelOf(id);
+    if (!model || controls.has(id)) return;
+    const ref = referenceOf(model);
+    const failWith = (error: EngineError): void => {
+      getState().notify(error);
+      getState().updateDrift(id, { status: 'failed', error: error.message });
+    };
+    if (!ref) {
+      getState().updateDrift(id, { productionName: file.name });
+      return failWith(NO_REFERENCE);
+    }
+    const control = { cancelled: false };
+    controls.set(id, control);
+    const untrack = lifecycle.track(id, () => (control.cancelled = true));
+    getState().updateDrift(id, { ...IDLE_DRIFT, status: 'reading', reference: ref.reference, productionName: file.name });
+    try {
+      const failed = await check({ id, model, rt: await runtime(), control, store, client, validators }, ref, file);
+      // After a cancel (or the model closing), an engine call cut short is not news.
+      if (failed && !control.cancelled) failWith(failed);
+      else if (failed) getState().updateDrift(id, { status: 'cancelled' });
+    } finally {
+      controls.delete(id);
+      untrack();
+    }
+  }
+
   return {
     async openDrift(id) {
       const model = modelOf(id);
@@ -60,31 +91,12 @@ export function createDriftActions({ store, client, lifecycle, validators }: Dri
       picked.set(id, file);
       getState().updateDrift(id, { ...IDLE_DRIFT, reference: { kind: 'picked', name: file.name } });
     },
-    async chooseProduction(id, file) {
+    chooseProduction,
+    async checkProductionSample(id) {
       const model = modelOf(id);
-      if (!model || controls.has(id)) return;
-      const ref = referenceOf(model);
-      const failWith = (error: EngineError): void => {
-        getState().notify(error);
-        getState().updateDrift(id, { status: 'failed', error: error.message });
-      };
-      if (!ref) {
-        getState().updateDrift(id, { productionName: file.name });
-        return failWith(NO_REFERENCE);
-      }
-      const control = { cancelled: false };
-      controls.set(id, control);
-      const untrack = lifecycle.track(id, () => (control.cancelled = true));
-      getState().updateDrift(id, { ...IDLE_DRIFT, status: 'reading', reference: ref.reference, productionName: file.name });
-      try {
-        const failed = await check({ id, model, rt: await runtime(), control, store, client, validators }, ref, file);
-        // After a cancel (or the model closing), an engine call cut short is not news.
-        if (failed && !control.cancelled) failWith(failed);
-        else if (failed) getState().updateDrift(id, { status: 'cancelled' });
-      } finally {
-        controls.delete(id);
-        untrack();
-      }
+      const sample = model?.pkg.files.find((f) => roleOf(f.path) === 'production-sample');
+      if (!model || !sample || !referenceOf(model)) return;
+      await chooseProduction(id, new File([sample.bytes.slice()], sample.path.split('/').pop() ?? sample.path, { type: 'text/csv' }));
     },
     cancelDrift(id) {
       const control = controls.get(id);

@@ -1,16 +1,23 @@
+import type { BenchmarkDraft } from '../benchmark/plan';
+import { BENCHMARK_KEYS, DIM_PREFIX, readBenchmarkUrl, writeBenchmarkUrl, type BenchmarkUrlSettings } from './benchmark-url';
+
 /**
  * What the address says about the page, so that a link reopens what is on screen:
  * `?example=iris-pipeline` (a bundled example) or `?model=https://…` (a model on the web; never
- * a local file's contents), `tab=predict`, `backend=wasm|webgpu`, `threads=2`, and `run`:
- * start the tab's work on opening (Run, Predict, Benchmark). Without `run` a shared link opens
- * and waits: nothing heavy starts silently. The app writes every key but `run` back as the page
- * changes, so that a reload reopens the same page without starting the work again.
+ * a local file's contents), `tab=predict`, `backend=wasm|webgpu`, `threads=2`, on the Benchmark
+ * tab its form (core/url/benchmark-url), and `run`: start the tab's one obvious action on
+ * opening. Without `run` a shared link opens and waits: nothing heavy starts silently. `run` is
+ * read once and never written back, so a reload reopens the same page without starting the work again.
  */
-export const MODEL_TABS = ['run', 'predict', 'inspect', 'graph', 'benchmark', 'speed', 'drift'] as const;
+export const MODEL_TABS = ['run', 'predict', 'inspect', 'graph', 'benchmark', 'speed', 'drift', 'check'] as const;
 export type ModelTab = (typeof MODEL_TABS)[number];
 
-/** The tabs whose work `run` starts. */
-export const RUNNABLE_TABS: readonly ModelTab[] = ['run', 'predict', 'benchmark'];
+/**
+ * The tabs with one obvious action for `run`: Run runs, Predict predicts the form's row, Benchmark
+ * and Speed measure with their forms, Drift checks the package's production sample, Check output
+ * runs the package's test data. Inspect and Graph have nothing to start: `run` does nothing there.
+ */
+export const RUNNABLE_TABS: readonly ModelTab[] = ['run', 'predict', 'benchmark', 'speed', 'drift', 'check'];
 
 export interface AppUrlState {
   readonly example: string | null;
@@ -18,10 +25,21 @@ export interface AppUrlState {
   readonly tab: ModelTab | null;
   readonly backend: 'wasm' | 'webgpu' | null;
   readonly threads: number | null;
+  /** The Benchmark form as the link gives it (null: the link says nothing about it). */
+  readonly benchmark: BenchmarkUrlSettings | null;
   readonly run: boolean;
 }
 
-export type AppUrlView = Omit<AppUrlState, 'run'>;
+/** The Benchmark form on screen, for the address (written on the Benchmark tab only). */
+export interface BenchmarkView {
+  readonly draft: BenchmarkDraft;
+  readonly dims: Readonly<Record<string, number>>;
+  readonly symbolicBatch: boolean;
+}
+
+export interface AppUrlView extends Omit<AppUrlState, 'run' | 'benchmark'> {
+  readonly benchmark?: BenchmarkView | null;
+}
 
 const EXAMPLE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
 const KEYS = ['example', 'model', 'tab', 'backend', 'threads', 'run'] as const;
@@ -46,6 +64,7 @@ export function readAppUrl(search: string): AppUrlState {
     tab: isTab(tab) ? tab : null,
     backend: backend === 'wasm' || backend === 'webgpu' ? backend : null,
     threads: Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS ? threads : null,
+    benchmark: readBenchmarkUrl(q),
     run: run !== null && run !== '0' && run !== 'false',
   };
 }
@@ -53,7 +72,7 @@ export function readAppUrl(search: string): AppUrlState {
 /** The address for this view: the app's keys set (or removed), other keys (e.g. `safe`) kept, `run` dropped. */
 export function writeAppUrl(search: string, view: AppUrlView): string {
   const q = new URLSearchParams(search);
-  for (const key of KEYS) q.delete(key);
+  for (const key of [...KEYS, ...BENCHMARK_KEYS, ...[...q.keys()].filter((k) => k.startsWith(DIM_PREFIX))]) q.delete(key);
   const set = (key: string, value: string | number | null): void => {
     if (value !== null) q.set(key, String(value));
   };
@@ -62,6 +81,18 @@ export function writeAppUrl(search: string, view: AppUrlView): string {
   set('tab', view.example || view.model ? view.tab : null);
   set('backend', view.backend);
   set('threads', view.backend === 'webgpu' ? null : view.threads);
+  if (view.benchmark && view.tab === 'benchmark' && (view.example || view.model)) {
+    for (const [key, value] of writeBenchmarkUrl(view.benchmark.draft, view.benchmark.dims, view.benchmark.symbolicBatch)) q.set(key, value);
+  }
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The address without `run`: what a reload must see once the link's work has been started. */
+export function withoutRun(search: string): string {
+  const q = new URLSearchParams(search);
+  if (!q.has('run')) return search;
+  q.delete('run');
   const text = q.toString();
   return text ? `?${text}` : '';
 }

@@ -38,7 +38,7 @@ export function DriftTab({ model }: { model: OpenModel }) {
       <FilePickButton label={state.reference ? 'Use another reference CSV…' : 'Pick a reference CSV…'} accept=".csv,text/csv" testId="drift-reference-input" disabled={running} onFile={(file) => void actions.chooseReference(model.id, file)} />
       {sample && sampleName && (
         <div className="drift-sample" data-testid="drift-sample">
-          <button type="button" className="button primary" disabled={running || !state.reference} onClick={() => void actions.chooseProduction(model.id, new File([sample.bytes.slice()], sampleName, { type: 'text/csv' }))}>
+          <button type="button" className="button primary" disabled={running || !state.reference} onClick={() => void actions.checkProductionSample(model.id)}>
             Try the package’s production sample
           </button>
           <p className="muted">
