@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outputAgreements } from './output-agreement';
+import { agreementText, outputAgreements } from './output-agreement';
 import type { BackendResult } from './run';
 
 function result(backend: 'wasm' | 'webgpu', threads: number, outputs?: Record<string, number[]>): BackendResult {
@@ -23,5 +23,13 @@ describe('output agreement', () => {
     expect(outputAgreements([result('wasm', 1, { y: [1] }), result('webgpu', 1, { z: [1] })])[1]?.maxAbsDiff).toBeNull();
     expect(outputAgreements([result('wasm', 1), result('webgpu', 1)])).toEqual([null, null]);
     expect(outputAgreements([result('wasm', 1, { y: [0] }), result('webgpu', 1, { y: [NaN] })])[1]?.maxAbsDiff).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('agreementText', () => {
+  it('states the largest difference, exact zero, or a shape mismatch', () => {
+    expect(agreementText({ comparedWith: 'WASM, 1 thread', maxAbsDiff: 0.00049 })).toBe('outputs vs WASM, 1 thread: max |Δ| 4.9e-4');
+    expect(agreementText({ comparedWith: 'WASM, 1 thread', maxAbsDiff: 0 })).toBe('outputs vs WASM, 1 thread: max |Δ| 0');
+    expect(agreementText({ comparedWith: 'WASM, 1 thread', maxAbsDiff: null })).toBe('outputs differ in shape from WASM, 1 thread’s');
   });
 });

@@ -37,3 +37,9 @@ export function outputAgreements(results: readonly BackendResult[]): (OutputAgre
     return { comparedWith: configLabel(reference), maxAbsDiff: maxAbsDiff(reference.firstRunOutputs!, r.firstRunOutputs) };
   });
 }
+
+/** An agreement as the benchmark table states it under the configuration's name. */
+export function agreementText(a: OutputAgreement): string {
+  if (a.maxAbsDiff === null) return `outputs differ in shape from ${a.comparedWith}’s`;
+  return `outputs vs ${a.comparedWith}: max |Δ| ${a.maxAbsDiff === 0 ? '0' : a.maxAbsDiff.toExponential(1)}`;
+}

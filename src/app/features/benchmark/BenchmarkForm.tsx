@@ -1,12 +1,37 @@
-import { threadChoices, type BenchmarkDraft } from '../../../core/benchmark/plan';
-import { webnnOf } from '../../../core/protocol/capabilities';
+import { fixedBatchText } from '../../../core/benchmark/backend-notes';
+import type { BenchmarkDraft } from '../../../core/benchmark/plan';
 import { useAppState, useBenchmarkActions } from '../../app-context';
-import { DEFAULT_SESSION_DRAFT } from '../../../core/benchmark/session-draft';
-import { defaultBenchmarkDraft, hasInputExample, modelBatchDimension, modelFormDimensions } from '../../store/benchmark-selectors';
-import { SessionOptionsFields } from './SessionOptionsFields';
+import { defaultBenchmarkDraft, hasInputExample, modelBatchDimension } from '../../store/benchmark-selectors';
 import type { OpenModel } from '../../store/models-slice';
+import { numberInputValue as numberValue } from '../../ui/number-input';
+import { BackendChoices } from './BackendChoices';
+import { InputSourceChoice } from './InputSourceChoice';
+import { ModelSessionOptions } from './ModelSessionOptions';
+import { StopRuleFields } from './StopRuleFields';
 
-const numberValue = (n: number): number | string => (Number.isNaN(n) ? '' : n);
+/** Batch sizes (when the batch dimension is symbolic) and warm-up runs. */
+function BatchFields({ model, draft, onChange }: { model: OpenModel; draft: BenchmarkDraft; onChange(patch: Partial<BenchmarkDraft>): void }) {
+  const batch = modelBatchDimension(model);
+  return (
+    <div className="form-grid">
+      {batch.kind === 'symbolic' ? (
+        <label>
+          Batch sizes
+          <input type="text" inputMode="numeric" value={draft.batchSizes} onChange={(e) => onChange({ batchSizes: e.target.value })} aria-describedby="batch-hint" />
+          <span id="batch-hint" className="muted">
+            Comma-separated; each sets the first dimension <code>{batch.name}</code>.
+          </span>
+        </label>
+      ) : (
+        <p data-testid="fixed-batch">{fixedBatchText(batch)}</p>
+      )}
+      <label>
+        Warm-up runs per point
+        <input type="number" min={0} step={1} value={numberValue(draft.warmupRuns)} onChange={(e) => onChange({ warmupRuns: e.target.valueAsNumber })} />
+      </label>
+    </div>
+  );
+}
 
 /** What to measure: backends, batch sizes, warm-up, when to stop, which inputs. */
 export function BenchmarkForm({ model }: { model: OpenModel }) {
@@ -16,14 +41,8 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
   const draft = stored ?? (caps ? defaultBenchmarkDraft(model, caps) : null);
   const busy = useAppState((s) => s.benchmarkActivity !== null || s.speedActivity !== null);
   const setDraft = useAppState((s) => s.setBenchmarkDraft);
-  const setDim = useAppState((s) => s.setDim);
   if (!caps || !draft) return <p className="muted">Checking this browser…</p>;
   const change = (patch: Partial<BenchmarkDraft>): void => setDraft(model.id, { ...draft, ...patch });
-  const toggleThreads = (n: number, on: boolean): void => change({ wasmThreads: on ? [...draft.wasmThreads, n] : draft.wasmThreads.filter((t) => t !== n) });
-  const batch = modelBatchDimension(model);
-  const gpu = caps.webgpu;
-  const webnn = webnnOf(caps);
-  const example = hasInputExample(model);
   return (
     <form
       className="panel benchmark-form"
@@ -34,96 +53,17 @@ export function BenchmarkForm({ model }: { model: OpenModel }) {
       }}
     >
       <h3 id="benchmark-form-title">Benchmark setup</h3>
-      <fieldset>
-        <legend>Backends</legend>
-        <div className="choice-row">
-          {threadChoices(caps).map((n) => (
-            <label key={n} className="field-inline">
-              <input type="checkbox" checked={draft.wasmThreads.includes(n)} onChange={(e) => toggleThreads(n, e.target.checked)} />
-              WASM, {n} thread{n === 1 ? '' : 's'}
-            </label>
-          ))}
-          <label className="field-inline">
-            <input type="checkbox" checked={draft.webgpu && gpu.available} disabled={!gpu.available} onChange={(e) => change({ webgpu: e.target.checked })} />
-            WebGPU
-          </label>
-          <label className="field-inline" title={webnn.available ? undefined : webnn.reason}>
-            <input type="checkbox" checked={draft.webnn === true && webnn.available} disabled={!webnn.available} onChange={(e) => change({ webnn: e.target.checked })} />
-            WebNN
-          </label>
-        </div>
-        <p className="muted" data-testid="benchmark-backend-notes">
-          {caps.crossOriginIsolated ? `Up to ${caps.hardwareConcurrency} WASM threads (this device’s logical cores).` : 'WASM runs on 1 thread: the page is not cross-origin isolated.'}{' '}
-          {gpu.available
-            ? `WebGPU adapter: ${gpu.vendor} / ${gpu.architecture}${gpu.software ? ' — software emulation, not a GPU' : ''}. WebGPU times include copying the outputs back to the CPU${draft.session?.outputsOnGpu || draft.session?.graphCapture ? ' (with outputs kept on the GPU, the run without that copy is shown too)' : ''}.`
-            : `WebGPU unavailable: ${gpu.reason}.`}{' '}
-          {webnn.available ? `WebNN devices: ${webnn.deviceTypes.join(', ')}.` : `WebNN unavailable: ${webnn.reason}.`}
-        </p>
-      </fieldset>
-      <div className="form-grid">
-        {batch.kind === 'symbolic' ? (
-          <label>
-            Batch sizes
-            <input type="text" inputMode="numeric" value={draft.batchSizes} onChange={(e) => change({ batchSizes: e.target.value })} aria-describedby="batch-hint" />
-            <span id="batch-hint" className="muted">
-              Comma-separated; each sets the first dimension <code>{batch.name}</code>.
-            </span>
-          </label>
-        ) : (
-          <p data-testid="fixed-batch">
-            {batch.kind === 'fixed' ? `The model fixes the batch size at ${batch.size}.` : 'The model declares no batch dimension: its inputs run as they are.'}
-          </p>
-        )}
-        <label>
-          Warm-up runs per point
-          <input type="number" min={0} step={1} value={numberValue(draft.warmupRuns)} onChange={(e) => change({ warmupRuns: e.target.valueAsNumber })} />
-        </label>
-      </div>
-      <fieldset>
-        <legend>Stop measuring a point after</legend>
-        <div className="choice-row">
-          <label className="field-inline">
-            <input type="radio" name={`stop-${model.id}`} checked={draft.stopKind === 'runs'} onChange={() => change({ stopKind: 'runs' })} />
-            a number of runs
-          </label>
-          <label className="field-inline">
-            <input type="radio" name={`stop-${model.id}`} checked={draft.stopKind === 'time'} onChange={() => change({ stopKind: 'time' })} />a time budget
-          </label>
-          {draft.stopKind === 'runs' ? (
-            <label className="field-inline">
-              Runs per point
-              <input type="number" min={1} step={1} value={numberValue(draft.runs)} onChange={(e) => change({ runs: e.target.valueAsNumber })} />
-            </label>
-          ) : (
-            <label className="field-inline">
-              Seconds per point
-              <input type="number" min={0.1} step={0.1} value={numberValue(draft.seconds)} onChange={(e) => change({ seconds: e.target.valueAsNumber })} />
-            </label>
-          )}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Inputs</legend>
-        <div className="choice-row">
-          <label className="field-inline">
-            <input type="radio" name={`inputs-${model.id}`} checked={draft.inputs === 'example'} disabled={!example} onChange={() => change({ inputs: 'example' })} />
-            the package’s example, repeated to the batch size
-          </label>
-          <label className="field-inline">
-            <input type="radio" name={`inputs-${model.id}`} checked={draft.inputs === 'random'} onChange={() => change({ inputs: 'random' })} />
-            random values (seeded)
-          </label>
-        </div>
-      </fieldset>
-      <SessionOptionsFields
-        draft={draft.session ?? DEFAULT_SESSION_DRAFT}
-        onChange={(patch) => change({ session: { ...(draft.session ?? DEFAULT_SESSION_DRAFT), ...patch } })}
-        dimensions={modelFormDimensions(model)}
-        batchName={batch.kind === 'symbolic' ? batch.name : null}
-        onDimension={(name, value) => setDim(model.id, name, value)}
-        gpuUnavailable={gpu.available ? null : gpu.reason}
-        webnn={webnnOf(caps)}
+      <BackendChoices caps={caps} draft={draft} onChange={change} />
+      <BatchFields model={model} draft={draft} onChange={change} />
+      <StopRuleFields modelId={model.id} draft={draft} onChange={change} />
+      <InputSourceChoice
+        name={`inputs-${model.id}`}
+        value={draft.inputs}
+        hasExample={hasInputExample(model)}
+        exampleLabel="the package’s example, repeated to the batch size"
+        onChange={(inputs) => change({ inputs })}
       />
+      <ModelSessionOptions model={model} caps={caps} session={draft.session} onChange={(session) => change({ session })} />
       <label className="field-inline">
         <input type="checkbox" checked={draft.profile === true} onChange={(e) => change({ profile: e.target.checked })} />
         Also profile each configuration (cold start, time per operator, where the nodes run: as in the Speed tab)

@@ -1,14 +1,58 @@
-import { outputAgreements, type OutputAgreement } from '../../../core/benchmark/output-agreement';
+import { agreementText, outputAgreements, type OutputAgreement } from '../../../core/benchmark/output-agreement';
 import { formatMsPlain } from '../../../core/benchmark/report';
 import { sessionConfigLabel, sessionConfigRecord } from '../../../core/protocol/session-options';
-import { configKey, configLabel, type BenchmarkRun } from '../../../core/benchmark/run';
+import { configKey, configLabel, type BackendResult, type BenchmarkPoint, type BenchmarkRun, type WebGpuAdapterInfo } from '../../../core/benchmark/run';
 import { p50Uncertainty, pointEstimates } from '../../../core/benchmark/verdict';
 
 const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-function agreementText(a: OutputAgreement): string {
-  if (a.maxAbsDiff === null) return `outputs differ in shape from ${a.comparedWith}’s`;
-  return `outputs vs ${a.comparedWith}: max |Δ| ${a.maxAbsDiff === 0 ? '0' : a.maxAbsDiff.toExponential(1)}`;
+const COLUMNS = ['Backend', 'Session creation', 'First run (cold)', 'Batch', 'Runs', 'p50', 'p50 ± (95 %)', 'p95', 'p99', 'Mean', 'Std', 'Min', 'Max', 'Samples/s', 'Per sample'];
+
+/** A configuration's cells, once for all its points: its name and session, the session creation and the cold run. */
+function ConfigCells({ r, adapter, agreement }: { r: BackendResult; adapter: WebGpuAdapterInfo | null; agreement: OutputAgreement | null | undefined }) {
+  return (
+    <>
+      <th scope="rowgroup" rowSpan={r.points.length}>
+        {configLabel(r, adapter)}
+        {!r.completed && <span className="muted"> (cancelled)</span>}
+        <span className="muted cell-note" data-testid="session-config">
+          {sessionConfigLabel(r.config ?? sessionConfigRecord(r.backend))}
+        </span>
+        {agreement && <span className="muted cell-note" data-testid="output-agreement">{agreementText(agreement)}</span>}
+      </th>
+      <td rowSpan={r.points.length}>
+        {formatMsPlain(r.sessionCreateMs)}
+        {r.runtimeStartMs !== null && <span className="muted cell-note">runtime start {formatMsPlain(r.runtimeStartMs)}</span>}
+      </td>
+      <td rowSpan={r.points.length}>
+        {formatMsPlain(r.firstRunMs)}
+        <span className="muted cell-note">batch {r.firstRunBatchSize}</span>
+      </td>
+    </>
+  );
+}
+
+/** One point's figures, from its raw samples. */
+function PointCells({ p, uncertainty }: { p: BenchmarkPoint; uncertainty: string }) {
+  return (
+    <>
+      <td>{p.batchSize}</td>
+      <td>{p.runs}</td>
+      <td>
+        {formatMsPlain(p.p50Ms)}
+        {p.withoutReadBackP50Ms !== undefined && <span className="muted cell-note">without read-back {formatMsPlain(p.withoutReadBackP50Ms)}</span>}
+      </td>
+      <td>{uncertainty}</td>
+      <td>{formatMsPlain(p.p95Ms)}</td>
+      <td>{formatMsPlain(p.p99Ms)}</td>
+      <td>{formatMsPlain(p.meanMs)}</td>
+      <td>{formatMsPlain(p.stdMs)}</td>
+      <td>{formatMsPlain(p.minMs)}</td>
+      <td>{formatMsPlain(p.maxMs)}</td>
+      <td>{rate(p.throughputPerSec)}</td>
+      <td>{formatMsPlain(p.perSampleMs)}</td>
+    </>
+  );
 }
 
 /** Every figure of a run: one row per point, the session and cold-run times once per configuration. */
@@ -29,62 +73,19 @@ export function BenchmarkTable({ run }: { run: BenchmarkRun }) {
         </caption>
         <thead>
           <tr>
-            <th scope="col">Backend</th>
-            <th scope="col">Session creation</th>
-            <th scope="col">First run (cold)</th>
-            <th scope="col">Batch</th>
-            <th scope="col">Runs</th>
-            <th scope="col">p50</th>
-            <th scope="col">p50 ± (95 %)</th>
-            <th scope="col">p95</th>
-            <th scope="col">p99</th>
-            <th scope="col">Mean</th>
-            <th scope="col">Std</th>
-            <th scope="col">Min</th>
-            <th scope="col">Max</th>
-            <th scope="col">Samples/s</th>
-            <th scope="col">Per sample</th>
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {run.results.map((r, index) =>
             r.points.map((p, i) => (
               <tr key={`${r.backend}-${r.threads}-${p.batchSize}`}>
-                {i === 0 && (
-                  <>
-                    <th scope="rowgroup" rowSpan={r.points.length}>
-                      {configLabel(r, adapter)}
-                      {!r.completed && <span className="muted"> (cancelled)</span>}
-                      <span className="muted cell-note" data-testid="session-config">
-                        {sessionConfigLabel(r.config ?? sessionConfigRecord(r.backend))}
-                      </span>
-                      {agreements[index] && <span className="muted cell-note" data-testid="output-agreement">{agreementText(agreements[index])}</span>}
-                    </th>
-                    <td rowSpan={r.points.length}>
-                      {formatMsPlain(r.sessionCreateMs)}
-                      {r.runtimeStartMs !== null && <span className="muted cell-note">runtime start {formatMsPlain(r.runtimeStartMs)}</span>}
-                    </td>
-                    <td rowSpan={r.points.length}>
-                      {formatMsPlain(r.firstRunMs)}
-                      <span className="muted cell-note">batch {r.firstRunBatchSize}</span>
-                    </td>
-                  </>
-                )}
-                <td>{p.batchSize}</td>
-                <td>{p.runs}</td>
-                <td>
-                  {formatMsPlain(p.p50Ms)}
-                  {p.withoutReadBackP50Ms !== undefined && <span className="muted cell-note">without read-back {formatMsPlain(p.withoutReadBackP50Ms)}</span>}
-                </td>
-                <td>{uncertainty(configKey(r), p.batchSize)}</td>
-                <td>{formatMsPlain(p.p95Ms)}</td>
-                <td>{formatMsPlain(p.p99Ms)}</td>
-                <td>{formatMsPlain(p.meanMs)}</td>
-                <td>{formatMsPlain(p.stdMs)}</td>
-                <td>{formatMsPlain(p.minMs)}</td>
-                <td>{formatMsPlain(p.maxMs)}</td>
-                <td>{rate(p.throughputPerSec)}</td>
-                <td>{formatMsPlain(p.perSampleMs)}</td>
+                {i === 0 && <ConfigCells r={r} adapter={adapter} agreement={agreements[index]} />}
+                <PointCells p={p} uncertainty={uncertainty(configKey(r), p.batchSize)} />
               </tr>
             )),
           )}

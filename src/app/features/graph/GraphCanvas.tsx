@@ -1,10 +1,11 @@
-import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
-import { BaseEdge, Handle, Position, ReactFlow, useReactFlow, useStore, ViewportPortal, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { BaseEdge, Handle, Position, ReactFlow, useStore, ViewportPortal, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { BoxText, GraphView } from '../../../core/graph/graph-view';
 import type { GraphLayout, Point } from '../../../core/graph/layout';
 import type { Overlay } from '../../../core/graph/overlays';
 import { GraphOverview } from './GraphOverview';
+import { useCanvasKeys, useCanvasViewport } from './use-canvas-viewport';
 import { MIN_ZOOM, useFitGraph } from './use-fit-graph';
 
 interface BoxData extends Record<string, unknown> {
@@ -23,8 +24,6 @@ interface RouteData extends Record<string, unknown> {
 type BoxNode = Node<BoxData, 'box'>;
 type RouteEdge = Edge<RouteData, 'route'>;
 
-/** Past this many boxes the graph opens at a readable zoom on its inputs rather than fitted (where every box would be drawn at once). */
-const FIT_ON_OPEN = 300;
 /** Below this zoom boxes drop their text: cheaper to draw, and unreadable anyway. */
 const far = (s: { transform: [number, number, number] }): boolean => s.transform[2] < 0.3;
 /** Below this zoom (and past OVERVIEW_BOXES boxes) the graph is drawn as one overview picture, not box by box. */
@@ -127,71 +126,25 @@ function flowNodes(view: GraphView, layout: GraphLayout, overlay: Overlay | null
   return nodes;
 }
 
+function flowEdges(view: GraphView, layout: GraphLayout, overlay: Overlay | null, edgeLabel: CanvasProps['edgeLabel']): RouteEdge[] {
+  return view.edges.flatMap((e) => {
+    const points = layout.routes[e.id];
+    if (!points) return [];
+    return [{ id: e.id, source: e.source, target: e.target, type: 'route', focusable: false, selectable: false, data: { points, label: e.tensor === null ? null : edgeLabel(e.tensor, e.parent), copy: overlay?.edges[e.id] ?? null, dashed: e.tensor === null }, markerEnd: 'graph-arrow' }];
+  });
+}
+
 /** The laid-out graph in React Flow: only what is in view is in the page; pan, zoom, select. */
 export function GraphCanvas({ view, layout, overlay, selected, hits, edgeLabel, centre, theme, onSelect }: CanvasProps) {
-  const flow = useReactFlow();
   const fit = useFitGraph(layout);
   const base = useMemo(() => flowNodes(view, layout, overlay), [view, layout, overlay]);
   // Only the selected box and the search hits change on a click or a search: every other box keeps its object, so React Flow skips it.
   const nodes = useMemo(() => base.map((n) => (n.id === selected || hits.has(n.id) ? { ...n, selected: n.id === selected, data: { ...n.data, hit: hits.has(n.id) } } : n)), [base, selected, hits]);
-  const edges = useMemo(
-    (): RouteEdge[] =>
-      view.edges.flatMap((e) => {
-        const points = layout.routes[e.id];
-        if (!points) return [];
-        return [{ id: e.id, source: e.source, target: e.target, type: 'route', focusable: false, selectable: false, data: { points, label: e.tensor === null ? null : edgeLabel(e.tensor, e.parent), copy: overlay?.edges[e.id] ?? null, dashed: e.tensor === null }, markerEnd: 'graph-arrow' }];
-      }),
-    [view, layout, overlay, edgeLabel],
-  );
+  const edges = useMemo(() => flowEdges(view, layout, overlay, edgeLabel), [view, layout, overlay, edgeLabel]);
 
   const overview = useStore(overviewZoom) && view.nodes.length > OVERVIEW_BOXES;
-  // On a new layout: fit a small graph; open a large one on its inputs at a readable zoom.
-  const paneReady = useStore((s) => s.width > 0 && s.height > 0);
-  const paneWidth = useStore((s) => s.width);
-  useEffect(() => {
-    if (!paneReady) return;
-    if (view.nodes.length <= FIT_ON_OPEN) {
-      fit();
-      return;
-    }
-    const first = view.nodes.find((n) => n.kind === 'input' && n.parent === null);
-    const box = first ? layout.boxes[first.id] : undefined;
-    const zoom = 0.8;
-    const x = box ? paneWidth / 2 - (box.x + box.width / 2) * zoom : 16;
-    void flow.setViewport({ x, y: 16 - (box?.y ?? 0) * zoom, zoom });
-    // Only a new layout (or the pane appearing) re-frames the view.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [layout, paneReady]);
-
-  useEffect(() => {
-    if (!centre) return;
-    const box = layout.boxes[centre.id];
-    if (box) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 });
-    // Only a new request moves the view, not a new layout.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [centre?.seq, centre?.id, layout]);
-
-  const onKey = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.target !== event.currentTarget) return;
-    const step = 80;
-    const { x, y, zoom } = flow.getViewport();
-    const moves: Record<string, () => void> = {
-      ArrowLeft: () => void flow.setViewport({ x: x + step, y, zoom }),
-      ArrowRight: () => void flow.setViewport({ x: x - step, y, zoom }),
-      ArrowUp: () => void flow.setViewport({ x, y: y + step, zoom }),
-      ArrowDown: () => void flow.setViewport({ x, y: y - step, zoom }),
-      '+': () => void flow.zoomIn(),
-      '=': () => void flow.zoomIn(),
-      '-': () => void flow.zoomOut(),
-      '0': fit,
-      Escape: () => onSelect(null),
-    };
-    const move = moves[event.key];
-    if (move) {
-      event.preventDefault();
-      move();
-    }
-  };
+  useCanvasViewport(view, layout, centre, fit);
+  const onKey = useCanvasKeys(fit, onSelect);
 
   return (
     <div className="graph-canvas" tabIndex={0} role="group" aria-label="Graph: arrow keys pan, + and − zoom, 0 fits the graph, Tab moves through the boxes in view, Enter selects one" onKeyDown={onKey} data-testid="graph-canvas">

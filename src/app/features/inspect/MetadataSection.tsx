@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { describeMetadata, type ModelMetadata } from '../../../core/package/metadata';
-import { Fact } from './GraphSection';
+import { Fact } from './Fact';
 
 export function MetadataSection({ metadata }: { metadata: ModelMetadata }) {
   const view = useMemo(() => describeMetadata(metadata), [metadata]);

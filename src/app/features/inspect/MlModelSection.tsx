@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { describeMlModel, type MlModel } from '../../../core/package/mlmodel';
 import type { MlflowSignature, SignatureEntry } from '../../../core/package/mlflow-signature';
-import { Fact } from './GraphSection';
+import { Fact } from './Fact';
 
 function SignatureTable({ caption, entries }: { caption: string; entries: readonly SignatureEntry[] }) {
   if (entries.length === 0) return null;

@@ -1,14 +1,47 @@
+import { fixedBatchText, webgpuNote } from '../../../core/benchmark/backend-notes';
 import { threadChoices } from '../../../core/benchmark/plan';
-import { webnnOf } from '../../../core/protocol/capabilities';
+import type { Capabilities } from '../../../core/protocol/capabilities';
 import type { SpeedDraft } from '../../../core/profile/profile-plan';
 import { useAppState, useSpeedActions } from '../../app-context';
-import { DEFAULT_SESSION_DRAFT } from '../../../core/benchmark/session-draft';
-import { hasInputExample, modelBatchDimension, modelFormDimensions } from '../../store/benchmark-selectors';
-import { SessionOptionsFields } from '../benchmark/SessionOptionsFields';
+import { hasInputExample, modelBatchDimension } from '../../store/benchmark-selectors';
 import type { OpenModel } from '../../store/models-slice';
 import { defaultSpeedDraft } from '../../store/speed-selectors';
+import { numberInputValue as numberValue } from '../../ui/number-input';
+import { InputSourceChoice } from '../benchmark/InputSourceChoice';
+import { ModelSessionOptions } from '../benchmark/ModelSessionOptions';
 
-const numberValue = (n: number): number | string => (Number.isNaN(n) ? '' : n);
+/** The Speed tab's backends: WASM at one thread count, and WebGPU. */
+function SpeedBackendChoices({ caps, draft, onChange }: { caps: Capabilities; draft: SpeedDraft; onChange(patch: Partial<SpeedDraft>): void }) {
+  const gpu = caps.webgpu;
+  return (
+    <fieldset>
+      <legend>Backends</legend>
+      <div className="choice-row">
+        <label className="field-inline">
+          <input type="checkbox" checked={draft.wasm} onChange={(e) => onChange({ wasm: e.target.checked })} />
+          WASM
+        </label>
+        <label className="field-inline">
+          WASM threads
+          <select value={draft.threads} disabled={!draft.wasm} onChange={(e) => onChange({ threads: Number(e.target.value) })}>
+            {threadChoices(caps).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-inline">
+          <input type="checkbox" checked={draft.webgpu && gpu.available} disabled={!gpu.available} onChange={(e) => onChange({ webgpu: e.target.checked })} />
+          WebGPU
+        </label>
+      </div>
+      <p className="muted" data-testid="speed-backend-notes">
+        {webgpuNote(gpu)}
+      </p>
+    </fieldset>
+  );
+}
 
 /** Which configurations to take apart, at which batch size, with which inputs. */
 export function ProfileForm({ model }: { model: OpenModel }) {
@@ -17,12 +50,10 @@ export function ProfileForm({ model }: { model: OpenModel }) {
   const stored = useAppState((s) => s.speedDrafts[model.id]);
   const busy = useAppState((s) => s.speedActivity !== null || s.benchmarkActivity !== null);
   const setDraft = useAppState((s) => s.setSpeedDraft);
-  const setDim = useAppState((s) => s.setDim);
   const draft = stored ?? (caps ? defaultSpeedDraft(model, caps) : null);
   if (!caps || !draft) return <p className="muted">Checking this browser…</p>;
   const change = (patch: Partial<SpeedDraft>): void => setDraft(model.id, { ...draft, ...patch });
   const batch = modelBatchDimension(model);
-  const gpu = caps.webgpu;
   return (
     <form
       className="panel"
@@ -40,32 +71,7 @@ export function ProfileForm({ model }: { model: OpenModel }) {
         and warm runs are timed. A second session is recorded by onnxruntime’s own profiler (its warm runs give the time of every node), and on WebGPU a third
         one asks onnxruntime’s verbose log where each node runs.
       </p>
-      <fieldset>
-        <legend>Backends</legend>
-        <div className="choice-row">
-          <label className="field-inline">
-            <input type="checkbox" checked={draft.wasm} onChange={(e) => change({ wasm: e.target.checked })} />
-            WASM
-          </label>
-          <label className="field-inline">
-            WASM threads
-            <select value={draft.threads} disabled={!draft.wasm} onChange={(e) => change({ threads: Number(e.target.value) })}>
-              {threadChoices(caps).map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field-inline">
-            <input type="checkbox" checked={draft.webgpu && gpu.available} disabled={!gpu.available} onChange={(e) => change({ webgpu: e.target.checked })} />
-            WebGPU
-          </label>
-        </div>
-        <p className="muted" data-testid="speed-backend-notes">
-          {gpu.available ? `WebGPU adapter: ${gpu.vendor} / ${gpu.architecture}${gpu.software ? ' — software emulation, not a GPU' : ''}.` : `WebGPU unavailable: ${gpu.reason}.`}
-        </p>
-      </fieldset>
+      <SpeedBackendChoices caps={caps} draft={draft} onChange={change} />
       {batch.kind === 'symbolic' ? (
         <div className="form-grid">
           <label>
@@ -74,30 +80,10 @@ export function ProfileForm({ model }: { model: OpenModel }) {
           </label>
         </div>
       ) : (
-        <p>{batch.kind === 'fixed' ? `The model fixes the batch size at ${batch.size}.` : 'The model declares no batch dimension: its inputs run as they are.'}</p>
+        <p>{fixedBatchText(batch)}</p>
       )}
-      <fieldset>
-        <legend>Inputs</legend>
-        <div className="choice-row">
-          <label className="field-inline">
-            <input type="radio" name={`speed-inputs-${model.id}`} checked={draft.inputs === 'example'} disabled={!hasInputExample(model)} onChange={() => change({ inputs: 'example' })} />
-            the package’s example
-          </label>
-          <label className="field-inline">
-            <input type="radio" name={`speed-inputs-${model.id}`} checked={draft.inputs === 'random'} onChange={() => change({ inputs: 'random' })} />
-            random values (seeded)
-          </label>
-        </div>
-      </fieldset>
-      <SessionOptionsFields
-        draft={draft.session ?? DEFAULT_SESSION_DRAFT}
-        onChange={(patch) => change({ session: { ...(draft.session ?? DEFAULT_SESSION_DRAFT), ...patch } })}
-        dimensions={modelFormDimensions(model)}
-        batchName={batch.kind === 'symbolic' ? batch.name : null}
-        onDimension={(name, value) => setDim(model.id, name, value)}
-        gpuUnavailable={gpu.available ? null : gpu.reason}
-        webnn={webnnOf(caps)}
-      />
+      <InputSourceChoice name={`speed-inputs-${model.id}`} value={draft.inputs} hasExample={hasInputExample(model)} exampleLabel="the package’s example" onChange={(inputs) => change({ inputs })} />
+      <ModelSessionOptions model={model} caps={caps} session={draft.session} onChange={(session) => change({ session })} />
       <div className="button-row">
         <button type="submit" className="button primary" disabled={busy}>
           Profile

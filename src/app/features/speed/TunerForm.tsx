@@ -3,8 +3,7 @@ import { defaultTunerDraft, tunerThreads } from '../../../core/profile/tuner';
 import { useAppState, useSpeedActions } from '../../app-context';
 import { modelBatchDimension } from '../../store/benchmark-selectors';
 import type { OpenModel } from '../../store/models-slice';
-
-const numberValue = (n: number): number | string => (Number.isNaN(n) ? '' : n);
+import { numberInputValue as numberValue } from '../../ui/number-input';
 
 /** The budget, the minimum batch and the time cap of the search. */
 export function TunerForm({ model }: { model: OpenModel }) {
