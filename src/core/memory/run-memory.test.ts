@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { graphFrom } from '../graph/test-models.fixture';
 import { estimateRunMemory, HEAP_MARGIN_BYTES, largestFittingBatch, WASM_HEAP_BYTES, type RunMemoryModel } from './run-memory';
 import { aboutCount, runMemoryRefusal } from './run-memory-refusal';
+import { givenDims, modelHeapBytes } from './run-sizes';
 import { workingSets } from './working-sets';
 
 const bytes = readFileSync('public/examples/mlp-large/model.onnx');
@@ -84,5 +85,19 @@ describe('runMemoryRefusal', () => {
 
   it('rounds "about" down to three significant digits', () => {
     expect([aboutCount(999), aboutCount(239_855), aboutCount(1_234_567)]).toEqual(['999', '239,000', '1,230,000']);
+  });
+});
+
+describe('givenDims and modelHeapBytes', () => {
+  it('binds symbolic dimensions from the data, over the chosen sizes', () => {
+    const specs = [{ name: 'x', dtype: 'float32', shape: ['batch', 'seq', 4] }, { name: 'y', dtype: 'int64', shape: null }] as const;
+    expect(givenDims(specs, { x: { dims: [7, 12, 4] }, y: { dims: [3] } }, { batch: 1, other: 5 })).toEqual({ batch: 7, seq: 12, other: 5 });
+    // A tensor whose rank differs binds nothing (the run refuses it elsewhere).
+    expect(givenDims(specs, { x: { dims: [7, 4] } }, {})).toEqual({});
+  });
+
+  it('counts the model file and its external data', () => {
+    expect(modelHeapBytes(1000, null)).toBe(1000);
+    expect(modelHeapBytes(1000, { externalDataBytes: { 'a.bin': 500, 'b.bin': 20 } } as never)).toBe(1520);
   });
 });
