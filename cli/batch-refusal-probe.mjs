@@ -77,3 +77,33 @@ export async function refuseInPage(page, dim, size, timeoutMs = 10_000) {
     timeoutMs,
   );
 }
+
+/**
+ * With a model open and its Run panel showing random inputs: sets `dim` to `size` (a batch that
+ * fits), waits for a quiet page, clicks Run and waits for the outputs; the long tasks meanwhile
+ * (making the inputs in slices, sending them, showing the outputs).
+ * @param {Page} page
+ * @param {string} dim
+ * @param {number} size
+ * @param {number} [timeoutMs]
+ * @returns {Promise<{ elapsedMs: number, outputs: string, longTasks: { start: number, duration: number }[] }>}
+ */
+export async function runBatchInPage(page, dim, size, timeoutMs = 600_000) {
+  const panel = page.locator('section[aria-labelledby="run-title"]');
+  await panel.getByRole('spinbutton', { name: dim }).fill(String(size));
+  await waitForQuietPage(page);
+  const started = await page.evaluate(() => {
+    const section = /** @type {HTMLElement} */ (document.querySelector('section[aria-labelledby="run-title"]'));
+    const button = /** @type {HTMLButtonElement} */ (Array.from(section.querySelectorAll('button')).find((b) => b.textContent?.startsWith('Run on')));
+    const at = performance.now();
+    button.click();
+    return at;
+  });
+  await page.waitForFunction(() => !document.querySelector('section[aria-labelledby="run-title"] button.primary')?.textContent?.startsWith('Running'), null, { timeout: timeoutMs, polling: 500 });
+  return page.evaluate((started) => {
+    const ended = performance.now();
+    const w = /** @type {{ longTasks: { start: number, duration: number }[] }} */ (/** @type {unknown} */ (window));
+    const outputs = document.querySelector('[data-testid="outputs"] [role="status"]')?.textContent ?? 'no outputs';
+    return { elapsedMs: ended - started, outputs, longTasks: w.longTasks.filter((t) => t.start + t.duration >= started && t.start <= ended) };
+  }, started);
+}
