@@ -73,7 +73,7 @@ async function runTab() {
 
 const longestOf = (tasks) => (tasks.length === 0 ? '< 50' : Math.max(...tasks.map((t) => t.duration)).toFixed(0));
 const results = [];
-let runTabFigures = null;
+let runTabFigures;
 try {
   if (values['run-tab-only']) values.rounds = '0';
   runTabFigures = await runTab();

@@ -1,7 +1,7 @@
 import { estimateRunMemory, largestFittingBatch } from '../../core/memory/run-memory';
 import { runMemoryRefusal } from '../../core/memory/run-memory-refusal';
 import { givenDims, modelHeapBytes } from '../../core/memory/run-sizes';
-import { fillInputs, type GeneratedSource, type InputLayout } from '../../core/model/fill-inputs';
+import { fillInputs, type GeneratedSource, type InputLayout } from '../../core/benchmark/fill-inputs';
 import { generatedLayout, generatedRandom, modelInputs } from '../../core/model/model-inputs';
 import type { BackendConfig } from '../../core/protocol/engine-api';
 import { fail, ok, type Result } from '../../core/protocol/engine-error';

@@ -1,5 +1,5 @@
 import type { TensorSpec } from '../protocol/tensor';
-import { drain, fillInputs, inputLayout } from '../model/fill-inputs';
+import { drain, fillInputs, inputLayout } from './fill-inputs';
 import { allocate, elementCount, seededRandom, type HostTensor, type NumericArray } from '../schema/host-tensor';
 import type { BatchDimension } from './plan';
 

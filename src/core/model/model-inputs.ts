@@ -3,7 +3,7 @@ import type { BatchDimension } from '../benchmark/plan';
 import { engineError, fail, ok, type Result } from '../protocol/engine-error';
 import type { TensorSpec } from '../protocol/tensor';
 import { seededRandom, type HostTensor } from '../schema/host-tensor';
-import { drain, fillInputs, inputLayout, type GeneratedSource, type InputLayout } from './fill-inputs';
+import { drain, fillInputs, inputLayout, type GeneratedSource, type InputLayout } from '../benchmark/fill-inputs';
 
 /**
  * Where a model's inputs come from:

@@ -1,4 +1,4 @@
-import type { BatchDimension } from '../benchmark/plan';
+import type { BatchDimension } from './plan';
 import type { TensorDType, TensorSpec } from '../protocol/tensor';
 import { allocate, drawRandom, elementCount, resolveDims, type HostTensor } from '../schema/host-tensor';
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BENCHMARK_SEED, randomFeeds } from '../benchmark/feeds';
+import { BENCHMARK_SEED, randomFeeds } from './feeds';
 import type { TensorSpec } from '../protocol/tensor';
 import { seededRandom, tensorValues } from '../schema/host-tensor';
 import { drain, fillInputs, inputLayout } from './fill-inputs';
-import { generatedLayout, generatedRandom, modelInputs } from './model-inputs';
 
 const SPECS: TensorSpec[] = [
   { name: 'a', dtype: 'float32', shape: ['N', 3] },
@@ -54,15 +53,6 @@ describe('fillInputs', () => {
     expect(feeds.e!.data).toEqual(new Array(20).fill(''));
     expect([...(feeds.a!.data as Float32Array)].every((v) => v === 0)).toBe(true);
     expect(feeds.b!.data).toBeInstanceOf(BigInt64Array);
-  });
-
-  it('made in steps for the Run, is what modelInputs gives (no batch size: the chosen sizes)', () => {
-    const model = { facts: { inputs: SPECS, batch: BATCH, example: null }, dims: { N: 4 } };
-    for (const source of ['random', 'zeros'] as const) {
-      const made = modelInputs(model, source, [null]);
-      expect(made.ok).toBe(true);
-      if (made.ok) expect(shown(made.value[0]!.feeds)).toEqual(shown(drain(fillInputs(generatedLayout(model, source, null), source, generatedRandom()))));
-    }
   });
 
   it('throws RangeError when a buffer cannot be had (the caller reports it)', () => {
