@@ -5,16 +5,20 @@
 // no page updates; then downloads the scored rows as CSV and as JSON (built a slice at a time on the
 // page, src/app/actions/batch-download.ts) and prints the longest main-thread task while each was
 // built. Targets: no task over 50 ms; at least half the direct rows/s. A benchmark, not a test.
-// `--rows 1000000` is the size issue 14 measures.
+// `--rows 1000000` is the size issue 14 measures. Last, a batch that cannot fit: the large MLP at
+// batch 300,000 in the Run tab (refused before anything is made), and batch 20,000 of it, which fits
+// (its random inputs made a slice at a time): the longest main-thread task of each.
+// `--run-tab-only` measures just those.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBuilt, launchChromium, REPO_ROOT } from '../cli/bench.mjs';
 import { downloadInPage, recordLongTasks, repeatRows, scoreInPage } from '../cli/scoring-probe.mjs';
+import { refuseInPage, runBatchInPage } from '../cli/batch-refusal-probe.mjs';
 import { serveStatic } from '../cli/static-server.mjs';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '2' }, dist: { type: 'string' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '2' }, dist: { type: 'string' }, 'run-tab-only': { type: 'boolean', default: false } } });
 const rows = Number(values.rows);
 const log = (line) => process.stderr.write(`${line}\n`);
 const dist = ensureBuilt(values.dist, log);
@@ -50,8 +54,29 @@ async function direct(page, chunkRows, threads) {
   );
 }
 
+/** The Run tab: the large MLP refusing batch 300,000, then running batch 20,000. */
+async function runTab() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await recordLongTasks(page);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Open example Large digits MLP', exact: true }).click();
+  await page.getByRole('button', { name: /^Run on/ }).waitFor({ timeout: 120_000 });
+  await page.locator('section[aria-labelledby="run-title"]').getByRole('radio', { name: 'random' }).check();
+  log('the Run tab refuses batch 300,000 of the large MLP…');
+  const refused = await refuseInPage(page, 'batch', 300_000);
+  log('the Run tab runs batch 20,000 of it…');
+  const fitting = await runBatchInPage(page, 'batch', 20_000);
+  await context.close();
+  return { refused, fitting };
+}
+
+const longestOf = (tasks) => (tasks.length === 0 ? '< 50' : Math.max(...tasks.map((t) => t.duration)).toFixed(0));
 const results = [];
+let runTabFigures;
 try {
+  if (values['run-tab-only']) values.rounds = '0';
+  runTabFigures = await runTab();
   for (let round = 1; round <= Number(values.rounds); round++) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -82,6 +107,14 @@ try {
 
 const rate = (n, ms) => Math.round((n / ms) * 1000);
 console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} logical cores · Chromium ${browser.version()} headless`);
+if (runTabFigures) {
+  const { refused, fitting } = runTabFigures;
+  console.log('\nRun tab, mlp-large, random inputs');
+  console.log(`batch 300,000 (cannot fit): refused in ${refused.elapsedMs.toFixed(0)} ms (the click's own work ${refused.clickMs.toFixed(1)} ms); tasks > 50 ms from the click to 500 ms after: ${refused.longTasks.length}; longest: ${longestOf(refused.longTasks)} ms`);
+  console.log(`  “${refused.text}”`);
+  console.log(`batch 20,000 (fits): “${fitting.outputs}” ${(fitting.elapsedMs / 1000).toFixed(2)} s from the click; tasks > 50 ms meanwhile: ${fitting.longTasks.length}; longest: ${longestOf(fitting.longTasks)} ms`);
+}
+if (results.length === 0) process.exit(0);
 console.log(`iris-pipeline, ${rows.toLocaleString('en-US')} rows of CSV (${(csv.length / 1e6).toFixed(1)} MB), WASM ${results[0]?.threads ?? 1} thread(s)\n`);
 console.log('round  app rows/s  engine alone rows/s  app/alone  engine calls  tasks > 50 ms  longest task ms');
 for (const [i, { app, alone }] of results.entries()) {

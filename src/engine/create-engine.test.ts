@@ -115,6 +115,8 @@ describe('createEngine on onnxruntime-node', () => {
       expect(loaded.inputs.map((i) => i.name)).toEqual(Object.keys(reference.input));
       expect(loaded.outputs.map((o) => o.name).sort()).toEqual(Object.keys(reference.outputs).sort());
       expect(loaded.sessionCreateMs).toBeGreaterThanOrEqual(0);
+      // What each step holds, for the Run's memory estimate: every example's graph is read.
+      expect(loaded.workingSets?.nodes).toBe(loaded.summary?.nodeCount);
     });
 
     it('builds the reference input from input_example.json', () => {

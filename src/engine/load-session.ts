@@ -8,6 +8,9 @@ import { onnxDecodeError } from '../core/package/file-kinds';
 import { sessionLoadError } from '../core/package/load-failure';
 import { decodeModelStructure, type DecodedModel } from '../core/package/onnx-structure';
 import { summarizeStructure } from '../core/package/onnx-summary';
+import { graphFromStructure } from '../core/graph/build-graph';
+import { workingSets } from '../core/memory/working-sets';
+import type { WorkingSets } from '../core/protocol/working-sets';
 import { prepareModel } from './non-tensor-outputs';
 import type { LoadedSession } from './ort-io';
 import type { EnginePlatform, OrtRuntime } from './ort-runtime';
@@ -22,6 +25,18 @@ export function runtimeError(code: 'session-failed' | 'run-failed', what: string
   }
   if (code === 'session-failed') return sessionLoadError(detail);
   return engineError('run-failed', `The model failed while running: ${detail}`, 'Check the input shapes and types against the model inputs listed above.');
+}
+
+/** What each step holds at once, from the structure already decoded; absent when its graph cannot be read (the Run then says so). */
+function stepSizes(structure: DecodedModel | null): WorkingSets | undefined {
+  if (structure === null) return undefined;
+  try {
+    const graph = graphFromStructure(structure);
+    return graph.ok ? workingSets(graph.value) : undefined;
+  } catch {
+    // A graph the view cannot read must not stop the model from loading: its steps are then "not bounded".
+    return undefined;
+  }
 }
 
 function specsFromSession(metadata: readonly InferenceSession.ValueMetadata[]): TensorSpec[] {
@@ -67,11 +82,13 @@ export async function loadSession(ort: OrtRuntime, platform: EnginePlatform, req
     return fail(tuningRefusal(request.tuning ?? {}, describeThrown(thrown)) ?? runtimeError('session-failed', 'loading the model', thrown));
   }
   const sessionCreateMs = platform.now() - started;
+  const steps = stepSizes(structure);
   const result: LoadResult = {
     sessionId: request.sessionId,
     inputs: summary?.inputs ?? specsFromSession(session.inputMetadata),
     outputs: prepared.outputs ?? summary?.outputs ?? specsFromSession(session.outputMetadata),
     ...(prepared.zipMaps.length > 0 ? { zipMaps: prepared.zipMaps } : {}),
+    ...(steps ? { workingSets: steps } : {}),
     summary,
     sessionCreateMs,
   };

@@ -1,5 +1,5 @@
 import type { BackendConfig, LoadResult } from '../../core/protocol/engine-api';
-import { engineError, type Result } from '../../core/protocol/engine-error';
+import { describeThrown, engineError, type EngineError, type Result } from '../../core/protocol/engine-error';
 import { inspectPackage } from '../../core/package/inspection';
 import type { Finding } from '../../core/package/findings';
 import { planFolder } from '../../core/package/limits';
@@ -14,7 +14,7 @@ import { saveJson } from '../ui/save-file';
 import type { ModelLifecycle } from './model-lifecycle';
 import { modelForWorker, sha256Hex } from './model-session';
 import { fetchModel } from './fetch-model';
-import { runInputs } from './run-inputs';
+import { checkRunMemory, loadedModelBytes, makeFeeds, runFeeds } from './run-inputs';
 import { selectRunSource } from '../store/input-files-slice';
 import type { PackageClient } from '../workers/package-client';
 
@@ -91,33 +91,43 @@ async function openPackage(ctx: ActionContext, result: Result<ModelPackage>, sou
   }
 }
 
+/** A failure while making the inputs or waiting for the engine (an allocation that failed: RangeError, "Invalid array length"), as a value. */
+function runThrew(thrown: unknown): EngineError {
+  return engineError('run-failed', `The run stopped before the model ran: ${describeThrown(thrown)}.`, 'The batch probably needs more memory than this tab can give: choose smaller sizes and run again.');
+}
+
 async function runModel(ctx: ActionContext, id: string): Promise<void> {
   const { store, client } = ctx;
   const { getState } = store;
   const model = getState().models.find((m) => m.id === id);
-  if (!isReady(model)) return;
+  if (!isReady(model) || model.run.status === 'running') return;
   const config = selectBackendConfig(getState());
   const source = selectRunSource(getState(), model);
-  const inputs = runInputs(getState(), model, source);
-  if (!inputs.ok) {
-    // Refused before anything starts: the last outputs stay on show.
-    getState().notify(inputs.error);
-    return;
-  }
-  getState().updateModel(id, { run: { status: 'running', config } });
+  const planned = runFeeds(getState(), model, source);
+  // Refused before anything is made or sent: the last outputs stay on show.
+  if (!planned.ok) return getState().notify(planned.error);
+  const fits = checkRunMemory(model, planned.value, config, loadedModelBytes(getState(), model, (other) => client.hasSession(config, other)));
+  if (!fits.ok) return getState().updateModel(id, { runRefusal: fits.error });
+  getState().updateModel(id, { run: { status: 'running', config }, runRefusal: null });
   const finish = (run: OpenModel['run']): void => getState().updateModel(id, { run });
-  const feeds = inputs.value;
-  const loaded = client.hasSession(config, id) ? null : await loadOn(ctx, model, config);
-  if (loaded && !loaded.ok) {
-    getState().notify(loaded.error);
-    return finish({ status: 'idle' });
+  try {
+    const feeds = await makeFeeds(planned.value);
+    const loaded = client.hasSession(config, id) ? null : await loadOn(ctx, model, config);
+    if (loaded && !loaded.ok) {
+      getState().notify(loaded.error);
+      return finish({ status: 'idle' });
+    }
+    const result = await client.run(config, id, feeds);
+    if (!result.ok) {
+      getState().notify(result.error);
+      return finish({ status: 'idle' });
+    }
+    finish({ status: 'done', config, inputs: feeds, inputSource: source, outputs: result.value.outputs, runMs: result.value.runMs });
+  } catch (thrown) {
+    // Never a button stuck at "Running…": whatever threw is reported, and the Run can be tried again.
+    getState().notify(runThrew(thrown));
+    finish({ status: 'idle' });
   }
-  const result = await client.run(config, id, feeds);
-  if (!result.ok) {
-    getState().notify(result.error);
-    return finish({ status: 'idle' });
-  }
-  finish({ status: 'done', config, inputs: feeds, inputSource: source, outputs: result.value.outputs, runMs: result.value.runMs });
 }
 
 export function createActions(store: AppStore, client: EngineGateway, baseUrl: string, lifecycle: ModelLifecycle, packages: PackageClient): Actions {

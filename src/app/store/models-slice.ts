@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BackendConfig, LoadResult } from '../../core/protocol/engine-api';
+import type { EngineError } from '../../core/protocol/engine-error';
 import type { ModelPackage } from '../../core/package/model-package';
 import type { PackageInspection } from '../../core/package/inspection';
 import type { HostTensor } from '../../core/schema/host-tensor';
@@ -40,6 +41,8 @@ export interface OpenModel {
   /** Values chosen for symbolic dimensions (default 1). */
   readonly dims: Readonly<Record<string, number>>;
   readonly run: RunState;
+  /** Why the last Run was refused before it started (it would not fit in memory); shown beside the Run button until the sizes change or a Run starts. */
+  readonly runRefusal?: EngineError | null;
 }
 
 /** A model that has loaded: its facts are known. */
@@ -68,5 +71,5 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
   removeModel: (id) => set((s) => forgetModel(s, id)),
   setActiveModel: (id) => set({ activeModelId: id }),
   setDim: (id, name, value) =>
-    set((s) => ({ models: s.models.map((m) => (m.id === id ? { ...m, dims: { ...m.dims, [name]: value } } : m)) })),
+    set((s) => ({ models: s.models.map((m) => (m.id === id ? { ...m, dims: { ...m.dims, [name]: value }, runRefusal: null } : m)) })),
 });

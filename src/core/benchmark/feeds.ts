@@ -1,5 +1,6 @@
 import type { TensorSpec } from '../protocol/tensor';
-import { allocate, elementCount, randomTensor, resolveDims, seededRandom, type HostTensor, type NumericArray } from '../schema/host-tensor';
+import { drain, fillInputs, inputLayout } from './fill-inputs';
+import { allocate, elementCount, seededRandom, type HostTensor, type NumericArray } from '../schema/host-tensor';
 import type { BatchDimension } from './plan';
 
 /** The same seed for every point and backend, so that every configuration sees the same numbers. */
@@ -28,14 +29,7 @@ export function repeatToBatch(tensor: HostTensor, batchSize: number): HostTensor
 
 /** Random values of each input's type, with the batch dimension set and other symbolic dimensions as chosen. */
 export function randomFeeds(inputs: readonly TensorSpec[], batch: BatchDimension, batchSize: number, chosenDims: Readonly<Record<string, number>>): Record<string, HostTensor> {
-  const random = seededRandom(BENCHMARK_SEED);
-  return Object.fromEntries(
-    inputs.map((spec) => {
-      const dims = resolveDims(spec.shape, chosenDims);
-      if (batch.kind === 'symbolic' && dims.length > 0) dims[0] = batchSize;
-      return [spec.name, randomTensor(spec.dtype === 'unknown' ? 'float32' : spec.dtype, dims, random)];
-    }),
-  );
+  return drain(fillInputs(inputLayout(inputs, batch, batchSize, chosenDims), 'random', seededRandom(BENCHMARK_SEED)));
 }
 
 /** The package's example, each input repeated row by row to the batch size. */

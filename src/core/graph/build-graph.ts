@@ -148,12 +148,18 @@ function countNodes(graph: RawGraph | undefined, depth = 0): number {
 
 /** The graph of an ONNX model, from its bytes (weights are skipped, never copied). */
 export function buildGraph(bytes: Uint8Array): GraphResult<GraphModel> {
-  let raw: RawModel;
+  let raw: object;
   try {
-    raw = modelStructureType.decode(bytes) as unknown as RawModel;
+    raw = modelStructureType.decode(bytes);
   } catch (thrown) {
     return { ok: false, error: graphError('not-onnx', `The model file is not an ONNX protobuf (${thrown instanceof Error ? thrown.message : String(thrown)}).`, 'Open an .onnx file; .ort files hold an optimised graph this view cannot read.') };
   }
+  return graphFromStructure(raw);
+}
+
+/** The graph of a model whose structure is already decoded with `modelStructureType` (the engine decodes it once at load). */
+export function graphFromStructure(structure: object): GraphResult<GraphModel> {
+  const raw = structure as RawModel;
   const graph = raw.graph;
   if (!graph || ((graph.node?.length ?? 0) === 0 && (graph.output?.length ?? 0) === 0)) {
     return { ok: false, error: graphError('not-onnx', 'The file holds no ONNX graph.', 'Open the .onnx model itself.') };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ok } from '../protocol/engine-error';
-import type { HostTensor } from '../schema/host-tensor';
-import { modelInputs, type InputModel } from './model-inputs';
+import { drain, fillInputs } from '../benchmark/fill-inputs';
+import type { TensorSpec } from '../protocol/tensor';
+import { tensorValues, type HostTensor } from '../schema/host-tensor';
+import { generatedLayout, generatedRandom, modelInputs, type InputModel } from './model-inputs';
 
 const example: Record<string, HostTensor> = { x: { dtype: 'float32', dims: [2, 3], data: Float32Array.of(1, 2, 3, 4, 5, 6) } };
 const model = (over: Partial<InputModel['facts']> = {}, dims: Record<string, number> = {}): InputModel => ({
@@ -49,5 +51,25 @@ describe('modelInputs', () => {
     expect(none.ok ? null : none.error.code).toBe('bad-input-example');
     const misfit = { ok: false as const, error: { code: 'bad-input-example' as const, message: 'x has 2 values, not 3', hint: '' } };
     expect(modelInputs(model({ example: misfit }), 'example', [1])).toEqual(misfit);
+  });
+});
+
+describe('generatedLayout', () => {
+  it('made in steps for the Run, is what modelInputs gives (no batch size: the chosen sizes)', () => {
+    const specs: TensorSpec[] = [
+      { name: 'a', dtype: 'float32', shape: ['N', 3] },
+      { name: 'b', dtype: 'int64', shape: ['N'] },
+      { name: 'e', dtype: 'string', shape: ['N'] },
+      { name: 'h', dtype: 'unknown', shape: null },
+    ];
+    const generated = { facts: { inputs: specs, batch: { kind: 'symbolic' as const, name: 'N' }, example: null }, dims: { N: 4 } };
+    const shown = (feeds: Record<string, HostTensor>) => Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, [t.dtype, t.dims, tensorValues(t).map(String)]]));
+    for (const source of ['random', 'zeros'] as const) {
+      const made = modelInputs(generated, source, [null]);
+      if (!made.ok) throw new Error(made.error.message);
+      // Random values give a shapeless input the batch size; zeros keep the chosen sizes.
+      expect(shown(made.value[0]!.feeds)).toEqual(shown(drain(fillInputs(generatedLayout(generated, source, null), source, generatedRandom()))));
+      expect(made.value[0]!.feeds.h!.dims).toEqual(source === 'random' ? [4] : [1]);
+    }
   });
 });

@@ -1,8 +1,9 @@
-import { exampleFeeds, randomFeeds } from '../benchmark/feeds';
+import { BENCHMARK_SEED, exampleFeeds } from '../benchmark/feeds';
 import type { BatchDimension } from '../benchmark/plan';
 import { engineError, fail, ok, type Result } from '../protocol/engine-error';
 import type { TensorSpec } from '../protocol/tensor';
-import { allocate, elementCount, resolveDims, type HostTensor } from '../schema/host-tensor';
+import { seededRandom, type HostTensor } from '../schema/host-tensor';
+import { drain, fillInputs, inputLayout, type GeneratedSource, type InputLayout } from '../benchmark/fill-inputs';
 
 /**
  * Where a model's inputs come from:
@@ -34,18 +35,6 @@ export interface ModelInputSet {
 
 const NO_EXAMPLE = engineError('bad-input-example', 'This package has no input example.', 'Use random values, or add an input_example.json to the package.');
 
-function zeroFeeds(inputs: readonly TensorSpec[], batch: BatchDimension, batchSize: number | null, dims: Readonly<Record<string, number>>): Record<string, HostTensor> {
-  return Object.fromEntries(
-    inputs.map((spec) => {
-      const shape = resolveDims(spec.shape, dims);
-      if (batchSize !== null && batch.kind === 'symbolic' && shape.length > 0) shape[0] = batchSize;
-      const dtype = spec.dtype === 'unknown' ? 'float32' : spec.dtype;
-      const n = elementCount(shape);
-      return [spec.name, dtype === 'string' ? { dtype, dims: shape, data: new Array<string>(n).fill('') } : { dtype, dims: shape, data: allocate(dtype, n) }];
-    }),
-  );
-}
-
 /** The batch size generated values get when the caller takes the source as it is: the chosen size of the batch dimension. */
 function naturalBatch(model: InputModel): number {
   const { batch } = model.facts;
@@ -53,26 +42,34 @@ function naturalBatch(model: InputModel): number {
 }
 
 /**
+ * How generated inputs are laid out at a batch size (null: the chosen sizes; random values also
+ * give a first dimension the batch size where a shape says nothing). `modelInputs` and the Run,
+ * which makes them a step at a time, both use it.
+ */
+export function generatedLayout(model: InputModel, source: GeneratedSource, batchSize: number | null): InputLayout[] {
+  return inputLayout(model.facts.inputs, model.facts.batch, source === 'random' ? (batchSize ?? naturalBatch(model)) : batchSize, model.dims);
+}
+
+/** The generator random inputs are drawn from: the same numbers every time, on every backend. */
+export const generatedRandom = (): (() => number) => seededRandom(BENCHMARK_SEED);
+
+/**
  * The model's inputs at each batch size, one set per entry of `batchSizes`, built afresh
  * (callers may transfer their buffers). The one place inputs are made: Run, Predict,
  * Benchmark, Speed, Compare and the CLI's native baseline all call it.
  */
 export function modelInputs(model: InputModel, source: ModelInputSource, batchSizes: readonly (number | null)[]): Result<ModelInputSet[]> {
-  const { inputs, batch } = model.facts;
-  let given: Readonly<Record<string, HostTensor>> | null = null;
+  if (source === 'random' || source === 'zeros') {
+    return ok(batchSizes.map((batchSize) => ({ batchSize, feeds: drain(fillInputs(generatedLayout(model, source, batchSize), source, generatedRandom())) })));
+  }
+  let given: Readonly<Record<string, HostTensor>>;
   if (source === 'example') {
     const example = model.facts.example;
     if (example === null) return fail(NO_EXAMPLE);
     if (!example.ok) return example;
     given = example.value;
-  } else if (typeof source === 'object') {
+  } else {
     given = source.tensors;
   }
-  return ok(
-    batchSizes.map((batchSize) => {
-      if (given) return { batchSize, feeds: batchSize === null ? { ...given } : exampleFeeds(given, batch, batchSize) };
-      if (source === 'zeros') return { batchSize, feeds: zeroFeeds(inputs, batch, batchSize, model.dims) };
-      return { batchSize, feeds: randomFeeds(inputs, batch, batchSize ?? naturalBatch(model), model.dims) };
-    }),
-  );
+  return ok(batchSizes.map((batchSize) => ({ batchSize, feeds: batchSize === null ? { ...given } : exampleFeeds(given, model.facts.batch, batchSize) })));
 }

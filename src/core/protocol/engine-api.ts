@@ -3,6 +3,7 @@ import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest } from '
 import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from './profile';
 import type { OnnxSummary, ZipMapOutput } from './model-description';
 import type { TensorPayload, TensorSpec } from './tensor';
+import type { WorkingSets } from './working-sets';
 
 /** WebNN only where the browser exposes `navigator.ml` (capabilities.webnn). */
 export type BackendId = 'wasm' | 'webgpu' | 'webnn';
@@ -83,6 +84,8 @@ export interface LoadResult {
   readonly sessionCreateMs: number;
   /** sklearn-onnx ZipMap outputs (sequences of maps) and the probability tensors exposed in their place. */
   readonly zipMaps?: readonly ZipMapOutput[];
+  /** What each step holds at once, from the graph's shapes (absent for `.ort` files and graphs too large to read). */
+  readonly workingSets?: WorkingSets;
 }
 
 export interface RunResult {

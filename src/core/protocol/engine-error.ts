@@ -35,7 +35,9 @@ export type EngineErrorCode =
   /** A tensor file (JSON, .npy, .npz, .pb, archive) that cannot be read. */
   | 'bad-tensor-file'
   /** Tensors that were read but do not fit the model's inputs (missing, extra, dtype, shape). */
-  | 'input-mismatch';
+  | 'input-mismatch'
+  /** A Run whose inputs, outputs and largest step cannot fit onnxruntime-web's WebAssembly heap: refused before it starts. */
+  | 'too-large-for-memory';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
 

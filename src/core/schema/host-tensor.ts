@@ -94,16 +94,38 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Random values of the right dtype: floats in [0, 1), integers in [0, 10), booleans, short strings. */
+/**
+ * Draws random values into `data[from, to)`: floats in [0, 1), integers in [0, 10), booleans,
+ * short strings. One `random()` per element, in order, so that filling a tensor in several
+ * ranges gives the same values as filling it at once.
+ */
+export function drawRandom(dtype: TensorDType, data: NumericArray | string[], from: number, to: number, random: () => number): void {
+  if (dtype === 'string') {
+    const out = data as string[];
+    for (let i = from; i < to; i++) out[i] = `s${Math.floor(random() * 10)}`;
+    return;
+  }
+  if (dtype === 'float16') {
+    const drawn = new Float64Array(to - from);
+    for (let i = 0; i < drawn.length; i++) drawn[i] = random();
+    (data as Uint16Array).set(encodeHalf(drawn), from);
+    return;
+  }
+  const draw = dtype === 'bool' ? () => (random() < 0.5 ? 0 : 1) : dtype.startsWith('float') ? random : () => Math.floor(random() * 10);
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
+    for (let i = from; i < to; i++) data[i] = BigInt(draw());
+  } else {
+    const out = data as Float64Array;
+    for (let i = from; i < to; i++) out[i] = draw();
+  }
+}
+
+/** Random values of the right dtype (see `drawRandom`). */
 export function randomTensor(dtype: TensorDType, dims: readonly number[], random: () => number): HostTensor {
   const n = elementCount(dims);
-  if (dtype === 'string') return { dtype, dims, data: Array.from({ length: n }, () => `s${Math.floor(random() * 10)}`) };
-  const values = Array.from({ length: n }, () => {
-    if (dtype === 'bool') return random() < 0.5 ? 0 : 1;
-    if (dtype.startsWith('float')) return random();
-    return Math.floor(random() * 10);
-  });
-  return { dtype, dims, data: fromNumbers(dtype, values) };
+  const data = dtype === 'string' ? new Array<string>(n) : allocate(dtype, n);
+  drawRandom(dtype, data, 0, n, random);
+  return { dtype, dims, data };
 }
 
 /** The bytes that cross the worker boundary (transferable), and back. */

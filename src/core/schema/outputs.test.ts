@@ -10,6 +10,7 @@ describe('predictClasses', () => {
     const p = predictClasses({ label: { dtype: 'int64', dims: [2], data: BigInt64Array.of(0n, 2n) }, probabilities }, IRIS);
     expect(p).toEqual({
       output: 'label',
+      totalRows: 2,
       rows: [
         { classIndex: 0, className: 'setosa', score: 0.75 },
         { classIndex: 2, className: 'virginica', score: 0.875 },
@@ -25,6 +26,7 @@ describe('predictClasses', () => {
   it('takes the argmax of probabilities and keeps the probability as score', () => {
     expect(predictClasses({ probabilities }, IRIS)).toEqual({
       output: 'probabilities',
+      totalRows: 2,
       rows: [
         { classIndex: 0, className: 'setosa', score: 0.75 },
         { classIndex: 2, className: 'virginica', score: 0.875 },
@@ -34,7 +36,7 @@ describe('predictClasses', () => {
 
   it('takes the argmax of logits but gives no score, since logits are not a distribution', () => {
     const logits: HostTensor = { dtype: 'float32', dims: [1, 3], data: Float32Array.of(-1.5, 4, 2) };
-    expect(predictClasses({ logits }, IRIS)).toEqual({ output: 'logits', rows: [{ classIndex: 1, className: 'versicolor', score: null }] });
+    expect(predictClasses({ logits }, IRIS)).toEqual({ output: 'logits', totalRows: 1, rows: [{ classIndex: 1, className: 'versicolor', score: null }] });
   });
 
   it('predicts nothing when the package names no classes, or no output matches them', () => {
@@ -42,6 +44,16 @@ describe('predictClasses', () => {
     expect(predictClasses({ label, probabilities }, undefined)).toBeNull();
     expect(predictClasses({ label, probabilities }, [])).toBeNull();
     expect(predictClasses({ embedding: { dtype: 'float32', dims: [1, 8], data: new Float32Array(8) } }, IRIS)).toBeNull();
+  });
+
+  it('reads only the first rows when asked (a large batch shows a few), and says how many there are', () => {
+    const big: HostTensor = { dtype: 'float32', dims: [200_000, 3], data: new Float32Array(600_000).fill(0.1).map((v, i) => (i % 3 === 2 ? 0.8 : v)) };
+    const p = predictClasses({ probabilities: big }, IRIS, 12)!;
+    expect(p.totalRows).toBe(200_000);
+    expect(p.rows).toHaveLength(12);
+    expect(p.rows.every((r) => r.className === 'virginica')).toBe(true);
+    const labelled = predictClasses({ label: { dtype: 'int64', dims: [3], data: BigInt64Array.of(0n, 1n, 2n) }, probabilities: { ...big, dims: [3, 3], data: big.data.slice(0, 9) } }, IRIS, 2)!;
+    expect([labelled.totalRows, labelled.rows.map((r) => [r.className, r.score])]).toEqual([3, [['setosa', Math.fround(0.1)], ['versicolor', Math.fround(0.1)]]]);
   });
 
   it('falls back to the index for a label outside the class list', () => {

@@ -16,7 +16,7 @@ const SOURCE_WORDS: Readonly<Record<RunInputSource, string>> = {
 };
 
 export function OutputsView({ model, run }: { model: OpenModel; run: Extract<RunState, { status: 'done' }> }) {
-  const prediction = useMemo(() => predictClasses(run.outputs, model.pkg.metadata?.targetClasses), [run.outputs, model.pkg.metadata]);
+  const prediction = useMemo(() => predictClasses(run.outputs, model.pkg.metadata?.targetClasses, SHOWN_VALUES), [run.outputs, model.pkg.metadata]);
   const where = configLabel(run.config);
   return (
     <div className="outputs" data-testid="outputs">
@@ -26,6 +26,7 @@ export function OutputsView({ model, run }: { model: OpenModel; run: Extract<Run
       {prediction && (
         <p className="prediction" data-testid="prediction">
           Predicted class: <strong>{prediction.rows.map((r) => r.className).join(', ')}</strong>
+          {prediction.totalRows > prediction.rows.length && ` … (the first ${prediction.rows.length} of ${prediction.totalRows.toLocaleString('en-US')} rows)`}
           {prediction.rows.length === 1 && prediction.rows[0]!.score !== null && ` (probability ${prediction.rows[0]!.score.toFixed(3)})`}
         </p>
       )}

@@ -72,6 +72,11 @@ export function RunPanel({ model }: { model: OpenModel }) {
           </button>
         )}
       </div>
+      {model.runRefusal && (
+        <p role="alert" className="finding finding-error" data-testid="run-refusal">
+          {model.runRefusal.message} {model.runRefusal.hint}
+        </p>
+      )}
       {model.run.status === 'done' && <OutputsView model={model} run={model.run} />}
     </section>
   );
