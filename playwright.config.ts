@@ -14,6 +14,7 @@ const MEASURING = [
   'benchmark.spec.ts',
   'benchmark-verdict.spec.ts',
   'url-benchmark.spec.ts',
+  'run-memory.spec.ts',
   'compare.spec.ts',
   'speed.spec.ts',
   'predict-responsiveness.spec.ts',
