@@ -57,7 +57,7 @@ describe('session tuning in the engine (onnxruntime-node)', () => {
     expect(Object.keys(m.firstRunOutputs ?? {})).toContain('probabilities');
     // What the worker passed is returned with the measurement, and is what the result records.
     expect(m.appliedTuning).toEqual({ graphOptimizationLevel: 'disabled', freeDimensionOverrides: { batch: 3 } });
-    // (onnxruntime-node 1.x ignores freeDimensionOverrides, so its effect is checked in the browser, e2e.)
+    // (onnxruntime-node 1.x ignores freeDimensionOverrides; its effect is shown on onnxruntime-web in session-tuning-web.test.ts.)
   });
 
   it('times outputs kept on the GPU twice: the run alone, and with the read-back that brings them to JavaScript', async () => {
