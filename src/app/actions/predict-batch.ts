@@ -1,6 +1,7 @@
 import { describeThrown, engineError, fail, ok, type Result } from '../../core/protocol/engine-error';
 import type { ScoredChunk } from '../../core/schema/batch-chunk';
 import type { BatchTable } from '../../core/schema/batch-json';
+import type { ExportPiece } from '../../core/schema/batch-export';
 import type { ReadyModel } from '../store/models-slice';
 import { IDLE_BATCH } from '../store/predict-slice';
 import { selectBackendConfig } from '../store/selectors';
@@ -124,31 +125,27 @@ async function downloadBatch(ctx: BatchContext, id: string, format: 'csv' | 'jso
   const s = getState().predict[id];
   if (!model || !s || s.batch.chunks.length === 0 || s.batch.download) return;
   const columns = { features: model.facts.signature.features.map((f) => f.name), labelColumn: s.batch.match?.labelColumn ?? null };
-  if (format === 'outputs') {
-    let doc;
-    try {
-      doc = rt.batchOutputsDocument(s.batch.chunks, s.batch.summary, columns.labelColumn);
-    } catch (thrown) {
-      getState().notify(engineError('bad-input', `The outputs cannot be written as one document: ${describeThrown(thrown)}.`, 'Download the predictions as CSV or JSON instead.'));
-      return;
-    }
-    saveBlob(`${safeName(model.pkg.name)}-outputs.json`, new Blob([JSON.stringify(doc, null, 2), '\n'], { type: 'application/json' }));
+  const { chunks } = s.batch;
+  let pieces: Iterable<ExportPiece>;
+  try {
+    pieces = format === 'csv' ? rt.batchCsvPieces(chunks, columns) : format === 'json' ? rt.batchJsonPieces(chunks, columns) : rt.batchOutputsPieces(chunks, s.batch.summary, columns.labelColumn);
+  } catch (thrown) {
+    getState().notify(engineError('bad-input', `The outputs cannot be written as one document: ${describeThrown(thrown)}.`, 'Download the predictions as CSV or JSON instead.'));
     return;
   }
-  const { chunks } = s.batch;
   const total = rowsOf(chunks);
   const control = { cancelled: false };
   ctx.downloads.set(id, control);
   const untrack = ctx.lifecycle.track(id, () => (control.cancelled = true));
   getState().updateBatch(id, { download: { format, fraction: 0 } });
-  const blob = await buildDownload(format === 'csv' ? rt.batchCsvPieces(chunks, columns) : rt.batchJsonPieces(chunks, columns), format === 'csv' ? 'text/csv' : 'application/json', {
+  const blob = await buildDownload(pieces, format === 'csv' ? 'text/csv' : 'application/json', {
     isCancelled: () => control.cancelled,
     onProgress: (rowsDone) => getState().updateBatch(id, { download: { format, fraction: total > 0 ? rowsDone / total : 1 } }),
   });
   ctx.downloads.delete(id);
   untrack();
   if (getState().predict[id]) getState().updateBatch(id, { download: null });
-  if (blob) saveBlob(`${safeName(model.pkg.name)}-predictions.${format}`, blob);
+  if (blob) saveBlob(`${safeName(model.pkg.name)}-${format === 'outputs' ? 'outputs.json' : `predictions.${format}`}`, blob);
 }
 
 export function createBatchActions(deps: BatchDeps): BatchActions {

@@ -6,7 +6,7 @@ export * from './scoring-runtime';
 export { rowsToFeeds, feedToRows } from '../../core/schema/row-feeds';
 export { readPredictions } from '../../core/schema/prediction';
 export { batchCsvPieces, batchJsonPieces } from '../../core/schema/batch-export';
-export { batchOutputsDocument } from '../../core/schema/batch-outputs';
+export { batchOutputsPieces } from '../../core/schema/batch-outputs';
 export { outputsDocument } from '../../core/schema/outputs';
 export { tensorFromJsonText, tensorFromNpy, tensorToJsonText, shapeProblem } from '../../core/schema/tensor-input';
 export { defaultPixelScale, imageToTensor, tensorPreview, describeImageMapping } from '../../core/schema/image-input';

@@ -47,7 +47,7 @@ export type BatchStatus = 'idle' | 'reading' | 'mismatch' | 'ready' | 'running' 
 
 /** A download of the scored rows being built (issue 14): a slice at a time, with progress and Cancel. */
 export interface BatchDownload {
-  readonly format: 'csv' | 'json';
+  readonly format: 'csv' | 'json' | 'outputs';
   /** 0..1 of the rows written. */
   readonly fraction: number;
 }

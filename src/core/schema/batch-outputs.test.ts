@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finishChunk, prepareChunk } from './batch-chunk';
-import { batchOutputsDocument } from './batch-outputs';
+import { batchOutputsDocument, batchOutputsPieces } from './batch-outputs';
 import { summarizeBatch } from './batch-summary';
 import { planPrediction } from './prediction';
 import { buildSignature } from './signature';
@@ -61,5 +61,24 @@ describe('batchOutputsDocument', () => {
     const odd = { ...chunks[2]!, outputs: { ...chunks[2]!.outputs!, probabilities: { dtype: 'float32' as const, dims: [1, 3], data: new Float32Array(3) } } };
     expect(() => batchOutputsDocument([chunks[0]!, odd], null, null)).toThrow(/“probabilities” is float32 \[1, 3\] in rows from 4 but float32 \[2, 2\] before/);
     expect(() => batchOutputsDocument([{ ...chunks[0]!, outputs: null }], null, null)).toThrow(/rows 1–2 were scored without their outputs/);
+  });
+
+  it('streams the same document a piece at a time, the data never in one piece, and refuses unjoinable chunks before writing', () => {
+    const summary = summarizeBatch(chunks, { accuracy: 0.67 });
+    for (const [s, label] of [[null, null], [summary, 'target']] as const) {
+      const pieces = [...batchOutputsPieces(chunks, s, label)];
+      expect(JSON.parse(pieces.map((p) => p.text).join(''))).toEqual(JSON.parse(JSON.stringify(batchOutputsDocument(chunks, s, label))));
+      expect(pieces.at(-1)!.rowsDone).toBe(4);
+      expect(pieces.map((p) => p.rowsDone)).toEqual([...pieces.map((p) => p.rowsDone)].sort((a, b) => a - b));
+    }
+    // 40,000 rows: each output's data is cut into pieces of at most 16,384 elements.
+    const big = Array.from({ length: 40 }, (_, c) => score(c * 1000, Array.from({ length: 1000 }, (_, r) => [String(r % 7), String(r % 5)]), null));
+    const pieces = [...batchOutputsPieces(big, null, null)];
+    const doc = JSON.parse(pieces.map((p) => p.text).join('')) as { outputs: Record<string, { dims: number[]; data: unknown[] }> };
+    expect(doc.outputs.probabilities!.dims).toEqual([40_000, 2]);
+    expect(doc.outputs.probabilities!.data).toHaveLength(80_000);
+    expect(Math.max(...pieces.map((p) => p.text.split(',').length))).toBeLessThanOrEqual(16_384);
+    const odd = { ...chunks[2]!, outputs: { ...chunks[2]!.outputs!, probabilities: { dtype: 'float32' as const, dims: [1, 3], data: new Float32Array(3) } } };
+    expect(() => batchOutputsPieces([chunks[0]!, odd], null, null)).toThrow(/cannot be joined/);
   });
 });

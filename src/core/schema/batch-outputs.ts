@@ -5,6 +5,7 @@ import type { ScoredChunk } from './batch-chunk';
 import type { BatchSummary } from './batch-summary';
 import { jsonElements, type JsonElement } from '../tensors/tensor-json';
 import type { OutputsDocument } from './outputs';
+import type { ExportPiece } from './batch-export';
 
 /** What the labels of a scored file say about the model (only when the file had labels). */
 export interface BatchMetrics {
@@ -27,14 +28,18 @@ export interface BatchOutputsDocument extends OutputsDocument {
   readonly metrics?: BatchMetrics;
 }
 
+/** Each output's joined dims and dtype over the scored chunks, found without reading their data. */
+interface JoinedOutput {
+  readonly dims: number[];
+  readonly dtype: string;
+}
+
 /**
- * Every output of every scored chunk, joined along the first (batch) dimension, in the
- * format of `outputsDocument`. Rows that were not scored (missing or unreadable values) are
- * not in the outputs; `metrics.skipped` counts them. Throws when a chunk was scored without
- * its raw outputs or when an output's other dimensions differ between chunks.
+ * The outputs of every scored chunk, by name, with their joined shapes. Throws when a chunk
+ * was scored without its raw outputs or when an output's other dimensions differ between chunks.
  */
-export function batchOutputsDocument(chunks: readonly ScoredChunk[], summary: BatchSummary | null, labelColumn: string | null): BatchOutputsDocument {
-  const outputs: Record<string, { dims: number[]; dtype: string; data: JsonElement[] }> = {};
+function joinOutputs(chunks: readonly ScoredChunk[]): Map<string, JoinedOutput> {
+  const joined = new Map<string, JoinedOutput>();
   for (const chunk of chunks) {
     const scored = chunk.status.some((s, i) => i < chunk.count && s !== 2);
     if (!chunk.outputs) {
@@ -42,10 +47,9 @@ export function batchOutputsDocument(chunks: readonly ScoredChunk[], summary: Ba
       continue;
     }
     for (const [name, t] of Object.entries(chunk.outputs)) {
-      const data = jsonElements(t);
-      const entry = outputs[name];
+      const entry = joined.get(name);
       if (!entry) {
-        outputs[name] = { dims: t.dims.length === 0 ? [1] : [...t.dims], dtype: t.dtype, data };
+        joined.set(name, { dims: t.dims.length === 0 ? [1] : [...t.dims], dtype: t.dtype });
         continue;
       }
       const rest = t.dims.slice(1).join(',');
@@ -53,11 +57,69 @@ export function batchOutputsDocument(chunks: readonly ScoredChunk[], summary: Ba
         throw new Error(`output “${name}” is ${t.dtype} [${t.dims.join(', ')}] in rows from ${chunk.start + 1} but ${entry.dtype} [${entry.dims.join(', ')}] before, so its chunks cannot be joined`);
       }
       entry.dims[0] = entry.dims[0]! + (t.dims[0] ?? 1);
-      for (const v of data) entry.data.push(v);
     }
   }
-  const doc: BatchOutputsDocument = { outputs };
-  if (!labelColumn || !summary || summary.labelled === 0) return doc;
+  return joined;
+}
+
+function batchMetrics(summary: BatchSummary | null, labelColumn: string | null): BatchMetrics | null {
+  if (!labelColumn || !summary || summary.labelled === 0) return null;
   const { rows, scored, skipped, labelled, classes, classification, regression, comparisons } = summary;
-  return { outputs, metrics: { labelColumn, rows, scored, skipped, labelled, classes, classification, regression, recorded: comparisons } };
+  return { labelColumn, rows, scored, skipped, labelled, classes, classification, regression, recorded: comparisons };
+}
+
+/**
+ * Every output of every scored chunk, joined along the first (batch) dimension, in the
+ * format of `outputsDocument`. Rows that were not scored (missing or unreadable values) are
+ * not in the outputs; `metrics.skipped` counts them. Throws as `joinOutputs` does.
+ */
+export function batchOutputsDocument(chunks: readonly ScoredChunk[], summary: BatchSummary | null, labelColumn: string | null): BatchOutputsDocument {
+  const outputs: Record<string, { dims: number[]; dtype: string; data: JsonElement[] }> = {};
+  for (const [name, { dims, dtype }] of joinOutputs(chunks)) {
+    const data: JsonElement[] = [];
+    for (const chunk of chunks) for (const v of chunk.outputs?.[name] ? jsonElements(chunk.outputs[name]) : []) data.push(v);
+    outputs[name] = { dims, dtype, data };
+  }
+  const metrics = batchMetrics(summary, labelColumn);
+  return metrics ? { outputs, metrics } : { outputs };
+}
+
+/** Elements written per piece of the streamed document. */
+const ELEMENTS_PER_PIECE = 16_384;
+
+/**
+ * The same document as `batchOutputsDocument`, as text a piece at a time (for `buildDownload`):
+ * the data of each output is written a bounded slice of elements at a time, never as one
+ * string, so a million-row batch's outputs never hold the page in one step. `rowsDone` counts
+ * rows over all outputs (each output goes through every row once), scaled to the row count.
+ * Shapes are checked first: a batch whose chunks cannot be joined throws before any text is made.
+ */
+export function batchOutputsPieces(chunks: readonly ScoredChunk[], summary: BatchSummary | null, labelColumn: string | null): Generator<ExportPiece> {
+  const joined = joinOutputs(chunks);
+  const metrics = batchMetrics(summary, labelColumn);
+  return (function* () {
+    const names = [...joined.keys()];
+    const rows = chunks.reduce((n, c) => n + c.count, 0);
+    yield { text: '{\n  "outputs": {', rowsDone: 0 };
+    for (const [k, name] of names.entries()) {
+      const { dims, dtype } = joined.get(name)!;
+      yield { text: `${k > 0 ? ',' : ''}\n    ${JSON.stringify(name)}: {\n      "dims": ${JSON.stringify(dims)},\n      "dtype": ${JSON.stringify(dtype)},\n      "data": [`, rowsDone: (k * rows) / names.length };
+      let first = true;
+      let done = 0;
+      for (const chunk of chunks) {
+        const tensor = chunk.outputs?.[name];
+        done += chunk.count;
+        if (!tensor) continue;
+        const data = jsonElements(tensor);
+        for (let i = 0; i < data.length; i += ELEMENTS_PER_PIECE) {
+          const text = data.slice(i, i + ELEMENTS_PER_PIECE).map((v) => JSON.stringify(v)).join(',');
+          if (text === '') continue;
+          yield { text: (first ? '' : ',') + text, rowsDone: (k * rows + done) / names.length };
+          first = false;
+        }
+      }
+      yield { text: ']\n    }', rowsDone: ((k + 1) * rows) / names.length };
+    }
+    yield { text: `\n  }${metrics ? `,\n  "metrics": ${JSON.stringify(metrics, null, 2).replace(/\n/g, '\n  ')}` : ''}\n}\n`, rowsDone: rows };
+  })();
 }

@@ -1,9 +1,9 @@
 import { usePredictActions } from '../../app-context';
 import type { BatchState } from '../../store/predict-slice';
 
-const FORMAT_NAMES = { csv: 'CSV', json: 'JSON' } as const;
+const FORMAT_NAMES = { csv: 'CSV', json: 'JSON', outputs: 'outputs (JSON)' } as const;
 
-/** The scored rows' downloads; a CSV or JSON file of many rows is built a slice at a time, with progress and Cancel. */
+/** The scored rows' downloads; each file is built a slice at a time, with progress and Cancel. */
 export function BatchDownloads({ modelId, batch }: { modelId: string; batch: BatchState }) {
   const actions = usePredictActions();
   const building = batch.download ?? null;
