@@ -89,9 +89,10 @@ try {
     log(`round ${round}: the app scores ${rows.toLocaleString('en-US')} rows…`);
     const app = await scoreInPage(page, `iris-${rows}.csv`, csv, rows, 600_000);
     const downloads = [];
-    for (const format of ['CSV', 'JSON']) {
+    // The predictions as CSV and JSON, then every raw output as one document ("outputs").
+    for (const [format, button] of [['CSV', 'Download predictions (CSV)'], ['JSON', 'Download predictions (JSON)'], ['outputs', 'Download outputs (JSON)']]) {
       log(`round ${round}: downloading the scored rows as ${format}…`);
-      const probe = await downloadInPage(page, `Download predictions (${format})`, 600_000);
+      const probe = await downloadInPage(page, button, 600_000);
       rmSync(probe.path, { force: true });
       downloads.push({ format, ...probe });
     }
@@ -132,14 +133,14 @@ for (const [i, { app, alone }] of results.entries()) {
   );
 }
 console.log(`\nDownloading the ${rows.toLocaleString('en-US')} scored rows (built on the page a slice at a time, then saved)`);
-console.log('round  format      MB  seconds  tasks > 50 ms  longest task ms');
+console.log('round  format       MB  seconds  tasks > 50 ms  longest task ms');
 for (const [i, { downloads }] of results.entries()) {
   for (const d of downloads) {
     const longest = Math.max(0, ...d.longTasks.map((t) => t.duration));
     console.log(
       [
         String(i + 1).padStart(5),
-        d.format.padEnd(6),
+        d.format.padEnd(7),
         (d.bytes / 1e6).toFixed(1).padStart(6),
         (d.elapsedMs / 1000).toFixed(2).padStart(7),
         String(d.longTasks.length).padStart(13),
