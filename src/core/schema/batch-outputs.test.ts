@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finishChunk, prepareChunk } from './batch-chunk';
-import { batchOutputsDocument, batchOutputsPieces } from './batch-outputs';
+import { batchOutputsPieces, type BatchOutputsDocument } from './batch-outputs';
 import { summarizeBatch } from './batch-summary';
 import { planPrediction } from './prediction';
 import { buildSignature } from './signature';
@@ -32,7 +32,11 @@ function score(start: number, cells: string[][], truth: string[] | null) {
   return finishChunk(prepared, plan, outputs);
 }
 
-describe('batchOutputsDocument', () => {
+/** The streamed document, read back. */
+const batchOutputsDocument = (...args: Parameters<typeof batchOutputsPieces>): BatchOutputsDocument =>
+  JSON.parse([...batchOutputsPieces(...args)].map((p) => p.text).join('')) as BatchOutputsDocument;
+
+describe('batchOutputsPieces', () => {
   const chunks = [
     score(0, [['0.9', '0.1'], ['0.1', '0.9']], ['b', 'b']),
     score(2, [['', '0.5']], ['a']), // not scored: no outputs
@@ -63,11 +67,11 @@ describe('batchOutputsDocument', () => {
     expect(() => batchOutputsDocument([{ ...chunks[0]!, outputs: null }], null, null)).toThrow(/rows 1–2 were scored without their outputs/);
   });
 
-  it('streams the same document a piece at a time, the data never in one piece, and refuses unjoinable chunks before writing', () => {
+  it('writes the document a piece at a time, with rows done rising to every row', () => {
     const summary = summarizeBatch(chunks, { accuracy: 0.67 });
     for (const [s, label] of [[null, null], [summary, 'target']] as const) {
       const pieces = [...batchOutputsPieces(chunks, s, label)];
-      expect(JSON.parse(pieces.map((p) => p.text).join(''))).toEqual(JSON.parse(JSON.stringify(batchOutputsDocument(chunks, s, label))));
+      expect(pieces.length).toBeGreaterThan(2);
       expect(pieces.at(-1)!.rowsDone).toBe(4);
       expect(pieces.map((p) => p.rowsDone)).toEqual([...pieces.map((p) => p.rowsDone)].sort((a, b) => a - b));
     }

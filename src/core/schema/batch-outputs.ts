@@ -3,7 +3,7 @@ import type { MetricComparison } from '../metrics/recorded';
 import type { RegressionMetrics } from '../metrics/regression';
 import type { ScoredChunk } from './batch-chunk';
 import type { BatchSummary } from './batch-summary';
-import { jsonElements, type JsonElement } from '../tensors/tensor-json';
+import { jsonElements } from '../tensors/tensor-json';
 import type { OutputsDocument } from './outputs';
 import type { ExportPiece } from './batch-export';
 
@@ -68,29 +68,15 @@ function batchMetrics(summary: BatchSummary | null, labelColumn: string | null):
   return { labelColumn, rows, scored, skipped, labelled, classes, classification, regression, recorded: comparisons };
 }
 
-/**
- * Every output of every scored chunk, joined along the first (batch) dimension, in the
- * format of `outputsDocument`. Rows that were not scored (missing or unreadable values) are
- * not in the outputs; `metrics.skipped` counts them. Throws as `joinOutputs` does.
- */
-export function batchOutputsDocument(chunks: readonly ScoredChunk[], summary: BatchSummary | null, labelColumn: string | null): BatchOutputsDocument {
-  const outputs: Record<string, { dims: number[]; dtype: string; data: JsonElement[] }> = {};
-  for (const [name, { dims, dtype }] of joinOutputs(chunks)) {
-    const data: JsonElement[] = [];
-    for (const chunk of chunks) for (const v of chunk.outputs?.[name] ? jsonElements(chunk.outputs[name]) : []) data.push(v);
-    outputs[name] = { dims, dtype, data };
-  }
-  const metrics = batchMetrics(summary, labelColumn);
-  return metrics ? { outputs, metrics } : { outputs };
-}
-
 /** Elements written per piece of the streamed document. */
 const ELEMENTS_PER_PIECE = 16_384;
 
 /**
- * The same document as `batchOutputsDocument`, as text a piece at a time (for `buildDownload`):
- * the data of each output is written a bounded slice of elements at a time, never as one
- * string, so a million-row batch's outputs never hold the page in one step. `rowsDone` counts
+ * Every output of every scored chunk, joined along the first (batch) dimension, as a
+ * `BatchOutputsDocument` (the format of `outputsDocument`, plus metrics when the file had labels)
+ * written a piece at a time for `buildDownload`. Rows that were not scored (missing or unreadable
+ * values) are not in the outputs; `metrics.skipped` counts them. Each output's data is written a
+ * bounded slice of elements at a time, never as one string, so a million-row batch's outputs never hold the page in one step. `rowsDone` counts
  * rows over all outputs (each output goes through every row once), scaled to the row count.
  * Shapes are checked first: a batch whose chunks cannot be joined throws before any text is made.
  */
