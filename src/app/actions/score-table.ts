@@ -74,9 +74,16 @@ function createChunker(job: ScoreTableJob) {
   let inFlight: InFlight | null = null;
 
   function send(rows: readonly (readonly unknown[])[]): InFlight {
-    const cells = rows.map((row) => match.indices.map((i) => row[i]));
-    const label = match.labelIndex;
-    const truth = label === null ? null : rows.map((row) => String(row[label] ?? ''));
+    const { indices, labelIndex: label } = match;
+    const cells = new Array<unknown[]>(rows.length);
+    const truth = label === null ? null : new Array<string>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const picked = new Array<unknown>(indices.length);
+      for (let k = 0; k < indices.length; k++) picked[k] = row[indices[k]!];
+      cells[r] = picked;
+      if (truth) truth[r] = String(row[label!] ?? '');
+    }
     const prepared = prepareChunk(signature, validator, rowsPrepared, cells, truth);
     rowsPrepared += rows.length;
     if (!prepared.feeds) return { prepared, result: null };

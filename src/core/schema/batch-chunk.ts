@@ -84,6 +84,9 @@ export function isEmptyRow(row: readonly unknown[]): boolean {
 export function finishChunk(prepared: PreparedChunk, plan: PredictionPlan, outputs: Readonly<Record<string, HostTensor>> | null, options: { readonly softmax?: boolean } = {}): ScoredChunk {
   const count = prepared.values.length;
   const fed = outputs ? readPredictions(plan, outputs, options) : readPredictions(plan, {}, options);
+  const { start, values: rowValues, truth, status, notes, empty } = prepared;
+  // Every row ran (the usual case): the predictions are already one per row, in order.
+  if (prepared.runnable.length === count && fed.rows === count && fed.classIndex.length === count && fed.className.length === count) return { start, values: rowValues, truth, status, notes, empty, count, predictions: fed, outputs };
   const width = fed.scores ? fed.classes.length : 0;
   const classIndex = new Int32Array(count).fill(-1);
   const className = new Array<string>(count).fill('');
@@ -97,7 +100,6 @@ export function finishChunk(prepared: PreparedChunk, plan: PredictionPlan, outpu
     if (scores && fed.scores) scores.set(fed.scores.subarray(k * width, (k + 1) * width), row * width);
     if (values && fed.values) values[row] = fed.values[k]!;
   });
-  const { start, values: rowValues, truth, status, notes, empty } = prepared;
   return { start, values: rowValues, truth, status, notes, empty, count, predictions: { ...fed, rows: count, classIndex, className, confidence, scores, values }, outputs };
 }
 

@@ -35,10 +35,23 @@ export function createBatchTally(): BatchTally {
   let classes: readonly string[] = [];
   const yTrue: number[] = [];
   const yPred: number[] = [];
+  // A label column holds few distinct cells: each is read once (bounded, for a column of free text).
+  const truths = new Map<string, number>();
+  const truthOf = (cell: string): number => {
+    let t = truths.get(cell);
+    if (t === undefined) {
+      t = truthIndex(cell, classes);
+      if (truths.size < 10_000) truths.set(cell, t);
+    }
+    return t;
+  };
   return {
     add(chunk) {
       if (kind === 'tensors') kind = chunk.predictions.kind;
-      if (classes.length === 0) classes = chunk.predictions.classes;
+      if (classes.length === 0 && chunk.predictions.classes.length > 0) {
+        classes = chunk.predictions.classes;
+        truths.clear();
+      }
       rows += chunk.count;
       empty += chunk.empty ?? 0;
       for (let i = 0; i < chunk.count; i++) {
@@ -51,7 +64,7 @@ export function createBatchTally(): BatchTally {
         const cell = chunk.truth?.[i];
         if (cell === undefined || cell === null || cell.trim() === '') continue;
         if (kind === 'classification') {
-          const t = truthIndex(cell, classes);
+          const t = truthOf(cell);
           if (t < 0) continue;
           yTrue.push(t);
           yPred.push(chunk.predictions.classIndex[i]!);

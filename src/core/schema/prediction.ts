@@ -68,8 +68,18 @@ export interface BatchPredictions {
   readonly values: Float64Array | null;
 }
 
-function plain(t: HostTensor): number[] {
-  return tensorValues(t).map(Number);
+/** A numeric output's values as numbers (int64 made Number, float16 decoded), copied into `Out`. */
+function plain<Out extends Float32Array | Float64Array>(t: HostTensor, make: (n: number) => Out): Out {
+  const data = t.data;
+  if (ArrayBuffer.isView(data) && !(data instanceof BigInt64Array || data instanceof BigUint64Array) && t.dtype !== 'float16') {
+    const out = make(data.length);
+    out.set(data as ArrayLike<number>);
+    return out;
+  }
+  const values = tensorValues(t);
+  const out = make(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Number(values[i]);
+  return out;
 }
 
 /** True when every row lies in [0, 1] and sums to 1 (within float error). */
@@ -115,7 +125,7 @@ export function readPredictions(plan: PredictionPlan, outputs: Readonly<Record<s
   const empty = { classIndex: new Int32Array(0), className: [], confidence: new Float32Array(0), scores: null, classes: [], scoreKind: null, values: null };
   if (plan.kind === 'regression') {
     const t = outputs[plan.output];
-    const values = t ? Float64Array.from(plain(t)) : new Float64Array(0);
+    const values = t ? plain(t, (n) => new Float64Array(n)) : new Float64Array(0);
     return { ...empty, kind: 'regression', rows: values.length, classIndex: new Int32Array(values.length).fill(-1), values, confidence: new Float32Array(values.length) };
   }
   if (plan.kind === 'tensors') {
@@ -130,7 +140,7 @@ export function readPredictions(plan: PredictionPlan, outputs: Readonly<Record<s
   let scores: Float32Array | null = null;
   let scoreKind: BatchPredictions['scoreKind'] = null;
   if (scoreTensor && width > 0) {
-    const raw = Float32Array.from(plain(scoreTensor));
+    const raw = plain(scoreTensor, (n) => new Float32Array(n));
     const distribution = isDistribution(raw, width);
     scoreKind = distribution ? 'probabilities' : options.softmax ? 'softmax' : 'logits';
     scores = !distribution && options.softmax ? softmaxRows(raw, width) : raw;

@@ -22,6 +22,16 @@ function fillColumn(dtype: TensorDType, dims: number[], count: number, at: (row:
   return { dtype, dims, data: out };
 }
 
+/** The usual case, a float input: row after row straight into the tensor. */
+function packNumbers(dtype: 'float32' | 'float64', dims: number[], rows: readonly (readonly FeatureValue[])[], width: number): HostTensor {
+  const out = dtype === 'float32' ? new Float32Array(rows.length * width) : new Float64Array(rows.length * width);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let k = 0; k < width; k++) out[r * width + k] = numeric(row[k]!);
+  }
+  return { dtype, dims, data: out };
+}
+
 /**
  * Rows of typed feature values (in signature order) to the model's feeds:
  * one `[N, …rowShape]` tensor, or one `[N, 1]` tensor per feature input.
@@ -31,6 +41,7 @@ export function rowsToFeeds(signature: Signature, rows: readonly (readonly Featu
   const { layout } = signature;
   if (layout.kind === 'one-input') {
     const width = signature.features.length;
+    if (layout.dtype === 'float32' || layout.dtype === 'float64') return { [layout.input]: packNumbers(layout.dtype, [n, ...layout.rowShape], rows, width) };
     const feed = fillColumn(layout.dtype, [n, ...layout.rowShape], n * width, (i) => rows[Math.floor(i / width)]![i % width]!);
     return { [layout.input]: feed };
   }

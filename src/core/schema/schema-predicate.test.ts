@@ -1,6 +1,6 @@
 import { Validator, type Schema } from '@cfworker/json-schema';
 import { describe, expect, it } from 'vitest';
-import { compileSchemaPredicate } from './schema-predicate';
+import { compileSchemaExplainer, compilePositionalPredicate, compileSchemaPredicate } from './schema-predicate';
 
 const SCHEMAS: Schema[] = [
   { type: 'object', properties: { a: { type: 'number', minimum: 1.1, maximum: 6.9 }, b: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 2 } }, required: ['a'] },
@@ -33,6 +33,27 @@ describe('compileSchemaPredicate', () => {
     }
   });
 
+  it('explains a failure exactly as the validator does (less its "properties" wrappers), and orders by position alike', () => {
+    const random = lcg(13);
+    let failures = 0;
+    for (const schema of [...SCHEMAS, { type: 'object', properties: { 'a/b~c d': { type: ['number', 'null'], minimum: 0, exclusiveMaximum: 2 }, e: { type: 'integer', const: 3 } }, required: ['e'] } as Schema]) {
+      const explain = compileSchemaExplainer(schema)!;
+      const predicate = compileSchemaPredicate(schema)!;
+      const validator = new Validator(schema, '7', false);
+      const names = Object.keys(schema.properties ?? {});
+      const positional = compilePositionalPredicate(schema, names);
+      for (let i = 0; i < 3000; i++) {
+        const object: Record<string, number | string | boolean | null> = {};
+        for (const name of [...names, 'extra']) if (random() < 0.8) object[name] = VALUES[Math.floor(random() * VALUES.length)]!;
+        const expected = validator.validate(object).errors.filter((e) => e.keyword !== 'properties');
+        expect(explain(object), JSON.stringify({ schema, object })).toEqual(expected);
+        failures += expected.length > 0 ? 1 : 0;
+        if (positional && names.every((n) => Object.hasOwn(object, n))) expect(positional(names.map((n) => object[n]!))).toBe(predicate(object));
+      }
+    }
+    expect(failures).toBeGreaterThan(3000);
+  });
+
   it('declines what it does not know for sure, so the validator decides', () => {
     // Cast: some of these are not even valid schemas to the type, which is the point.
     const declined = [
@@ -46,6 +67,9 @@ describe('compileSchemaPredicate', () => {
       { type: 'object', properties: { a: { type: 'decimal' } } },
       { type: 'array' },
     ] as unknown as Schema[];
-    for (const schema of declined) expect(compileSchemaPredicate(schema), JSON.stringify(schema)).toBeNull();
+    for (const schema of declined) {
+      expect(compileSchemaPredicate(schema), JSON.stringify(schema)).toBeNull();
+      expect(compileSchemaExplainer(schema), JSON.stringify(schema)).toBeNull();
+    }
   });
 });

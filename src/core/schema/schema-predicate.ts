@@ -1,4 +1,4 @@
-import type { Schema } from '@cfworker/json-schema';
+import { encodePointer, type OutputUnit, type Schema } from '@cfworker/json-schema';
 
 type Value = number | string | boolean | null;
 type Check = (value: Value) => boolean;
@@ -44,18 +44,71 @@ function keywordCheck(keyword: string, limit: unknown): Check | null {
   }
 }
 
-function propertyCheck(prop: unknown): Check | null {
-  if (prop === true) return () => true;
+/** One keyword of a property's schema, with its check. */
+interface KeywordRule {
+  readonly keyword: string;
+  readonly limit: unknown;
+  readonly check: Check;
+}
+
+/** A property's keywords as checks, in the order the validator reports them; null when one is unknown. */
+function propertyRules(prop: unknown): KeywordRule[] | null {
+  if (prop === true) return [];
   if (typeof prop !== 'object' || prop === null || Array.isArray(prop)) return null;
-  const checks: Check[] = [];
+  const rules: KeywordRule[] = [];
   for (const [keyword, limit] of Object.entries(prop)) {
     if (ANNOTATIONS.has(keyword)) continue;
     const check = keywordCheck(keyword, limit);
     if (!check) return null;
-    checks.push(check);
+    rules.push({ keyword, limit, check });
   }
-  return (v) => checks.every((c) => c(v));
+  return rules.sort((a, b) => REPORT_ORDER.indexOf(a.keyword) - REPORT_ORDER.indexOf(b.keyword));
 }
+
+/** The order in which @cfworker/json-schema reports a value's failures. */
+const REPORT_ORDER = ['type', 'const', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
+
+const typeOf = (v: Value): string => (v === null ? 'null' : typeof v);
+
+/** The validator's own words for a failed keyword (what `describe` in validate-row reads). */
+function failureText(keyword: string, limit: unknown, v: Value): string {
+  switch (keyword) {
+    case 'type':
+      return `Instance type "${typeOf(v)}" is invalid. Expected "${Array.isArray(limit) ? limit.join('", "') : String(limit)}".`;
+    case 'const':
+      return `Instance does not match ${JSON.stringify(limit)}.`;
+    case 'enum':
+      return `Instance does not match any of ${JSON.stringify(limit)}.`;
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return `${String(v)} is less than ${String(limit)}.`;
+    case 'maximum':
+      return `${String(v)} is greater than ${String(limit)}.`;
+    default:
+      return `${String(v)} is greater than or equal to ${String(limit)}.`;
+  }
+}
+
+/** The schema's required names and per-property rules, or null when it uses anything this module does not know for sure. */
+function compileParts(schema: Schema): { required: string[]; properties: [string, KeywordRule[]][] } | null {
+  const required: string[] = [];
+  const properties: [string, KeywordRule[]][] = [];
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(keyword)) continue;
+    if (keyword === 'type' && value === 'object') continue;
+    if (keyword === 'required' && Array.isArray(value) && value.every((n) => typeof n === 'string')) required.push(...(value as string[]));
+    else if (keyword === 'properties' && typeof value === 'object' && value !== null) {
+      for (const [name, prop] of Object.entries(value as Record<string, unknown>)) {
+        const rules = propertyRules(prop);
+        if (!rules) return null;
+        properties.push([name, rules]);
+      }
+    } else return null;
+  }
+  return { required, properties };
+}
+
+const allPass = (rules: readonly KeywordRule[]): Check => (v) => rules.every((r) => r.check(v));
 
 /**
  * A row schema of the common shape (an object whose properties state a type, a range, allowed
@@ -65,23 +118,55 @@ function propertyCheck(prop: unknown): Check | null {
  * anything else, and then the validator does the work.
  */
 export function compileSchemaPredicate(schema: Schema): ((object: Readonly<Record<string, Value>>) => boolean) | null {
-  const required: string[] = [];
-  const checks: [string, Check][] = [];
-  for (const [keyword, value] of Object.entries(schema)) {
-    if (ANNOTATIONS.has(keyword)) continue;
-    if (keyword === 'type' && value === 'object') continue;
-    if (keyword === 'required' && Array.isArray(value) && value.every((n) => typeof n === 'string')) required.push(...(value as string[]));
-    else if (keyword === 'properties' && typeof value === 'object' && value !== null) {
-      for (const [name, prop] of Object.entries(value as Record<string, unknown>)) {
-        const check = propertyCheck(prop);
-        if (!check) return null;
-        checks.push([name, check]);
-      }
-    } else return null;
-  }
+  const parts = compileParts(schema);
+  if (!parts) return null;
+  const { required } = parts;
+  const checks = parts.properties.map(([name, rules]) => [name, allPass(rules)] as const);
   return (object) => {
     for (const name of required) if (!Object.hasOwn(object, name)) return false;
     for (const [name, check] of checks) if (Object.hasOwn(object, name) && !check(object[name]!)) return false;
     return true;
+  };
+}
+
+/**
+ * The same predicate for a row with a value for every one of `names`, given in that order (no
+ * object built per row): what the validator's fast lane asks. Null when the schema is not one
+ * `compileSchemaPredicate` knows, or requires a name that is not among `names` (no such row passes).
+ */
+export function compilePositionalPredicate(schema: Schema, names: readonly string[]): ((values: readonly Value[]) => boolean) | null {
+  const parts = compileParts(schema);
+  if (!parts || parts.required.some((name) => !names.includes(name))) return null;
+  // A property naming no column is absent from every row: nothing to check.
+  const checks = parts.properties.flatMap(([name, rules]) => (names.includes(name) ? [[names.indexOf(name), allPass(rules)] as const] : []));
+  return (values) => {
+    for (const [index, check] of checks) if (!check(values[index]!)) return false;
+    return true;
+  };
+}
+
+/**
+ * Every failure of an object against a schema `compileSchemaPredicate` knows, as the validator
+ * (@cfworker/json-schema, draft 7, every error) reports them: same keywords, locations, words
+ * and order, less the "properties" wrappers. The validator interprets the schema anew for each
+ * row it explains; a file with many out-of-range rows should not pay that. Null for other schemas.
+ */
+export function compileSchemaExplainer(schema: Schema): ((object: Readonly<Record<string, Value>>) => OutputUnit[]) | null {
+  const parts = compileParts(schema);
+  if (!parts) return null;
+  const properties = parts.properties.map(([name, rules]) => ({ name, rules, location: `#/properties/${encodePointer(name)}`, instance: `#/${encodePointer(name)}` }));
+  return (object) => {
+    const errors: OutputUnit[] = [];
+    for (const key of parts.required) {
+      if (!Object.hasOwn(object, key)) errors.push({ instanceLocation: '#', keyword: 'required', keywordLocation: '#/required', error: `Instance does not have required property "${key}".` });
+    }
+    for (const { name, rules, location, instance } of properties) {
+      if (!Object.hasOwn(object, name)) continue;
+      const v = object[name]!;
+      for (const { keyword, limit, check } of rules) {
+        if (!check(v)) errors.push({ instanceLocation: instance, keyword, keywordLocation: `${location}/${keyword}`, error: failureText(keyword, limit, v) });
+      }
+    }
+    return errors;
   };
 }

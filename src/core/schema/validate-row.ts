@@ -1,7 +1,8 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import type { Feature, Signature } from './signature';
 import { parseDecimal } from './number-text';
-import { compileSchemaPredicate } from './schema-predicate';
+import { compileSchemaExplainer, compileSchemaPredicate } from './schema-predicate';
+import { compileFastLane } from './row-fast-lane';
 
 export type IssueRule = 'missing' | 'type' | 'not-finite' | 'range' | 'training-range' | 'enum' | 'shape' | 'schema';
 
@@ -147,20 +148,28 @@ function residualSchema(signature: Signature): Schema | null {
   return { ...schema, properties };
 }
 
+const NO_ISSUES: readonly InputIssue[] = Object.freeze([]);
+
 /**
  * Checks rows against the signature's JSON Schema and the training ranges. The validator
  * interprets the schema (no code generation): the page runs under a CSP without eval.
  */
-export function createRowValidator(signature: Signature): RowValidator {
+export function createRowValidator(signature: Signature, options: { readonly fastLane?: boolean } = {}): RowValidator {
   const schema = residualSchema(signature);
+  // Most rows of a numeric table are plainly fine: they skip the full check (and its allocations).
+  const lane = options.fastLane === false ? null : compileFastLane(signature.features, schema);
   // A quick pass (a plain predicate for the usual schemas, else the validator stopping at the first
   // failure); only a failing row is checked again for every reason.
   const stopAtFirst = schema ? new Validator(schema, '7', true) : null;
   const quick = schema ? (compileSchemaPredicate(schema) ?? ((object: Record<string, FeatureValue>) => stopAtFirst!.validate(object).valid)) : null;
   const full = schema ? new Validator(schema, '7', false) : null;
+  // Its failures, in the validator's own terms, without interpreting the schema per row (else the validator explains).
+  const explain = schema ? compileSchemaExplainer(schema) : null;
   const features = signature.features;
   return {
     check(row) {
+      const fast = lane?.(row);
+      if (fast) return { values: fast, issues: NO_ISSUES, runnable: true };
       const issues: InputIssue[] = [];
       const values: FeatureValue[] = [];
       const object: Record<string, FeatureValue> = {};
@@ -173,10 +182,10 @@ export function createRowValidator(signature: Signature): RowValidator {
           unreadable.add(feature.name);
         } else if (value !== null) object[feature.name] = value;
       });
-      const result = quick && !quick(object) ? full!.validate(object) : null;
-      if (result) {
+      const errors = quick && !quick(object) ? (explain ? explain(object) : full!.validate(object).errors) : null;
+      if (errors) {
         const seen = new Set<string>();
-        for (const error of result.errors) {
+        for (const error of errors) {
           if (WRAPPERS.has(error.keyword)) continue;
           const field = fieldOf(error);
           if (unreadable.has(field) || seen.has(`${field}:${error.keywordLocation}`)) continue;

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileFastLane } from './row-fast-lane';
+import { buildSignature, type Signature } from './signature';
+import { createRowValidator } from './validate-row';
+
+const metadataOf = (id: string) => JSON.parse(readFileSync(new URL(`../../../public/examples/${id}/metadata.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+
+const SIGNATURES: Signature[] = [
+  buildSignature({ metadata: metadataOf('iris-pipeline'), mlmodel: null, inputs: [{ name: 'float_input', dtype: 'float32', shape: ['batch', 4] }] }),
+  buildSignature({ metadata: metadataOf('wine-mlflow'), mlmodel: null, inputs: [{ name: 'input', dtype: 'float32', shape: ['batch', 13] }] }),
+  buildSignature({ metadata: { feature_names: ['x', 'n'], feature_types: { x: 'float64', n: 'int64' } }, mlmodel: null, inputs: [{ name: 'input', dtype: 'float32', shape: ['N', 2] }] }),
+  buildSignature({
+    metadata: { feature_names: ['a', 'b', 'c'], input_schema: { type: 'object', properties: { a: { type: 'number', exclusiveMinimum: 0 }, b: { type: 'integer', maximum: 5 }, c: { enum: [1, 2, 3.5] } }, required: ['a', 'b'] } },
+    mlmodel: null,
+    inputs: [{ name: 'input', dtype: 'float32', shape: ['N', 3] }],
+  }),
+  buildSignature({ metadata: null, mlmodel: null, inputs: [{ name: 'x', dtype: 'float32', shape: ['N', 3] }] }),
+];
+
+/** Cells as files and forms hold them: plain decimals, and every way a cell can be odd. */
+const CELLS: unknown[] = ['1', '2.5', '0', '-0', '3', '3.0', '5', '6', '7.9', '1.1', '13.2', '1185.0', '278', '1e2', '2E-1', '.5', '5.', '+4', ' 2.9 ', '0x10', '1_000', '', ' ', 'NaN', '-inf', 'Infinity', '1e400', 'abc', 'true', '1,5', 2.5, 0, -1, 4, Number.POSITIVE_INFINITY, Number.NaN, true, false, null, undefined];
+
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe('the validator’s fast lane', () => {
+  it('passes only rows the full check passes with no issue, with the same values, and declines the rest', () => {
+    const random = lcg(11);
+    let passed = 0;
+    for (const signature of SIGNATURES) {
+      const full = createRowValidator(signature, { fastLane: false });
+      const quick = createRowValidator(signature);
+      const n = signature.features.length;
+      for (let i = 0; i < 4000; i++) {
+        // Mostly good-looking cells, so that both answers are common.
+        const row = Array.from({ length: n }, () => (random() < 0.85 ? CELLS[Math.floor(random() * 13)] : CELLS[Math.floor(random() * CELLS.length)]));
+        const expected = full.check(row);
+        const got = quick.check(row);
+        expect(got, JSON.stringify(row)).toEqual(expected);
+        // The lane's answer shares one frozen empty list of issues; the full check makes its own.
+        if (Object.isFrozen(got.issues)) passed++;
+      }
+    }
+    // The lane is taken, not merely harmless.
+    expect(passed).toBeGreaterThan(2000);
+    expect(passed).toBeLessThan(SIGNATURES.length * 4000);
+  });
+
+  it('is not built for features it cannot read as plain numbers', () => {
+    const mixed = buildSignature({ metadata: { feature_names: ['x', 'flag'], feature_types: { x: 'float64', flag: 'bool' } }, mlmodel: null, inputs: [{ name: 'input', dtype: 'float32', shape: ['N', 2] }] });
+    expect(compileFastLane(mixed.features, null)).toBeNull();
+  });
+});
