@@ -18,6 +18,19 @@ describe('buildDownload', () => {
     expect(await blob!.text()).toBe(pieces(1000).map((p) => p.text).join(''));
   });
 
+  it('writes UTF-8 across the seams of its parts, even a character cut by one', async () => {
+    // 7-byte parts: “é” (2 bytes), “€” (3) and “😀” (4) land on every seam in turn.
+    const characters = Array.from({ length: 200 }, (_, i) => ['a', 'é', '€', '😀', 'z\n'][i % 5]!);
+    const text = characters.join('');
+    // Pieces end between characters, as the exporters' pieces do.
+    const chunks = Array.from({ length: 20 }, (_, i) => ({ text: characters.slice(i * 10, i * 10 + 10).join(''), rowsDone: i + 1 }));
+    for (const partBytes of [4, 7, 64]) {
+      const blob = await buildDownload(chunks, 'text/plain', { isCancelled: () => false, onProgress: () => undefined }, 12, partBytes);
+      expect(await blob!.text()).toBe(chunks.map((c) => c.text).join(''));
+      expect(blob!.size).toBe(new TextEncoder().encode(text).length);
+    }
+  });
+
   it('yields to the page between slices, reporting the rows written', async () => {
     const progress: number[] = [];
     const yields = vi.mocked(tick);

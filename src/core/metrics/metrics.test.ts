@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classificationMetrics } from './classification';
+import { classificationMetrics, createClassificationCounter } from './classification';
 import { compareRecorded, printedDecimals } from './recorded';
 import { regressionMetrics } from './regression';
 
@@ -64,5 +64,41 @@ describe('compareRecorded', () => {
 
   it('reads printed precision', () => {
     expect([0.9111, 0.98, 1, 12.5, 1e-5, 2.5e-7].map(printedDecimals)).toEqual([4, 2, 1, 1, 5, 8]);
+  });
+});
+
+describe('createClassificationCounter', () => {
+  /** The counts as first written: a map per kind of count, bumped row by row. */
+  function reference(yTrue: number[], yPred: number[]) {
+    const count = (list: number[], keep: (i: number) => boolean) => list.reduce((m, k, i) => (keep(i) ? m.set(k, (m.get(k) ?? 0) + 1) : m), new Map<number, number>());
+    const actual = count(yTrue, () => true);
+    const predicted = count(yPred, () => true);
+    const tp = count(yTrue, (i) => yTrue[i] === yPred[i]);
+    return [...new Set([...actual.keys(), ...predicted.keys()])].sort((a, b) => a - b).map((label) => ({ label, hits: tp.get(label) ?? 0, predicted: predicted.get(label) ?? 0, support: actual.get(label) ?? 0 }));
+  }
+
+  it('gives, row by row, what the whole lists give, labels outside the classes included', () => {
+    let s = 5;
+    const random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    for (let trial = 0; trial < 50; trial++) {
+      const classes = 1 + Math.floor(random() * 5);
+      const n = Math.floor(random() * 200);
+      const label = () => Math.floor(random() * (classes + 2)) - 1;
+      const yTrue = Array.from({ length: n }, label);
+      const yPred = Array.from({ length: n }, label);
+      const counter = createClassificationCounter(classes);
+      yTrue.forEach((t, i) => counter.add(t, yPred[i]!));
+      const m = counter.metrics();
+      expect(m).toEqual(classificationMetrics(yTrue, yPred, classes));
+      expect(m.n).toBe(n);
+      expect(m.accuracy).toBeCloseTo(n === 0 ? 0 : yTrue.filter((t, i) => t === yPred[i]).length / n, 12);
+      const ref = reference(yTrue, yPred);
+      expect(m.perClass.map((c) => c.label)).toEqual(ref.map((r) => r.label));
+      for (const [k, r] of ref.entries()) {
+        expect(m.perClass[k]!.support).toBe(r.support);
+        expect(m.perClass[k]!.precision).toBeCloseTo(r.predicted === 0 ? 0 : r.hits / r.predicted, 12);
+        expect(m.perClass[k]!.recall).toBeCloseTo(r.support === 0 ? 0 : r.hits / r.support, 12);
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { classificationMetrics, type ClassificationMetrics } from '../metrics/classification';
+import { createClassificationCounter, type ClassificationCounter, type ClassificationMetrics } from '../metrics/classification';
 import { compareRecorded, type MetricComparison } from '../metrics/recorded';
 import { regressionMetrics, type RegressionMetrics } from '../metrics/regression';
 import { ROW_SKIPPED, ROW_WARNING, truthIndex, type ScoredChunk } from './batch-chunk';
@@ -33,6 +33,8 @@ export function createBatchTally(): BatchTally {
   let empty = 0;
   let kind: 'classification' | 'regression' | 'tensors' = 'tensors';
   let classes: readonly string[] = [];
+  // Classification keeps counts (a million labelled rows are summed as they come, not at the end); regression keeps the values.
+  let counter: ClassificationCounter | null = null;
   const yTrue: number[] = [];
   const yPred: number[] = [];
   // A label column holds few distinct cells: each is read once (bounded, for a column of free text).
@@ -66,8 +68,8 @@ export function createBatchTally(): BatchTally {
         if (kind === 'classification') {
           const t = truthOf(cell);
           if (t < 0) continue;
-          yTrue.push(t);
-          yPred.push(chunk.predictions.classIndex[i]!);
+          counter ??= createClassificationCounter(classes.length);
+          counter.add(t, chunk.predictions.classIndex[i]!);
         } else if (kind === 'regression') {
           const t = parseDecimal(cell) ?? NaN;
           const p = chunk.predictions.values?.[i] ?? NaN;
@@ -78,8 +80,8 @@ export function createBatchTally(): BatchTally {
       }
     },
     summary(recorded) {
-      const labelled = yTrue.length;
-      const classification = kind === 'classification' && labelled > 0 ? classificationMetrics(yTrue, yPred, classes.length) : null;
+      const labelled = kind === 'classification' ? (counter?.n ?? 0) : yTrue.length;
+      const classification = kind === 'classification' && counter && labelled > 0 ? counter.metrics() : null;
       const regression = kind === 'regression' && labelled > 0 ? regressionMetrics(yTrue, yPred) : null;
       const measured = classification ? { classification } : regression ? { regression } : null;
       return {

@@ -1,8 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useId, useRef, useState } from 'react';
 import { locateRow, ROW_SKIPPED, ROW_WARNING, truthText } from '../../../core/schema/batch-chunk';
 import type { Feature } from '../../../core/schema/signature';
 import type { BatchState } from '../../store/predict-slice';
+import { useRowWindow } from '../../ui/use-row-window';
 
 const ROW_HEIGHT = 30;
 
@@ -37,7 +37,9 @@ export const BatchTable = memo(function BatchTable({ chunks, match, rows, featur
     ...(kind === 'classification' ? ['prediction', 'confidence'] : kind === 'regression' ? ['prediction'] : []),
     'status',
   ];
-  const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  // Equal-height rows, found by arithmetic: a million of them cost no more than ten.
+  const view = useRowWindow(scroller, rows, ROW_HEIGHT, 10);
+  const shown = Array.from({ length: Math.max(0, view.last - view.first + 1) }, (_, k) => view.first + k);
   const template = `4rem repeat(${columns.length - 2}, minmax(7.5rem, 1fr)) minmax(12rem, 2fr)`;
   const reasonId = `${useId()}-reason`;
   return (
@@ -52,14 +54,14 @@ export const BatchTable = memo(function BatchTable({ chunks, match, rows, featur
             ))}
           </div>
         </div>
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const found = locateRow(chunks, item.index);
+        <div role="rowgroup" style={{ height: view.total, position: 'relative' }}>
+          {shown.map((row) => {
+            const found = locateRow(chunks, row);
             if (!found) return null;
             const { chunk, index } = found;
             const p = chunk.predictions;
             const status = chunk.status[index];
-            const cells: string[] = [String(item.index + 1), ...chunk.values[index]!.map((v) => (v === null ? '—' : typeof v === 'number' ? cellText(v) : String(v)))];
+            const cells: string[] = [String(row + 1), ...chunk.values[index]!.map((v) => (v === null ? '—' : typeof v === 'number' ? cellText(v) : String(v)))];
             if (label) cells.push(truthText(chunk.truth?.[index] ?? '', classes));
             if (kind === 'classification') cells.push(status === ROW_SKIPPED ? '—' : p.className[index] ?? '', Number.isFinite(p.confidence[index]) ? p.confidence[index]!.toFixed(3) : '—');
             if (kind === 'regression') cells.push(status === ROW_SKIPPED ? '—' : cellText(p.values?.[index] ?? NaN));
@@ -67,11 +69,11 @@ export const BatchTable = memo(function BatchTable({ chunks, match, rows, featur
             const flag = status === ROW_SKIPPED ? 'not scored' : status === ROW_WARNING ? 'warning' : 'ok';
             return (
               <div
-                key={item.key}
+                key={row}
                 role="row"
-                aria-rowindex={item.index + 2}
+                aria-rowindex={row + 2}
                 className={`batch-row${status === ROW_SKIPPED ? ' skipped' : status === ROW_WARNING ? ' warned' : ''}`}
-                style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${view.top(row)}px)` }}
               >
                 {cells.map((c, i) => (
                   <span role="cell" key={i}>
@@ -83,10 +85,10 @@ export const BatchTable = memo(function BatchTable({ chunks, match, rows, featur
                     <button
                       type="button"
                       className="row-reason"
-                      aria-label={`Row ${item.index + 1}, ${flag}: ${note}`}
+                      aria-label={`Row ${row + 1}, ${flag}: ${note}`}
                       aria-controls={reasonId}
-                      onFocus={() => setReason({ row: item.index + 1, text: `${flag}: ${note}` })}
-                      onClick={() => setReason({ row: item.index + 1, text: `${flag}: ${note}` })}
+                      onFocus={() => setReason({ row: row + 1, text: `${flag}: ${note}` })}
+                      onClick={() => setReason({ row: row + 1, text: `${flag}: ${note}` })}
                     >
                       {flag}: {note}
                     </button>
