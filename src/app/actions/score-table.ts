@@ -72,6 +72,14 @@ function createChunker(job: ScoreTableJob) {
   let readFraction = 0;
   let queue: (readonly unknown[])[] = [];
   let inFlight: InFlight | null = null;
+  // A label column repeats a few cells a million times: one string each, not one per row (less for the collector to trace).
+  const labels = new Map<string, string>();
+  const intern = (cell: string): string => {
+    const known = labels.get(cell);
+    if (known !== undefined) return known;
+    if (labels.size < 4096) labels.set(cell, cell);
+    return cell;
+  };
 
   function send(rows: readonly (readonly unknown[])[]): InFlight {
     const { indices, labelIndex: label } = match;
@@ -82,7 +90,7 @@ function createChunker(job: ScoreTableJob) {
       const picked = new Array<unknown>(indices.length);
       for (let k = 0; k < indices.length; k++) picked[k] = row[indices[k]!];
       cells[r] = picked;
-      if (truth) truth[r] = String(row[label!] ?? '');
+      if (truth) truth[r] = intern(String(row[label!] ?? ''));
     }
     const prepared = prepareChunk(signature, validator, rowsPrepared, cells, truth);
     rowsPrepared += rows.length;
@@ -112,7 +120,7 @@ function createChunker(job: ScoreTableJob) {
     let taken = 0;
     while (!job.isCancelled() && (queue.length - taken >= chunkRows || (final && queue.length > taken))) {
       const next = send(queue.slice(taken, taken + chunkRows));
-      taken += next.prepared.values.length;
+      taken += next.prepared.count;
       const failed = await land();
       inFlight = next;
       if (failed) return failed;

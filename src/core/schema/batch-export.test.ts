@@ -4,14 +4,22 @@ import { batchCsvPieces, batchJsonPieces, CELLS_PER_PIECE, type ExportColumns } 
 
 const CLASSES = ['setosa', 'versicolor', 'virginica'];
 
-/** `count` scored rows from `start`; every fifth row is not scored, every seventh flagged with a note holding a comma and a quote. */
+let made = 0;
+
+/**
+ * `count` scored rows from `start`; every fifth row is not scored, every seventh flagged with a
+ * note holding a comma and a quote. Chunks alternate between values packed in one array and a
+ * list per row: the files must not tell them apart.
+ */
 function chunk(start: number, count: number): ScoredChunk {
+  const rows = Array.from({ length: count }, (_, i) => [start + i + 0.5, i % 3 === 0 ? null : -(start + i)]);
+  const values = made++ % 2 === 0 ? { kind: 'lists', rows } : { kind: 'packed', width: 2, data: Float64Array.from(rows.flat(), (v) => v ?? NaN) };
   const status = Uint8Array.from({ length: count }, (_, i) => ((start + i) % 5 === 4 ? 2 : (start + i) % 7 === 3 ? 1 : 0));
   const scores = Float32Array.from({ length: count * 3 }, (_, k) => ((k * 37) % 100) / 100);
   return {
     start,
     count,
-    values: Array.from({ length: count }, (_, i) => [start + i + 0.5, i % 3 === 0 ? null : -(start + i)]),
+    values,
     truth: Array.from({ length: count }, (_, i) => CLASSES[(start + i) % 3]!),
     status,
     notes: new Map([...status].flatMap((s, i) => (s === 1 ? [[i, `x is high, "${start + i}"`] as const] : []))),

@@ -1,5 +1,5 @@
 import type { ScoredChunk } from './batch-chunk';
-import { ROW_SKIPPED, ROW_WARNING } from './batch-chunk';
+import { ROW_SKIPPED, ROW_WARNING, rowValues } from './batch-chunk';
 
 export interface ExportColumns {
   readonly features: readonly string[];
@@ -59,7 +59,7 @@ export function* batchCsvPieces(chunks: readonly ScoredChunk[], columns: ExportC
     const p = chunk.predictions;
     const width = p.scores ? p.classes.length : 0;
     for (let i = from; i < to; i++) {
-      const cells: unknown[] = [...chunk.values[i]!];
+      const cells: unknown[] = [...rowValues(chunk.values, i)];
       if (columns.labelColumn) cells.push(chunk.truth?.[i] ?? '');
       const scored = chunk.status[i] !== ROW_SKIPPED;
       if (p.kind === 'regression') cells.push(scored ? p.values![i] : '');
@@ -79,7 +79,8 @@ function jsonRecord(chunk: ScoredChunk, i: number, columns: ExportColumns): stri
   const p = chunk.predictions;
   const width = p.scores ? p.classes.length : 0;
   const record: Record<string, unknown> = { row: chunk.start + i + 1 };
-  columns.features.forEach((f, k) => (record[f] = chunk.values[i]![k] ?? null));
+  const values = rowValues(chunk.values, i);
+  columns.features.forEach((f, k) => (record[f] = values[k] ?? null));
   if (columns.labelColumn) record[columns.labelColumn] = chunk.truth?.[i] ?? null;
   const scored = chunk.status[i] !== ROW_SKIPPED;
   if (scored && p.kind === 'regression') record.prediction = p.values![i];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finishChunk, locateRow, nextChunkRows, prepareChunk, ROW_OK, ROW_SKIPPED, ROW_WARNING, truthIndex, truthText } from './batch-chunk';
+import { finishChunk, locateRow, nextChunkRows, prepareChunk, ROW_OK, ROW_SKIPPED, ROW_WARNING, rowValues, truthIndex, truthText } from './batch-chunk';
 import { batchCsvPieces, batchJsonPieces } from './batch-export';
 import { describeBatchCounts, summarizeBatch } from './batch-summary';
 import { planPrediction } from './prediction';
@@ -112,6 +112,17 @@ describe('rows that would vanish or be misread', () => {
     expect(summary).toMatchObject({ rows: 5, scored: 2, skipped: 3, empty: 2 });
     expect(describeBatchCounts(summary, ['comment', 'id'], false)).toBe('2 of 5 rows scored, 1 not scored (missing or unreadable values), 2 empty rows skipped; columns “comment”, “id” ignored (no such feature).');
     expect(describeBatchCounts({ ...summary, skipped: 1, empty: 1, scored: 4, flagged: 1 }, ['note'], true)).toBe('Stopped: 4 of 5 rows scored, 1 empty row skipped, 1 flagged (outside a declared or training range, still scored); column “note” ignored (no such feature).');
+  });
+
+  it('keeps numeric values packed in one array, a missing one read back as null; other features keep a list per row', () => {
+    const cells = [['0.9', '0.1'], ['', ''], ['x', '2'], [' 3 ', '']];
+    const prepared = prepareChunk(signature, validator, 0, cells, null);
+    expect(prepared.values.kind).toBe('packed');
+    expect(cells.map((_, i) => rowValues(prepared.values, i))).toEqual([[0.9, 0.1], [null, null], [null, 2], [3, null]]);
+    const mixed = buildSignature({ metadata: { feature_names: ['x', 'colour'], feature_types: { x: 'float64', colour: 'str' } }, mlmodel: null, inputs: [{ name: 'x', dtype: 'float32', shape: ['N', 1] }, { name: 'colour', dtype: 'string', shape: ['N', 1] }] });
+    const listed = prepareChunk(mixed, createRowValidator(mixed), 0, [['1.5', 'red'], ['', 'blue']], null);
+    expect(listed.values.kind).toBe('lists');
+    expect([0, 1].map((i) => rowValues(listed.values, i))).toEqual([[1.5, 'red'], [null, 'blue']]);
   });
 
   it('a labelled row with no feature values is not empty: its values are missing', () => {

@@ -1,5 +1,5 @@
 import { memo, useId, useRef, useState } from 'react';
-import { locateRow, ROW_SKIPPED, ROW_WARNING, truthText } from '../../../core/schema/batch-chunk';
+import { locateRow, ROW_SKIPPED, ROW_WARNING, rowValues, truthText } from '../../../core/schema/batch-chunk';
 import type { Feature } from '../../../core/schema/signature';
 import type { BatchState } from '../../store/predict-slice';
 import { useRowWindow } from '../../ui/use-row-window';
@@ -61,7 +61,7 @@ export const BatchTable = memo(function BatchTable({ chunks, match, rows, featur
             const { chunk, index } = found;
             const p = chunk.predictions;
             const status = chunk.status[index];
-            const cells: string[] = [String(row + 1), ...chunk.values[index]!.map((v) => (v === null ? '—' : typeof v === 'number' ? cellText(v) : String(v)))];
+            const cells: string[] = [String(row + 1), ...rowValues(chunk.values, index).map((v) => (v === null ? '—' : typeof v === 'number' ? cellText(v) : String(v)))];
             if (label) cells.push(truthText(chunk.truth?.[index] ?? '', classes));
             if (kind === 'classification') cells.push(status === ROW_SKIPPED ? '—' : p.className[index] ?? '', Number.isFinite(p.confidence[index]) ? p.confidence[index]!.toFixed(3) : '—');
             if (kind === 'regression') cells.push(status === ROW_SKIPPED ? '—' : cellText(p.values?.[index] ?? NaN));
