@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createLocalPartSink } from '../workers/part-sink';
 import { buildDownload } from './batch-download';
 import type * as tickModule from './tick';
 import { tick } from './tick';
@@ -25,7 +26,7 @@ describe('buildDownload', () => {
     // Pieces end between characters, as the exporters' pieces do.
     const chunks = Array.from({ length: 20 }, (_, i) => ({ text: characters.slice(i * 10, i * 10 + 10).join(''), rowsDone: i + 1 }));
     for (const partBytes of [4, 7, 64]) {
-      const blob = await buildDownload(chunks, 'text/plain', { isCancelled: () => false, onProgress: () => undefined }, 12, partBytes);
+      const blob = await buildDownload(chunks, 'text/plain', { isCancelled: () => false, onProgress: () => undefined }, { partBytes });
       expect(await blob!.text()).toBe(chunks.map((c) => c.text).join(''));
       expect(blob!.size).toBe(new TextEncoder().encode(text).length);
     }
@@ -43,7 +44,7 @@ describe('buildDownload', () => {
         yield piece;
       }
     };
-    const blob = await buildDownload(slow(), 'text/csv', { isCancelled: () => false, onProgress: (rows) => progress.push(rows) }, 5);
+    const blob = await buildDownload(slow(), 'text/csv', { isCancelled: () => false, onProgress: (rows) => progress.push(rows) }, { sliceMs: 5 });
     expect(await blob!.text()).toBe(pieces(12).map((p) => p.text).join(''));
     expect(yields.mock.calls.length).toBeGreaterThanOrEqual(6);
     expect(progress[0]).toBeGreaterThanOrEqual(1);
@@ -60,8 +61,10 @@ describe('buildDownload', () => {
         yield piece;
       }
     };
-    const blob = await buildDownload(source(), 'text/csv', { isCancelled: () => cancelled, onProgress: () => undefined }, 0);
+    const sink = { ...createLocalPartSink(), discard: vi.fn() };
+    const blob = await buildDownload(source(), 'text/csv', { isCancelled: () => cancelled, onProgress: () => undefined }, { sliceMs: 0, sink });
     expect(blob).toBeNull();
+    expect(sink.discard).toHaveBeenCalledOnce();
     expect(produced).toHaveBeenCalledTimes(3);
   });
 });

@@ -9,6 +9,7 @@ import { saveBlob } from '../ui/save-file';
 import { ensureSession } from './model-session';
 import type { PredictDeps, PredictRuntime } from './predict-actions';
 import { buildDownload } from './batch-download';
+import { createWorkerPartSink } from '../workers/part-sink';
 import { pacer, tick } from './tick';
 
 export interface BatchActions {
@@ -138,9 +139,17 @@ async function downloadBatch(ctx: BatchContext, id: string, format: 'csv' | 'jso
   ctx.downloads.set(id, control);
   const untrack = ctx.lifecycle.track(id, () => (control.cancelled = true));
   getState().updateBatch(id, { download: { format, fraction: 0 } });
-  const blob = await buildDownload(pieces, format === 'csv' ? 'text/csv' : 'application/json', {
-    isCancelled: () => control.cancelled,
-    onProgress: (rowsDone) => getState().updateBatch(id, { download: { format, fraction: total > 0 ? rowsDone / total : 1 } }),
+  const blob = await buildDownload(
+    pieces,
+    format === 'csv' ? 'text/csv' : 'application/json',
+    {
+      isCancelled: () => control.cancelled,
+      onProgress: (rowsDone) => getState().updateBatch(id, { download: { format, fraction: total > 0 ? rowsDone / total : 1 } }),
+    },
+    { sink: createWorkerPartSink() },
+  ).catch((thrown: unknown) => {
+    getState().notify(engineError('bad-input', `The file could not be built: ${describeThrown(thrown)}.`, 'Nothing was saved. Close other tabs to free memory, or download fewer rows (CSV is the smallest form).'));
+    return null;
   });
   ctx.downloads.delete(id);
   untrack();
