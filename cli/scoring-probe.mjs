@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 /**
  * @typedef {object} ScoringProbe
  * @property {number} rows      rows in the file
+ * @property {number} started   the page's clock (performance.now) when the file was handed over
  * @property {number} elapsedMs from handing the file to the page until the status line says every row was scored
  * @property {{ start: number, duration: number }[]} longTasks main-thread tasks over 50 ms meanwhile
  * @property {number[]} chunkRows rows of each engine call, in order
@@ -73,6 +74,7 @@ export async function scoreInPage(page, name, text, rows, timeoutMs) {
     new MutationObserver((_, observer) => {
       if (document.querySelector('[data-testid="batch-status"]')?.textContent?.includes(done)) {
         w.scoredAt = performance.now();
+        performance.mark('probe:end');
         observer.disconnect();
       }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -80,6 +82,8 @@ export async function scoreInPage(page, name, text, rows, timeoutMs) {
     const transfer = new DataTransfer();
     transfer.items.add(/** @type {File} */ (w.pendingFile));
     const at = performance.now();
+    // Marks bound the span in a trace too (traceLongTasks).
+    performance.mark('probe:start');
     input.files = transfer.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
     return at;
@@ -91,6 +95,7 @@ export async function scoreInPage(page, name, text, rows, timeoutMs) {
       const marks = /** @type {PerformanceMark[]} */ (performance.getEntriesByName('score-table:run'));
       return {
         rows,
+        started,
         elapsedMs: w.scoredAt - started,
         longTasks: w.longTasks.filter((t) => t.start >= started && t.start <= w.scoredAt),
         chunkRows: marks.filter((m) => m.startTime >= started).map((m) => /** @type {{ rows: number }} */ (m.detail).rows),
@@ -103,6 +108,7 @@ export async function scoreInPage(page, name, text, rows, timeoutMs) {
 
 /**
  * @typedef {object} DownloadProbe
+ * @property {number} started   the page's clock (performance.now) at the click
  * @property {number} elapsedMs from the click until the browser had the whole file
  * @property {number} bytes     the file's size
  * @property {string} path      where Playwright saved it
@@ -124,6 +130,7 @@ export async function downloadInPage(page, button, timeoutMs) {
     const target = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === text);
     if (!target) throw new Error(`No button “${text}”`);
     const at = performance.now();
+    performance.mark('probe:start');
     target.click();
     return at;
   }, button);
@@ -131,9 +138,77 @@ export async function downloadInPage(page, button, timeoutMs) {
   return page.evaluate(
     ({ started, path, bytes }) => {
       const ended = performance.now();
+      performance.mark('probe:end');
       const w = /** @type {{ longTasks: { start: number, duration: number }[] }} */ (/** @type {unknown} */ (window));
-      return { elapsedMs: ended - started, bytes, path, longTasks: w.longTasks.filter((t) => t.start + t.duration >= started && t.start <= ended) };
+      return { started, elapsedMs: ended - started, bytes, path, longTasks: w.longTasks.filter((t) => t.start + t.duration >= started && t.start <= ended) };
     },
     { started, path, bytes: statSync(path).size },
   );
+}
+
+/**
+ * @typedef {object} TracedTask
+ * @property {number} wallMs how long the task held the main thread
+ * @property {number} cpuMs  the main thread's CPU time in it: far less than wallMs means it waited for a core
+ * @property {number} gcMs   garbage collection inside it
+ * @property {number} atMs   when it began, from the `probe:start` mark
+ */
+
+/**
+ * Runs `during` under Chromium's tracing and returns the renderer main thread's tasks over 50 ms
+ * between the last `probe:start` and `probe:end` marks (scoreInPage and downloadInPage set them),
+ * each with its thread CPU time and the garbage collection inside it: what a long task was.
+ * The trace also holds tasks that are not the page's (tracing's own, DevTools'): `explainLongTasks`
+ * keeps those the page itself reported.
+ * @template T
+ * @param {Page} page
+ * @param {() => Promise<T>} during
+ * @returns {Promise<{ result: T, tasks: TracedTask[] }>}
+ */
+export async function traceLongTasks(page, during) {
+  const cdp = await page.context().newCDPSession(page);
+  /** @type {{ name: string, ph: string, tid: number, ts: number, dur?: number, tdur?: number, args?: { name?: string } }[]} */
+  const events = [];
+  const kept = new Set(['RunTask', 'MajorGC', 'MinorGC', 'thread_name', 'probe:start', 'probe:end']);
+  cdp.on('Tracing.dataCollected', (e) => {
+    for (const x of /** @type {typeof events} */ (/** @type {unknown} */ (e.value))) if (kept.has(x.name)) events.push(x);
+  });
+  await cdp.send('Tracing.start', { categories: 'disabled-by-default-devtools.timeline,devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+  let result;
+  try {
+    result = await during();
+  } finally {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid));
+  const start = events.filter((e) => e.name === 'probe:start').at(-1)?.ts ?? -Infinity;
+  const end = events.filter((e) => e.name === 'probe:end').at(-1)?.ts ?? Infinity;
+  const busiest = new Map();
+  for (const e of events) if (e.name === 'RunTask' && mains.has(e.tid)) busiest.set(e.tid, (busiest.get(e.tid) ?? 0) + (e.dur ?? 0));
+  const tid = [...busiest].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const gc = events.filter((e) => e.tid === tid && (e.name === 'MajorGC' || e.name === 'MinorGC'));
+  const tasks = events
+    .filter((e) => e.tid === tid && e.name === 'RunTask' && (e.dur ?? 0) > 50_000 && e.ts + (e.dur ?? 0) >= start && e.ts <= end)
+    .map((t) => ({
+      atMs: (t.ts - start) / 1000,
+      wallMs: (t.dur ?? 0) / 1000,
+      cpuMs: (t.tdur ?? t.dur ?? 0) / 1000,
+      gcMs: gc.filter((g) => g.ts >= t.ts && g.ts + (g.dur ?? 0) <= t.ts + (t.dur ?? 0)).reduce((n, g) => n + (g.dur ?? 0), 0) / 1000,
+    }));
+  return { result: /** @type {T} */ (result), tasks };
+}
+
+/**
+ * The page's own long tasks (PerformanceObserver), each with what the trace says it was, matched
+ * by when it began (within 5 ms); null where the trace has no such task.
+ * @param {{ start: number, duration: number }[]} pageTasks
+ * @param {number} started the page's clock at `probe:start`
+ * @param {TracedTask[]} traced
+ * @returns {{ durationMs: number, traced: TracedTask | null }[]}
+ */
+export function explainLongTasks(pageTasks, started, traced) {
+  return pageTasks.map((t) => ({ durationMs: t.duration, traced: traced.find((x) => Math.abs(x.atMs - (t.start - started)) < 5) ?? null }));
 }

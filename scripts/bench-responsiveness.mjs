@@ -8,17 +8,20 @@
 // `--rows 1000000` is the size issue 14 measures. Last, a batch that cannot fit: the large MLP at
 // batch 300,000 in the Run tab (refused before anything is made), and batch 20,000 of it, which fits
 // (its random inputs made a slice at a time): the longest main-thread task of each.
-// `--run-tab-only` measures just those.
+// `--run-tab-only` measures just those. `--trace` records Chromium's trace while the app scores and
+// downloads, and says of each task over 50 ms how much of it was the main thread's CPU time and how
+// much garbage collection (a task far longer than its CPU time waited for a core: the scheduler).
+// CPU time counts the main thread's own work; the part a task spent descheduled is wall minus CPU.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBuilt, launchChromium, REPO_ROOT } from '../cli/bench.mjs';
-import { downloadInPage, recordLongTasks, repeatRows, scoreInPage } from '../cli/scoring-probe.mjs';
+import { downloadInPage, explainLongTasks, recordLongTasks, repeatRows, scoreInPage, traceLongTasks } from '../cli/scoring-probe.mjs';
 import { refuseInPage, runBatchInPage } from '../cli/batch-refusal-probe.mjs';
 import { serveStatic } from '../cli/static-server.mjs';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '2' }, dist: { type: 'string' }, 'run-tab-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '2' }, dist: { type: 'string' }, 'run-tab-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
 const rows = Number(values.rows);
 const log = (line) => process.stderr.write(`${line}\n`);
 const dist = ensureBuilt(values.dist, log);
@@ -71,6 +74,14 @@ async function runTab() {
   return { refused, fitting };
 }
 
+/** What Chromium's trace says each of the page's long tasks was: `87 ms (CPU 30, GC 12) at 1.20 s`. */
+function tracedText(probe) {
+  if (!probe.traced || probe.longTasks.length === 0) return '';
+  const described = explainLongTasks(probe.longTasks, probe.started, probe.traced).map(({ durationMs, traced }) =>
+    traced ? `${traced.wallMs.toFixed(0)} ms (CPU ${traced.cpuMs.toFixed(0)}, GC ${traced.gcMs.toFixed(0)}) at ${(traced.atMs / 1000).toFixed(2)} s` : `${durationMs.toFixed(0)} ms (not in the trace)`,
+  );
+  return `  traced: ${described.join('; ')}`;
+}
 const longestOf = (tasks) => (tasks.length === 0 ? '< 50' : Math.max(...tasks.map((t) => t.duration)).toFixed(0));
 const results = [];
 let runTabFigures;
@@ -87,12 +98,16 @@ try {
     await page.getByRole('heading', { name: 'Score a file' }).waitFor({ timeout: 60_000 });
     const threads = Number(await page.getByRole('combobox', { name: 'WASM threads' }).inputValue().catch(() => '1'));
     log(`round ${round}: the app scores ${rows.toLocaleString('en-US')} rows…`);
-    const app = await scoreInPage(page, `iris-${rows}.csv`, csv, rows, 600_000);
+    // Traced or not, the same figures; a trace adds what each long task was.
+    const traced = (during) => (values.trace ? traceLongTasks(page, during) : during().then((result) => ({ result, tasks: null })));
+    const { result: app, tasks: appTasks } = await traced(() => scoreInPage(page, `iris-${rows}.csv`, csv, rows, 600_000));
+    app.traced = appTasks;
     const downloads = [];
     // The predictions as CSV and JSON, then every raw output as one document ("outputs").
     for (const [format, button] of [['CSV', 'Download predictions (CSV)'], ['JSON', 'Download predictions (JSON)'], ['outputs', 'Download outputs (JSON)']]) {
       log(`round ${round}: downloading the scored rows as ${format}…`);
-      const probe = await downloadInPage(page, button, 600_000);
+      const { result: probe, tasks } = await traced(() => downloadInPage(page, button, 600_000));
+      probe.traced = tasks;
       rmSync(probe.path, { force: true });
       downloads.push({ format, ...probe });
     }
@@ -129,7 +144,7 @@ for (const [i, { app, alone }] of results.entries()) {
       String(app.chunkRows.length).padStart(12),
       String(app.longTasks.length).padStart(13),
       (app.longTasks.length === 0 ? '< 50' : longest.toFixed(0)).padStart(15),
-    ].join('  '),
+    ].join('  ') + tracedText(app),
   );
 }
 console.log(`\nDownloading the ${rows.toLocaleString('en-US')} scored rows (built on the page a slice at a time, then saved)`);
@@ -145,7 +160,7 @@ for (const [i, { downloads }] of results.entries()) {
         (d.elapsedMs / 1000).toFixed(2).padStart(7),
         String(d.longTasks.length).padStart(13),
         (d.longTasks.length === 0 ? '< 50' : longest.toFixed(0)).padStart(15),
-      ].join('  '),
+      ].join('  ') + tracedText(d),
     );
   }
 }

@@ -111,9 +111,12 @@ async function score(ctx: BatchContext, id: string): Promise<void> {
   if (!scored.ok) return getState().updateBatch(id, { status: 'cancelled', elapsedMs, chunks: [...chunks], rowsDone: rowsOf(chunks) });
   const { cancelled, tally } = scored.value;
   const recorded = model.pkg.metadata?.performanceMetrics ?? null;
-  // Two steps, so that the table and the metrics each render in a short task of their own.
+  // Three steps, so that the last chunk, the table and the metrics each take a short task of their own.
+  await tick();
+  if (!getState().predict[id]) return;
   getState().updateBatch(id, (b) => ({ status: cancelled ? 'cancelled' : 'done', fraction: cancelled ? b.fraction : 1, elapsedMs, chunks: [...chunks], rowsDone: scored.value.rows }));
   await tick();
+  if (!getState().predict[id]) return;
   getState().updateBatch(id, { summary: tally.summary(recorded && Object.keys(recorded).length > 0 ? recorded : null) });
 }
 

@@ -99,4 +99,26 @@ describe('scoreTable', () => {
     const bug = await scoreTable(job(arrayRows(rowsOf(10)), { run: () => Promise.reject(new Error('boom')) }));
     expect(bug.ok ? null : bug.error).toMatchObject({ code: 'run-failed', message: 'Scoring stopped unexpectedly: boom.' });
   });
+
+  it('gives the page a turn every few milliseconds even when every slice and every answer is ready at once', async () => {
+    // A source and an engine that never wait: without pacing, all of it would be one task.
+    async function* ready(): RowSource {
+      for (let i = 0; i < 40; i++) yield ok({ rows: rowsOf(2000), fraction: (i + 1) / 40 });
+    }
+    let turns = 0;
+    let scoring = true;
+    const count = (): void => {
+      turns++;
+      if (scoring) setTimeout(count, 0);
+    };
+    setTimeout(count, 0);
+    const started = performance.now();
+    const result = await scoreTable(job(ready(), { run: (feeds) => fakeRun(feeds) }));
+    const elapsed = performance.now() - started;
+    scoring = false;
+    expect(result.ok && result.value.rows).toBe(80_000);
+    // A turn at least every 10 ms of work, give or take the timer's own delay.
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(elapsed / 40));
+    expect(turns).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -8,11 +8,38 @@ import type { Signature } from '../../core/schema/signature';
 import type { RowValidator } from '../../core/schema/validate-row';
 import type { RunOutcome } from '../engine/engine-gateway';
 import type { RowSource } from './table-rows';
+import { tick } from './tick';
 
 /** Feature values checked and packed per engine call at most, to keep each main-thread step short. */
 export const CELLS_PER_CHUNK = 4_096;
 /** Aim for engine calls of about this long, so that Cancel answers quickly. */
 const TARGET_CALL_MS = 120;
+/** Main-thread work the pipeline does in one go before the page gets a turn, however much is ready. */
+const STEP_MS = 10;
+
+/**
+ * Keeps each stretch of the pipeline's main-thread work short. Work that finds its input ready
+ * (a prefetched slice, an engine answer already in) continues in the same task; `breathe` ends
+ * the task once a stretch has run STEP_MS. An await that waited over a millisecond began a new
+ * task (nothing else takes that long between a promise and its continuation), and restarts the count.
+ */
+function createPace() {
+  let since = performance.now();
+  return {
+    async waited<T>(pending: Promise<T>): Promise<T> {
+      const from = performance.now();
+      const value = await pending;
+      const now = performance.now();
+      if (now - from > 1) since = now;
+      return value;
+    },
+    async breathe(): Promise<void> {
+      if (performance.now() - since < STEP_MS) return;
+      await tick();
+      since = performance.now();
+    },
+  };
+}
 
 export interface ScoreProgress {
   readonly rowsDone: number;
@@ -72,6 +99,7 @@ function createChunker(job: ScoreTableJob) {
   let readFraction = 0;
   let queue: (readonly unknown[])[] = [];
   let inFlight: InFlight | null = null;
+  const pace = createPace();
   // A label column repeats a few cells a million times: one string each, not one per row (less for the collector to trace).
   const labels = new Map<string, string>();
   const intern = (cell: string): string => {
@@ -105,7 +133,7 @@ function createChunker(job: ScoreTableJob) {
     if (!inFlight) return null;
     const { prepared, result } = inFlight;
     inFlight = null;
-    const outcome = result ? await result : null;
+    const outcome = result ? await pace.waited(result) : null;
     if (outcome && !outcome.ok) return outcome.error;
     if (outcome && !fixed) chunkRows = nextChunkRows(chunkRows, outcome.value.runMs, TARGET_CALL_MS, limit);
     const chunk = finishChunk(prepared, plan, outcome?.value.outputs ?? null, { softmax: job.softmax });
@@ -119,6 +147,7 @@ function createChunker(job: ScoreTableJob) {
   async function drain(final: boolean): Promise<EngineError | null> {
     let taken = 0;
     while (!job.isCancelled() && (queue.length - taken >= chunkRows || (final && queue.length > taken))) {
+      await pace.breathe();
       const next = send(queue.slice(taken, taken + chunkRows));
       taken += next.prepared.count;
       const failed = await land();
@@ -131,6 +160,7 @@ function createChunker(job: ScoreTableJob) {
 
   return {
     tally,
+    pace,
     rows: () => rowsDone,
     add(rows: readonly (readonly unknown[])[], fraction: number): void {
       for (const row of rows) queue.push(row);
@@ -151,15 +181,24 @@ export async function scoreTable(job: ScoreTableJob): Promise<Result<ScoredTable
   const started = performance.now();
   const chunker = createChunker(job);
   try {
-    for await (const batch of job.rows) {
+    const source = job.rows[Symbol.asyncIterator]();
+    for (;;) {
+      const step = await chunker.pace.waited(source.next());
+      if (step.done) break;
+      const batch = step.value;
       if (!batch.ok) {
         await chunker.drain(true);
         return batch;
       }
+      await chunker.pace.breathe();
       chunker.add(batch.value.rows, batch.value.fraction);
       const failed = await chunker.drain(false);
       if (failed) return fail(failed);
-      if (job.isCancelled()) break;
+      if (job.isCancelled()) {
+        // Stop reading: the source's own clean-up (a prefetched slice) runs.
+        await source.return?.();
+        break;
+      }
     }
     const failed = await chunker.drain(true);
     if (failed) return fail(failed);

@@ -12,7 +12,7 @@ export interface RowBatch {
 export type RowSource = AsyncIterable<Result<RowBatch>>;
 
 /** Bytes read and parsed per step: small enough that a step never blocks the page for long. */
-export const CSV_CHUNK_BYTES = 128 * 1024;
+export const CSV_CHUNK_BYTES = 64 * 1024;
 /** Rows handed on per step from a table already in memory. */
 const ROWS_PER_STEP = 5000;
 
