@@ -1,5 +1,6 @@
 import { Validator, type Schema } from '@cfworker/json-schema';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './host-tensor';
 import { compileSchemaExplainer, compilePositionalPredicate, compileSchemaPredicate } from './schema-predicate';
 
 const SCHEMAS: Schema[] = [
@@ -11,15 +12,9 @@ const SCHEMAS: Schema[] = [
 
 const VALUES = [0, 1, 1.1, 1.5, 2, 6.9, 7, -3, 10, 11, 2.5, 'x', 'red', 'blue', 'green', '', true, false, null, 3];
 
-/** A deterministic stream of pseudo-random numbers, so a failure is reproducible. */
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
 describe('compileSchemaPredicate', () => {
   it('agrees with a JSON Schema validator on every instance tried', () => {
-    const random = lcg(7);
+    const random = seededRandom(7);
     for (const schema of SCHEMAS) {
       const predicate = compileSchemaPredicate(schema);
       expect(predicate).not.toBeNull();
@@ -34,7 +29,7 @@ describe('compileSchemaPredicate', () => {
   });
 
   it('explains a failure exactly as the validator does (less its "properties" wrappers), and orders by position alike', () => {
-    const random = lcg(13);
+    const random = seededRandom(13);
     let failures = 0;
     for (const schema of [...SCHEMAS, { type: 'object', properties: { 'a/b~c d': { type: ['number', 'null'], minimum: 0, exclusiveMaximum: 2 }, e: { type: 'integer', const: 3 } }, required: ['e'] } as Schema]) {
       const explain = compileSchemaExplainer(schema)!;
