@@ -3,7 +3,7 @@
 // every call, src/app/actions/score-table.ts). Shared by `npm run bench:responsiveness`
 // (which prints the figures) and e2e/predict-responsiveness.spec.ts (which asserts on them).
 import { statSync } from 'node:fs';
-/** @import { Page } from 'playwright-core' */
+/** @import { Browser, BrowserContext, Page } from 'playwright-core' */
 
 /**
  * @typedef {object} ScoringProbe
@@ -39,6 +39,25 @@ export async function recordLongTasks(page) {
       for (const e of list.getEntries()) w.longTasks?.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
+}
+
+/**
+ * A fresh page of the app at `url` with the Iris pipeline example open on its Predict tab, long
+ * tasks recorded from the start: where `npm run bench:responsiveness` and `npm run
+ * profile:long-tasks` score their files. Close the context when done.
+ * @param {Browser} browser
+ * @param {string} url
+ * @returns {Promise<{ context: BrowserContext, page: Page }>}
+ */
+export async function openIrisPredict(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await recordLongTasks(page);
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Open example Iris pipeline', exact: true }).click();
+  await page.getByRole('tab', { name: 'Predict' }).click();
+  await page.getByRole('heading', { name: 'Score a file' }).waitFor({ timeout: 60_000 });
+  return { context, page };
 }
 
 /**

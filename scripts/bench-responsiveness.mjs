@@ -17,7 +17,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBuilt, launchChromium, REPO_ROOT } from '../cli/bench.mjs';
-import { downloadInPage, explainLongTasks, recordLongTasks, repeatRows, scoreInPage, traceLongTasks } from '../cli/scoring-probe.mjs';
+import { downloadInPage, explainLongTasks, openIrisPredict, recordLongTasks, repeatRows, scoreInPage, traceLongTasks } from '../cli/scoring-probe.mjs';
 import { refuseInPage, runBatchInPage } from '../cli/batch-refusal-probe.mjs';
 import { serveStatic } from '../cli/static-server.mjs';
 
@@ -89,13 +89,7 @@ try {
   if (values['run-tab-only']) values.rounds = '0';
   runTabFigures = await runTab();
   for (let round = 1; round <= Number(values.rounds); round++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await recordLongTasks(page);
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Open example Iris pipeline', exact: true }).click();
-    await page.getByRole('tab', { name: 'Predict' }).click();
-    await page.getByRole('heading', { name: 'Score a file' }).waitFor({ timeout: 60_000 });
+    const { context, page } = await openIrisPredict(browser, server.url);
     const threads = Number(await page.getByRole('combobox', { name: 'WASM threads' }).inputValue().catch(() => '1'));
     log(`round ${round}: the app scores ${rows.toLocaleString('en-US')} rows…`);
     // Traced or not, the same figures; a trace adds what each long task was.

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium, REPO_ROOT } from '../cli/bench.mjs';
-import { recordLongTasks, repeatRows, scoreInPage } from '../cli/scoring-probe.mjs';
+import { openIrisPredict, repeatRows, scoreInPage } from '../cli/scoring-probe.mjs';
 import { serveStatic } from '../cli/static-server.mjs';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, rounds: { type: 'string', default: '3' } } });
@@ -32,13 +32,7 @@ const top = (counts, n) => [...counts].sort((a, b) => b[1] - a[1]).slice(0, n).m
 
 try {
   for (let round = 1; round <= Number(values.rounds); round++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await recordLongTasks(page);
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Open example Iris pipeline', exact: true }).click();
-    await page.getByRole('tab', { name: 'Predict' }).click();
-    await page.getByRole('heading', { name: 'Score a file' }).waitFor({ timeout: 60_000 });
+    const { context, page } = await openIrisPredict(browser, server.url);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
