@@ -65,17 +65,19 @@ test('bench --profile adds profile, slowestNodes, placement and coldStart to eac
 
 test('tune prints the recommendation and writes it, as the Speed tab downloads it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'op-speed-cli-'));
-  const run = await cli(['tune', join(ROOT, 'public/examples/iris-pipeline'), '--budget-p99', '20', '--cap', '4', '--dist', DIST, '--quiet'], dir);
-  expect(run.code, run.stderr).toBe(0);
+  // A generous budget: this spec shares two cores with another worker's Chromium, and one stall in a
+  // few hundred runs is a p99 (a CI run once measured every setup over 20 ms here).
+  const run = await cli(['tune', join(ROOT, 'public/examples/iris-pipeline'), '--budget-p99', '200', '--cap', '4', '--dist', DIST, '--quiet'], dir);
+  expect(run.code, `${run.stderr}\n${run.stdout}`).toBe(0);
   const file = join(dir, 'iris-pipeline-fastest-setup.json');
   expect(existsSync(file)).toBe(true);
   expect(run.stderr).toContain(`Wrote iris-pipeline-fastest-setup.json`);
   const report = JSON.parse(readFileSync(file, 'utf8')) as TuneReport;
   expect(validateTune(report), JSON.stringify(validateTune.errors)).toBe(true);
-  expect(report.settings).toEqual({ budgetP99Ms: 20, minBatch: 1, capSeconds: 4, webgpu: false });
+  expect(report.settings).toEqual({ budgetP99Ms: 200, minBatch: 1, capSeconds: 4, webgpu: false });
   expect(report.recommendation.fastest).toMatchObject({ backend: 'wasm', batchSize: 1, withinBudget: true });
   expect(report.tried.length).toBeGreaterThan(0);
-  expect(run.stdout).toContain('Budget: p99 ≤ 20 ms per request, batch ≥ 1');
+  expect(run.stdout).toContain('Budget: p99 ≤ 200 ms per request, batch ≥ 1');
   expect(run.stdout).toContain(report.recommendation.summary);
   expect(run.stdout).toMatch(/^Fastest within the budget: WASM \d threads?, batch 1( \(.*\))?$/m);
   expect(run.stdout).toMatch(/^setup\s+options\s+batch\s+runs\s+p50 ms\s+p99 ms/m);
