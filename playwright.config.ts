@@ -36,6 +36,10 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     acceptDownloads: true,
+    // The app's service worker precaches every script, and Chromium compiles what it caches: about
+    // 1.5 s of CPU per fresh context, beside the test, on two cores. Only the specs about hosting and
+    // the policy the worker serves need it (hosting.spec.ts, content-security-policy.spec.ts allow it).
+    serviceWorkers: 'block',
     // CI prints each failure's page snapshot (error-context.md); a trace is for people debugging locally.
     trace: process.env.CI ? 'off' : 'retain-on-failure',
     launchOptions: {

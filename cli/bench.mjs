@@ -239,7 +239,10 @@ export async function runBench(options, log = (line) => void process.stderr.writ
 export async function withAppPage(options, log, shared, task) {
   const server = shared.url ? null : await serveStatic(ensureBuilt(options.dist, log));
   const browser = shared.browser ?? (await launchChromium());
-  const context = await browser.newContext({ acceptDownloads: true });
+  // The build is served with its headers, so the app's service worker has nothing to supply, and its
+  // precache (Chromium compiles every script it caches: about 1.5 s of CPU) would share the cores
+  // with what is measured, in a context that is thrown away.
+  const context = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     await page.goto(shared.url ?? server?.url ?? '');

@@ -50,7 +50,8 @@ export async function recordLongTasks(page) {
  * @returns {Promise<{ context: BrowserContext, page: Page }>}
  */
 export async function openIrisPredict(browser, url) {
-  const context = await browser.newContext();
+  // No service worker: its precache would compile every script beside what is measured.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await recordLongTasks(page);
   await page.goto(url);

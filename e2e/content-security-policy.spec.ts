@@ -7,6 +7,8 @@ const PAGES_ORIGIN = `http://localhost:${Number(process.env.E2E_PAGES_PORT ?? PO
 const PAGES = `${PAGES_ORIGIN}/onnx-playground/`;
 /** `npm start` (Vite's dev server) for the one test that needs it. */
 const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? PORT + 2);
+// The policy the service worker adds is checked here: let it register (the other specs block it).
+test.use({ serviceWorkers: 'allow' });
 
 interface Watched {
   violations: string[];

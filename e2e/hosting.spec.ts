@@ -1,7 +1,8 @@
 import { test, expect, PlaygroundPage, reference, expectOutputsClose } from './support/fixtures';
 
 const PAGES = `http://localhost:${Number(process.env.E2E_PAGES_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 1)}/onnx-playground/`;
-test.use({ appOrigins: [new URL(PAGES).origin] });
+// The service worker is what these tests are about (the other specs block it: playwright.config.ts).
+test.use({ appOrigins: [new URL(PAGES).origin], serviceWorkers: 'allow' });
 
 test('on a sub-path host without isolation headers, the service worker supplies them and threads come on', async ({ page }) => {
   await page.goto(PAGES);

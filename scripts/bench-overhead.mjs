@@ -37,7 +37,7 @@ try {
       { browser, url: server.url },
     );
     log(`round ${round}: bare onnxruntime-web…`);
-    const context = await browser.newContext();
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`${server.url}bare/`);
     const bare = await page.evaluate(

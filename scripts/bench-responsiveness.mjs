@@ -59,7 +59,7 @@ async function direct(page, chunkRows, threads) {
 
 /** The Run tab: the large MLP refusing batch 300,000, then running batch 20,000. */
 async function runTab() {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await recordLongTasks(page);
   await page.goto(server.url);
