@@ -79,21 +79,25 @@ const percentile = (values: number[], p: number): number => {
 
 test.describe.configure({ timeout: 240_000 });
 
-for (const id of EXAMPLES) {
-  test(`the graph of example ${id} opens: every node of the model, laid out and drawn`, async ({ page }) => {
-    const app = new PlaygroundPage(page);
-    const graph = new GraphPage(page);
-    await app.goto();
-    await app.openExample(titleOf(id));
-    await page.getByRole('tab', { name: 'Inspect' }).click();
-    const caption = await page.getByRole('table', { name: /^Operators: \d+ nodes/ }).locator('caption').textContent();
-    const expected = Number(/Operators: (\d+) nodes/.exec(caption ?? '')![1]);
-    const figures = await graph.open();
-    expect(figures.nodes).toBe(expected);
-    await expect(graph.box(/^input /).first()).toBeVisible();
-    expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(0);
-  });
-}
+// Each example a step: the page is loaded afresh for each, in one browser context (the runtime compiled once).
+test('the graph of every example opens: every node of the model, laid out and drawn', async ({ page }) => {
+  test.setTimeout(EXAMPLES.length * 45_000);
+  const app = new PlaygroundPage(page);
+  const graph = new GraphPage(page);
+  for (const id of EXAMPLES) {
+    await test.step(id, async () => {
+      await app.goto();
+      await app.openExample(titleOf(id));
+      await page.getByRole('tab', { name: 'Inspect' }).click();
+      const caption = await page.getByRole('table', { name: /^Operators: \d+ nodes/ }).locator('caption').textContent();
+      const expected = Number(/Operators: (\d+) nodes/.exec(caption ?? '')![1]);
+      const figures = await graph.open();
+      expect(figures.nodes, id).toBe(expected);
+      await expect(graph.box(/^input /).first()).toBeVisible();
+      expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(0);
+    });
+  }
+});
 
 test('search finds a node by operator type, name or tensor; the panel shows its shapes and work', async ({ page }) => {
   const graph = new GraphPage(page);

@@ -16,7 +16,7 @@ function upload(app: PlaygroundPage, name: string, text: string, mimeType = 'tex
   return app.page.getByTestId('batch-file-input').setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
 }
 
-for (const [id, title, rows] of [
+const SCORED_EXAMPLES = [
   ['iris-pipeline', 'Iris pipeline', 45],
   ['iris-trees', 'Iris random forest', 45],
   ['digits-cnn', 'Handwritten digits CNN', 450],
@@ -25,26 +25,32 @@ for (const [id, title, rows] of [
   ['iris-mlp', 'Iris neural network', 45],
   ['mlp-large-fp16', 'Large digits MLP, float16 weights', 450],
   ['mlp-large-int8', 'Large digits MLP, int8 weights', 450],
-] as const) {
-  test(`${id}: scoring the package’s test.csv reproduces the metrics metadata.json records`, async ({ page }) => {
-    const app = new PlaygroundPage(page);
-    await openPredict(app, title);
-    await page.getByRole('button', { name: 'Check the claimed metrics' }).click();
-    await expect(page.getByTestId('metrics-verdict')).toContainText('Every recorded metric is reproduced to its printed precision', { timeout: 120_000 });
-    const comparison = page.getByTestId('metrics-comparison');
-    const recorded = (JSON.parse(readFileSync(new URL(`../public/examples/${id}/metadata.json`, import.meta.url), 'utf8')) as { performance_metrics: Record<string, number> }).performance_metrics;
-    for (const [key, value] of Object.entries(recorded)) {
-      await expect(comparison.getByRole('row').filter({ hasText: key })).toContainText(String(value));
-      await expect(comparison.getByRole('row').filter({ hasText: key })).toContainText('reproduced');
-    }
-    await expect(page.getByTestId('batch-status')).toContainText(`${rows} of ${rows} rows scored`);
-    const matrix = page.getByTestId('confusion-matrix');
-    await expect(matrix).toBeVisible();
-    // The matrix counts every labelled row.
-    const counts = await matrix.locator('tbody td').allTextContents();
-    expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(rows);
-  });
-}
+] as const;
+
+// Each example a step: the page is loaded afresh for each, in one browser context (the runtime compiled once).
+test('every example: scoring the package’s test.csv reproduces the metrics metadata.json records', async ({ page }) => {
+  test.setTimeout(SCORED_EXAMPLES.length * 60_000);
+  const app = new PlaygroundPage(page);
+  for (const [id, title, rows] of SCORED_EXAMPLES) {
+    await test.step(id, async () => {
+      await openPredict(app, title);
+      await page.getByRole('button', { name: 'Check the claimed metrics' }).click();
+      await expect(page.getByTestId('metrics-verdict')).toContainText('Every recorded metric is reproduced to its printed precision', { timeout: 120_000 });
+      const comparison = page.getByTestId('metrics-comparison');
+      const recorded = (JSON.parse(readFileSync(new URL(`../public/examples/${id}/metadata.json`, import.meta.url), 'utf8')) as { performance_metrics: Record<string, number> }).performance_metrics;
+      for (const [key, value] of Object.entries(recorded)) {
+        await expect(comparison.getByRole('row').filter({ hasText: key })).toContainText(String(value));
+        await expect(comparison.getByRole('row').filter({ hasText: key })).toContainText('reproduced');
+      }
+      await expect(page.getByTestId('batch-status')).toContainText(`${rows} of ${rows} rows scored`);
+      const matrix = page.getByTestId('confusion-matrix');
+      await expect(matrix).toBeVisible();
+      // The matrix counts every labelled row.
+      const counts = await matrix.locator('tbody td').allTextContents();
+      expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(rows);
+    });
+  }
+});
 
 test('a misnamed column is reported, naming it, before anything runs; the suggestion fixes it', async ({ page }) => {
   const app = new PlaygroundPage(page);
