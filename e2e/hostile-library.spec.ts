@@ -124,6 +124,8 @@ test('?safe starts without reading the library, and offers to read or clear it',
   await app.goto();
   await app.openExample('Iris pipeline');
   await page.getByRole('button', { name: 'Save to library' }).click();
+  // Stored before the page is left (leaving at once could end the write).
+  await expect(page.getByRole('status').filter({ hasText: 'Saved to the library.' })).toBeVisible();
   await app.goto('?safe');
   const problem = page.getByTestId('library-problem');
   await expect(problem).toContainText('This is a safe start (?safe in the address): the library was not read.');

@@ -6,9 +6,12 @@ test('save two versions, alias and stage them, reload, export, delete and import
   await app.goto();
   await app.openExample('Iris pipeline');
   await page.getByRole('button', { name: 'Save to library' }).click();
+  const saved = page.getByRole('status').filter({ hasText: 'Saved to the library.' });
+  await expect(saved).toBeVisible();
   // The same version twice is refused: a saved version never changes.
   await page.getByRole('button', { name: 'Save to library' }).click();
   await expect(app.alert(/Version 1\.0\.0 of “iris-pipeline” is already in the library/)).toBeVisible();
+  await expect(saved).toHaveCount(0);
 
   const files = exampleFiles('iris-pipeline');
   const meta = JSON.parse(Buffer.from(files['metadata.json']!).toString()) as Record<string, unknown>;

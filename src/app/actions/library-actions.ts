@@ -15,7 +15,8 @@ export interface LibraryActions {
   startSafe(reason: string): void;
   /** Deletes every saved version. */
   clear(): Promise<void>;
-  save(modelId: string, name?: string): Promise<void>;
+  /** Saves the open model as a new version; true once it is stored (a refusal is a notice). */
+  save(modelId: string, name?: string): Promise<boolean>;
   open(name: string, version: string): Promise<void>;
   setAlias(name: string, alias: string, version: string): Promise<void>;
   removeAlias(name: string, alias: string): Promise<void>;
@@ -51,9 +52,9 @@ export function createLibraryActions(store: AppStore, storage: LibraryStorage, o
     },
     async save(modelId, name) {
       const model = getState().models.find((m) => m.id === modelId);
-      if (!model) return;
+      if (!model) return false;
       const title = (name ?? model.pkg.name).trim();
-      await commit((registry) => saveChange(registry, title, model));
+      return commit((registry) => saveChange(registry, title, model));
     },
     async open(name, version) {
       const files = await storage.files(name, version);
