@@ -64,8 +64,7 @@ test('a model that shares neither inputs nor CSV cannot be selected, and says wh
   const app = new PlaygroundPage(page);
   await app.goto();
   await app.openExample('Iris pipeline');
-  await page.getByRole('button', { name: '+ Open another' }).click();
-  await app.openExample('Wine (MLflow model)');
+  await app.openExample('Wine (MLflow model)', true);
   await openCompare(page);
   const picker = page.getByRole('group', { name: 'Models to compare' });
   await picker.getByRole('checkbox', { name: 'iris-pipeline' }).check();
@@ -119,8 +118,7 @@ test('the same model twice: a tie within the measured spread, not a winner on a 
   await app.goto();
   await app.chooseBackend('WASM');
   await app.openExample('Iris pipeline');
-  await page.getByRole('button', { name: '+ Open another' }).click();
-  await app.openExample('Iris pipeline');
+  await app.openExample('Iris pipeline', true);
   await page.setViewportSize({ width: 390, height: 844 });
   // On a phone the bar of open models wraps: its Compare button stays on screen.
   const bar = page.getByRole('navigation', { name: 'Open models' }).getByRole('button', { name: 'Compare', exact: true });

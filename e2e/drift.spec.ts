@@ -186,8 +186,7 @@ test('every example with an evaluation set ships a production sample: the drift 
   await expect(page.getByTestId('more-tools')).toContainText('every example ships a production sample');
   // One tabular example, one image example (64 pixel features) and the MLflow directory.
   for (const [i, title] of ['Iris pipeline', 'Handwritten digits CNN', 'Wine (MLflow model)'].entries()) {
-    if (i > 0) await page.getByRole('button', { name: '+ Open another' }).click();
-    await app.openExample(title);
+    await app.openExample(title, i > 0);
     await page.getByRole('tab', { name: 'Drift' }).click();
     await page.getByTestId('drift-sample').getByRole('button', { name: 'Try the package’s production sample' }).click();
     await expect(page.getByTestId('drift-summary')).toContainText(/^\d+ of \d+ features? drifted/, { timeout: 120_000 });

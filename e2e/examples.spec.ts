@@ -24,8 +24,7 @@ test('every example: one click loads it, Run reproduces the reference outputs', 
   for (const [i, id] of EXAMPLES.entries()) {
     await test.step(id, async () => {
       // The others stay open, as a teacher showing several would leave them.
-      if (i > 0) await page.getByRole('button', { name: '+ Open another' }).click();
-      await app.openExample(titleOf(id));
+      await app.openExample(titleOf(id), i > 0);
       await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
       await expect(page.getByRole('table', { name: 'Inputs' })).toBeVisible();
       await app.run();
@@ -85,8 +84,7 @@ test('several models stay open; closing one leaves the other usable', async ({ p
   const app = new PlaygroundPage(page);
   await app.goto();
   await app.openExample(titleOf('iris-pipeline'));
-  await page.getByRole('button', { name: '+ Open another' }).click();
-  await app.openExample(titleOf('wine-mlflow'));
+  await app.openExample(titleOf('wine-mlflow'), true);
   const tabs = page.getByRole('navigation', { name: 'Open models' });
   await expect(tabs.getByRole('button', { name: /^Close / })).toHaveCount(2);
   await tabs.getByRole('button', { name: /^Close wine/ }).click();

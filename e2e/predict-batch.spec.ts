@@ -3,13 +3,11 @@ import { test, expect, PlaygroundPage } from './support/fixtures';
 
 const IRIS_CSV = readFileSync(new URL('../public/examples/iris-pipeline/test.csv', import.meta.url), 'utf8');
 
-/** Opens an example on its Predict tab: in a fresh page, or (`another`) beside the models already open. */
-async function openPredict(app: PlaygroundPage, title: string, another = false): Promise<void> {
-  if (another) await app.page.getByRole('button', { name: '+ Open another' }).click();
-  else await app.goto();
-  // Exact: "Large digits MLP" is also the start of its float16 and int8 variants' titles.
-  await app.page.getByRole('button', { name: `Open example ${title}`, exact: true }).click();
-  await app.waitForModel();
+/** Opens an example on its Predict tab: in a fresh page, or (`beside`) next to the models already open. */
+async function openPredict(app: PlaygroundPage, title: string, beside = false): Promise<void> {
+  if (!beside) await app.goto();
+  // openExample matches the title exactly: "Large digits MLP" is also the start of its float16 and int8 variants' titles.
+  await app.openExample(title, beside);
   await app.page.getByRole('tab', { name: 'Predict' }).click();
   await expect(app.page.getByRole('heading', { name: 'Score a file' })).toBeVisible();
 }

@@ -38,7 +38,9 @@ export class PlaygroundPage {
     await this.page.goto(`/${query}`);
   }
 
-  async openExample(title: string): Promise<void> {
+  /** Opens an example; `beside`: next to the models already open ('+ Open another'), as a user showing several would. */
+  async openExample(title: string, beside = false): Promise<void> {
+    if (beside) await this.page.getByRole('button', { name: '+ Open another' }).click();
     await this.page.getByRole('button', { name: `Open example ${title}`, exact: true }).click();
     await this.waitForModel();
   }
