@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './cli/chromium-path.mjs';
+import { APP_CONTEXT, CHROMIUM_ARGS, findChromium } from './cli/chromium-path.mjs';
 
 // E2E_PORT and E2E_DIST let several checkouts (or people) test side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -36,10 +36,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     acceptDownloads: true,
-    // The app's service worker precaches every script, and Chromium compiles what it caches: about
-    // 1.5 s of CPU per fresh context, beside the test, on two cores. Only the specs about hosting and
-    // the policy the worker serves need it (hosting.spec.ts, content-security-policy.spec.ts allow it).
-    serviceWorkers: 'block',
+    // No service worker, except in hosting.spec.ts and content-security-policy.spec.ts (see APP_CONTEXT).
+    ...APP_CONTEXT,
     // CI prints each failure's page snapshot (error-context.md); a trace is for people debugging locally.
     trace: process.env.CI ? 'off' : 'retain-on-failure',
     launchOptions: {

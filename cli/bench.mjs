@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs';
+import { APP_CONTEXT, CHROMIUM_ARGS, findChromium } from './chromium-path.mjs';
 import { fillSessionOptions } from './session-form.mjs';
 import { serveStatic } from './static-server.mjs';
 /** @import { Browser, Locator, Page } from 'playwright-core' */
@@ -239,10 +239,7 @@ export async function runBench(options, log = (line) => void process.stderr.writ
 export async function withAppPage(options, log, shared, task) {
   const server = shared.url ? null : await serveStatic(ensureBuilt(options.dist, log));
   const browser = shared.browser ?? (await launchChromium());
-  // The build is served with its headers, so the app's service worker has nothing to supply, and its
-  // precache (Chromium compiles every script it caches: about 1.5 s of CPU) would share the cores
-  // with what is measured, in a context that is thrown away.
-  const context = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
+  const context = await browser.newContext({ ...APP_CONTEXT, acceptDownloads: true });
   try {
     const page = await context.newPage();
     await page.goto(shared.url ?? server?.url ?? '');

@@ -23,6 +23,16 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-webgpu',
 ];
 
+/**
+ * Context options for pages of the app served with its headers (tests, the CLI, the benchmarks):
+ * no service worker. Its precache makes Chromium compile every script it caches, about 1.5 s of
+ * CPU per fresh context, beside the test or the measurement, in a context that is thrown away;
+ * the headers it would supply are sent already. The specs about hosting and the policy the worker
+ * serves allow it again.
+ * @type {{ serviceWorkers: 'block' }}
+ */
+export const APP_CONTEXT = { serviceWorkers: 'block' };
+
 export function findChromium() {
   if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : null;
   const system = SYSTEM_PATHS.find((p) => existsSync(p));

@@ -3,6 +3,7 @@
 // every call, src/app/actions/score-table.ts). Shared by `npm run bench:responsiveness`
 // (which prints the figures) and e2e/predict-responsiveness.spec.ts (which asserts on them).
 import { statSync } from 'node:fs';
+import { APP_CONTEXT } from './chromium-path.mjs';
 /** @import { Browser, BrowserContext, Page } from 'playwright-core' */
 
 /**
@@ -50,8 +51,7 @@ export async function recordLongTasks(page) {
  * @returns {Promise<{ context: BrowserContext, page: Page }>}
  */
 export async function openIrisPredict(browser, url) {
-  // No service worker: its precache would compile every script beside what is measured.
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await browser.newContext(APP_CONTEXT);
   const page = await context.newPage();
   await recordLongTasks(page);
   await page.goto(url);

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { runner } from './bench-support.mjs';
 import { ensureBuilt, launchChromium, REPO_ROOT, runBench } from '../cli/bench.mjs';
 import { serveStatic } from '../cli/static-server.mjs';
+import { APP_CONTEXT } from '../cli/chromium-path.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '300' }, warmup: { type: 'string', default: '30' }, rounds: { type: 'string', default: '2' }, model: { type: 'string', default: 'mlp-large' }, dist: { type: 'string' } } });
 const runs = Number(values.runs);
@@ -37,7 +38,7 @@ try {
       { browser, url: server.url },
     );
     log(`round ${round}: bare onnxruntime-web…`);
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await browser.newContext(APP_CONTEXT);
     const page = await context.newPage();
     await page.goto(`${server.url}bare/`);
     const bare = await page.evaluate(

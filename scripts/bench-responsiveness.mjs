@@ -20,6 +20,7 @@ import { ensureBuilt, launchChromium, REPO_ROOT } from '../cli/bench.mjs';
 import { downloadInPage, explainLongTasks, openIrisPredict, recordLongTasks, repeatRows, scoreInPage, traceLongTasks } from '../cli/scoring-probe.mjs';
 import { refuseInPage, runBatchInPage } from '../cli/batch-refusal-probe.mjs';
 import { serveStatic } from '../cli/static-server.mjs';
+import { APP_CONTEXT } from '../cli/chromium-path.mjs';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '2' }, dist: { type: 'string' }, 'run-tab-only': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
 const rows = Number(values.rows);
@@ -59,7 +60,7 @@ async function direct(page, chunkRows, threads) {
 
 /** The Run tab: the large MLP refusing batch 300,000, then running batch 20,000. */
 async function runTab() {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await browser.newContext(APP_CONTEXT);
   const page = await context.newPage();
   await recordLongTasks(page);
   await page.goto(server.url);
