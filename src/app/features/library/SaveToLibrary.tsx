@@ -11,13 +11,13 @@ export function SaveToLibrary({ model }: { model: OpenModel }) {
     setSaved(await library.save(model.id));
   };
   return (
-    <>
-      <button type="button" className="button" onClick={() => void save()}>
-        Save to library
-      </button>
+    <div className="save-to-library">
       <span role="status" className="muted">
         {saved ? 'Saved to the library.' : ''}
       </span>
-    </>
+      <button type="button" className="button" onClick={() => void save()}>
+        Save to library
+      </button>
+    </div>
   );
 }
