@@ -1,6 +1,6 @@
 // Measures the app while it scores a large CSV in its Predict tab: how long it took, the
-// main thread's long tasks meanwhile, and the rows of each engine call (the pipeline marks
-// every call, src/app/actions/score-table.ts). Shared by `npm run bench:responsiveness`
+// main thread's long tasks meanwhile, and the rows of each engine call (the pipeline leaves
+// one mark per table with them, src/app/actions/score-table.ts). Shared by `npm run bench:responsiveness`
 // (which prints the figures) and e2e/predict-responsiveness.spec.ts (which asserts on them).
 import { statSync } from 'node:fs';
 import { APP_CONTEXT } from './chromium-path.mjs';
@@ -76,7 +76,7 @@ export async function scoreInPage(page, name, text, rows, timeoutMs) {
   await page.evaluate(({ name, text }) => {
     const w = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window));
     w.pendingFile = new File([text], name, { type: 'text/csv' });
-    performance.clearMarks('score-table:run');
+    performance.clearMarks('score-table:calls');
     /** @type {number[]} */
     const seen = [];
     w.progressSeen = seen;
@@ -112,13 +112,13 @@ export async function scoreInPage(page, name, text, rows, timeoutMs) {
   return page.evaluate(
     ({ started, rows }) => {
       const w = /** @type {{ scoredAt: number, longTasks: { start: number, duration: number }[], progressSeen: number[] }} */ (/** @type {unknown} */ (window));
-      const marks = /** @type {PerformanceMark[]} */ (performance.getEntriesByName('score-table:run'));
+      const marks = /** @type {PerformanceMark[]} */ (performance.getEntriesByName('score-table:calls'));
       return {
         rows,
         started,
         elapsedMs: w.scoredAt - started,
         longTasks: w.longTasks.filter((t) => t.start >= started && t.start <= w.scoredAt),
-        chunkRows: marks.filter((m) => m.startTime >= started).map((m) => /** @type {{ rows: number }} */ (m.detail).rows),
+        chunkRows: marks.filter((m) => m.startTime >= started).flatMap((m) => /** @type {{ rows: number[] }} */ (m.detail).rows),
         progress: w.progressSeen,
       };
     },

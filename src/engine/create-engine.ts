@@ -7,14 +7,17 @@ import { createBenchmarkControl, runBenchmark } from './benchmark';
 import { loadSession, runtimeError } from './load-session';
 import { payloadOf, tensorsOf, timedRun, type LoadedSession, type SessionHost } from './ort-io';
 import { runProfile } from './profile';
+import { createScoreControl, runScore } from './score';
+import type { ScoringApi } from '../core/scoring/score-request';
 
 /**
  * The engine behind one worker: sessions by id, and a serial queue, because
  * onnxruntime-web rejects concurrent calls on a session ("Session already started").
  */
-export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineApi {
+export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineApi & ScoringApi {
   const sessions = new Map<string, LoadedSession>();
   const benchmarks = createBenchmarkControl();
+  const scoring = createScoreControl();
   let tail: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const next = tail.then(task, task);
@@ -80,5 +83,8 @@ export function createEngine(ort: OrtRuntime, platform: EnginePlatform): EngineA
     // Not queued: the cancel must reach the benchmark that is running.
     cancelBenchmark: async (runId) => benchmarks.cancel(runId),
     profile: (request, onProgress) => serial(() => runProfile({ ...host('profiling the model'), tap: platform.tap ?? null }, request, onProgress)),
+    // Not queued as a whole: each chunk's call is, so other calls can come between two chunks.
+    scoreTable: (request, onChunks, pullRows) => runScore((id, feeds) => serial(() => run(id, feeds)), request, onChunks, platform.handOver ?? ((value) => value), pullRows, scoring),
+    cancelScore: async (jobId) => scoring.cancel(jobId),
   };
 }

@@ -25,4 +25,6 @@ export interface EnginePlatform {
   readonly sessionOptions?: InferenceSession.SessionOptions;
   /** Which build the worker imported (said by the worker file, which alone knows); absent: onnxruntime-node. */
   readonly build?: EngineBuild;
+  /** Marks buffers of a value sent to the page to be transferred, not copied (comlink's `transfer`); absent: copied. */
+  readonly handOver?: <T>(value: T, transfer: ArrayBuffer[]) => T;
 }

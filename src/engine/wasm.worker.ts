@@ -1,4 +1,4 @@
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import * as ort from 'onnxruntime-web/wasm';
 import { createEngine } from './create-engine';
 import { holdLifeLock } from './life-lock';
@@ -6,4 +6,4 @@ import { installRuntimeTap } from './runtime-tap';
 import { WASM_BUILD } from './builds';
 
 holdLifeLock(self);
-expose(createEngine(ort, { now: () => performance.now(), crossOriginIsolated: self.crossOriginIsolated, tap: installRuntimeTap(self), build: WASM_BUILD }));
+expose(createEngine(ort, { now: () => performance.now(), crossOriginIsolated: self.crossOriginIsolated, tap: installRuntimeTap(self), build: WASM_BUILD, handOver: transfer }));

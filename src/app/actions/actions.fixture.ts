@@ -9,7 +9,10 @@ import type { PackageFile } from '../../core/package/model-package';
 import { fromPayload, toPayload, type HostTensor } from '../../core/schema/host-tensor';
 import { createEngine } from '../../engine/create-engine';
 import type { OrtRuntime } from '../../engine/ort-runtime';
-import type { EngineGateway, EngineWorkerInfo, LoadOptions, RunOutcome } from '../engine/engine-gateway';
+import type { EngineGateway, EngineWorkerInfo, LoadOptions, RunOutcome, ScoreJob } from '../engine/engine-gateway';
+import { scoreRequest } from '../../core/scoring/score-request';
+import { fromWire } from '../../core/scoring/chunk-wire';
+import { rowPuller } from '../../core/scoring/table-rows';
 import { memoryRunStorage } from '../storage/benchmark-runs';
 import type { LibraryStorage } from '../storage/library-db';
 import { createAppStore } from '../store/app-store';
@@ -61,6 +64,15 @@ export class NodeEngine implements EngineGateway {
     const result = await this.engine.run(sessionId, Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, toPayload(t)])));
     if (!result.ok) return result;
     return ok({ outputs: Object.fromEntries(Object.entries(result.value.outputs).map(([k, p]) => [k, fromPayload(p)])), runMs: result.value.runMs });
+  }
+  /** Scores in place through the same pipeline as the worker, each chunk through `run` (so the hooks apply). */
+  async scoreTable(config: BackendConfig, job: ScoreJob) {
+    return scoreRequest(job.request, {
+      run: (feeds) => this.run(config, job.request.sessionId, feeds),
+      isCancelled: job.isCancelled,
+      onChunks: (batch) => job.onChunks({ chunks: fromWire(batch.chunks), progress: batch.progress }),
+      pullRows: job.rows ? rowPuller(job.rows) : undefined,
+    });
   }
   async benchmark(config: BackendConfig, request: Parameters<EngineGateway['benchmark']>[1], onProgress: Parameters<EngineGateway['benchmark']>[2]) {
     const measured = await this.engine.benchmark({ ...request, backend: CPU }, onProgress);

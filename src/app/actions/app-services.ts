@@ -59,9 +59,9 @@ export function createAppServices(store: AppStore, client: EngineGateway, option
     benchmark: createBenchmarkActions(store, client, options.runStorage, lifecycle),
     predict,
     inputFiles: createInputFileActions(store, packages, (id, place, reading) => place === 'predict' && predict.takeTensorReading(id, reading)),
-    drift: createDriftActions({ store, client, lifecycle, validators }),
+    drift: createDriftActions({ store, client, lifecycle }),
     library: createLibraryActions(store, options.libraryStorage, actions, packages),
-    compare: createCompareActions({ store, client, actions, validators }),
+    compare: createCompareActions({ store, client, actions }),
     speed: createSpeedActions(store, client, lifecycle),
     check: createCheckActions({ store, client, lifecycle }),
   };

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createLocalPartSink } from '../workers/part-sink';
 import { buildDownload } from './batch-download';
-import type * as tickModule from './tick';
-import { tick } from './tick';
+import type * as tickModule from '../../core/scoring/tick';
+import { tick } from '../../core/scoring/tick';
 
 // Each yield to the page is counted; it still yields, so the test runs as the page would.
-vi.mock('./tick', async (original) => {
+vi.mock('../../core/scoring/tick', async (original) => {
   const actual = await original<typeof tickModule>();
   return { ...actual, tick: vi.fn(actual.tick) };
 });

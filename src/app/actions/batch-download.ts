@@ -1,6 +1,6 @@
 import type { ExportPiece } from '../../core/schema/batch-export';
 import { createLocalPartSink, type PartSink } from '../workers/part-sink';
-import { pacer, tick } from './tick';
+import { pacer, tick } from '../../core/scoring/tick';
 
 /**
  * Main-thread time one step of building a download may take before the page gets a turn:

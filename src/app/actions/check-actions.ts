@@ -16,7 +16,7 @@ import { selectBackendConfig } from '../store/selectors';
 import { saveJson } from '../ui/save-file';
 import type { ModelLifecycle } from './model-lifecycle';
 import { ensureSession } from './model-session';
-import { tick } from './tick';
+import { tick } from '../../core/scoring/tick';
 
 export interface CheckRequest {
   readonly backends: readonly BackendId[];

@@ -12,8 +12,7 @@ import { isReady, type ReadyModel } from '../store/models-slice';
 import { selectBackendConfig, selectBackendLabel } from '../store/selectors';
 import type { Actions } from './create-actions';
 import { ensureSession, modelForWorker, workerInputs } from './model-session';
-import { pacer } from './tick';
-import type { ValidatorCache } from './validator-cache';
+import { pacer } from '../../core/scoring/tick';
 import type * as ScoringRuntimeModule from './scoring-runtime';
 
 export interface CompareActions {
@@ -31,7 +30,6 @@ export interface CompareDeps {
   readonly store: AppStore;
   readonly client: EngineGateway;
   readonly actions: Pick<Actions, 'openExample'>;
-  readonly validators: ValidatorCache;
 }
 
 const WARMUP_RUNS = 5;
@@ -62,7 +60,7 @@ function describe(ctx: CompareContext, model: ReadyModel): Pick<CompareMeasureme
 
 /** The reference's evaluation CSV scored by the model through the one scoring pipeline: accuracy or RMSE, or why there is none. */
 async function score(ctx: CompareContext, model: ReadyModel, csv: PackageFile, progress: (fraction: number) => void): Promise<Scored> {
-  const { store, client, validators } = ctx;
+  const { store, client } = ctx;
   const rt = await ctx.runtime();
   const name = fileNameOf(csv);
   const blob = new Blob([csv.bytes.slice()], { type: 'text/csv' });
@@ -75,19 +73,14 @@ async function score(ctx: CompareContext, model: ReadyModel, csv: PackageFile, p
   const ready = await ensureSession(client, model, config);
   if (!ready.ok) return { kind: null, value: null, problem: ready.error.message };
   const due = pacer();
-  const scored = await rt.scoreTable({
-    rows: rt.csvRows(blob, { skipHeader: true }),
-    signature: model.facts.signature,
-    plan: model.facts.plan,
-    validator: validators.of(model, rt.createRowValidator),
-    match,
-    run: (feeds) => client.run(config, model.id, feeds),
+  const scored = await client.scoreTable(config, {
+    request: { jobId: `compare-${model.id}-${performance.now()}`, sessionId: model.id, source: { kind: 'csv', file: blob }, signature: model.facts.signature, plan: model.facts.plan, match: { indices: match.indices, labelIndex: match.labelIndex }, recorded: null },
     isCancelled: () => store.getState().compareRun.cancelling,
-    onChunk: (_, p) => void (due() && progress(p.fraction)),
+    onChunks: ({ progress: p }) => void (due() && progress(p.fraction)),
   });
   if (!scored.ok) return { kind: null, value: null, problem: scored.error.message };
   if (scored.value.cancelled) return { kind: null, value: null, problem: 'cancelled' };
-  const summary = scored.value.tally.summary(null);
+  const { summary } = scored.value;
   if (summary.classification) return { kind: 'accuracy', value: summary.classification.accuracy, problem: null };
   if (summary.regression) return { kind: 'rmse', value: summary.regression.rmse, problem: null };
   return { kind: null, value: null, problem: `no labelled rows of ${name} could be scored` };

@@ -7,7 +7,6 @@ import { isReady, type ReadyModel } from '../store/models-slice';
 import { roleOf } from '../../core/package/model-package';
 import { check, type DriftRuntime, type Reference } from './drift-check';
 import type { ModelLifecycle } from './model-lifecycle';
-import type { ValidatorCache } from './validator-cache';
 
 export interface DriftActions {
   /** Settles what the production file will be compared with (the package's evaluation CSV, if any). */
@@ -25,12 +24,11 @@ export interface DriftDeps {
   readonly store: AppStore;
   readonly client: EngineGateway;
   readonly lifecycle: ModelLifecycle;
-  readonly validators: ValidatorCache;
 }
 
 const NO_REFERENCE = engineError('bad-input', 'There is no reference to compare the production file with: the package has no evaluation CSV and none was picked.', 'Pick a reference CSV (for example the data the model was trained or validated on), then the production CSV again.');
 
-export function createDriftActions({ store, client, lifecycle, validators }: DriftDeps): DriftActions {
+export function createDriftActions({ store, client, lifecycle }: DriftDeps): DriftActions {
   const { getState } = store;
   let runtimePromise: Promise<DriftRuntime> | null = null;
   const runtime = (): Promise<DriftRuntime> => (runtimePromise ??= import('./drift-runtime'));
@@ -71,7 +69,7 @@ export function createDriftActions({ store, client, lifecycle, validators }: Dri
     const untrack = lifecycle.track(id, () => (control.cancelled = true));
     getState().updateDrift(id, { ...IDLE_DRIFT, status: 'reading', reference: ref.reference, productionName: file.name });
     try {
-      const failed = await check({ id, model, rt: await runtime(), control, store, client, validators }, ref, file);
+      const failed = await check({ id, model, rt: await runtime(), control, store, client }, ref, file);
       // After a cancel (or the model closing), an engine call cut short is not news.
       if (failed && !control.cancelled) failWith(failed);
       else if (failed) getState().updateDrift(id, { status: 'cancelled' });

@@ -10,8 +10,7 @@ import type { DriftReference } from '../store/drift-slice';
 import type { ReadyModel } from '../store/models-slice';
 import { selectBackendConfig } from '../store/selectors';
 import { ensureSession } from './model-session';
-import { pacer, tick } from './tick';
-import type { ValidatorCache } from './validator-cache';
+import { pacer, tick } from '../../core/scoring/tick';
 import type * as DriftRuntimeModule from './drift-runtime';
 
 /** The drift check itself, once its files are chosen: read both, compare the columns, score both sets. */
@@ -34,7 +33,6 @@ export interface DriftRun {
   readonly control: { cancelled: boolean };
   readonly store: AppStore;
   readonly client: EngineGateway;
-  readonly validators: ValidatorCache;
 }
 
 /** Each file whole, its columns matched to the features; a mismatch is shown, not thrown. */
@@ -60,24 +58,22 @@ export async function readSides(run: DriftRun, files: readonly (readonly ['refer
 
 /** Predicted class names (classification) or values (regression) of every row, through the scoring pipeline. */
 async function predictionsOf(run: DriftRun, config: BackendConfig, table: ReadTable, match: ColumnMatch, progress: (rows: number) => void): Promise<Result<{ classes: string[]; values: number[] }>> {
-  const { rt, model } = run;
+  const { model } = run;
   const classes: string[] = [];
   const values: number[] = [];
   let done = 0;
   const due = pacer();
-  const scored = await rt.scoreTable({
-    rows: rt.arrayRows(table.rows),
-    signature: model.facts.signature,
-    plan: model.facts.plan,
-    validator: run.validators.of(model, rt.createRowValidator),
-    match: { indices: match.indices, labelIndex: null },
-    run: (feeds) => run.client.run(config, model.id, feeds),
+  const scored = await run.client.scoreTable(config, {
+    request: { jobId: `drift-${model.id}-${performance.now()}`, sessionId: model.id, source: { kind: 'rows' }, signature: model.facts.signature, plan: model.facts.plan, match: { indices: match.indices, labelIndex: null }, recorded: null },
+    rows: table.rows,
     isCancelled: () => run.control.cancelled,
-    onChunk: (chunk, p) => {
-      for (let i = 0; i < chunk.count; i++) {
-        classes.push(chunk.predictions.className[i] ?? '');
-        const v = chunk.predictions.values?.[i];
-        if (v !== undefined && Number.isFinite(v)) values.push(v);
+    onChunks: ({ chunks, progress: p }) => {
+      for (const chunk of chunks) {
+        for (let i = 0; i < chunk.count; i++) {
+          classes.push(chunk.predictions.className[i] ?? '');
+          const v = chunk.predictions.values?.[i];
+          if (v !== undefined && Number.isFinite(v)) values.push(v);
+        }
       }
       if (!due()) return;
       progress(p.rowsDone - done);

@@ -10,7 +10,7 @@ import { ensureSession } from './model-session';
 import type { PredictDeps, PredictRuntime } from './predict-actions';
 import { buildDownload } from './batch-download';
 import { createWorkerPartSink } from '../workers/part-sink';
-import { pacer, tick } from './tick';
+import { pacer, tick } from '../../core/scoring/tick';
 
 export interface BatchActions {
   /** Reads a CSV or JSON file's columns, reports any mismatch, and starts scoring when they match. */
@@ -66,9 +66,8 @@ interface BatchContext extends BatchDeps {
 
 /** Scores the chosen file through the one pipeline; the chunks are appended to the batch state as they come. */
 async function score(ctx: BatchContext, id: string): Promise<void> {
-  const { store, client, lifecycle, validators, runtime, modelOf, sources, controls } = ctx;
+  const { store, client, lifecycle, modelOf, sources, controls } = ctx;
   const { getState } = store;
-  const rt = await runtime();
   const model = modelOf(id);
   const s = getState().predict[id];
   const source = sources.get(id);
@@ -82,20 +81,25 @@ async function score(ctx: BatchContext, id: string): Promise<void> {
   getState().updateBatch(id, { status: 'running', fraction: 0, rowsDone: 0, chunks, summary: null, error: null, elapsedMs: null });
   const started = performance.now();
   const due = pacer();
+  const recorded = model.pkg.metadata?.performanceMetrics ?? null;
   const scored = await ensureSession(client, model, config).then((ready) =>
     !ready.ok
       ? ready
-      : rt.scoreTable({
-          rows: source.kind === 'csv' ? rt.csvRows(source.file, { skipHeader: true }) : rt.arrayRows(source.table.rows),
-          signature: model.facts.signature,
-          plan: model.facts.plan,
-          validator: validators.of(model, rt.createRowValidator),
-          match,
-          softmax: s.softmax,
-          run: (feeds) => client.run(config, id, feeds),
+      : client.scoreTable(config, {
+          request: {
+            jobId: `batch-${id}-${started}`,
+            sessionId: id,
+            source: source.kind === 'csv' ? { kind: 'csv', file: source.file } : { kind: 'rows' },
+            signature: model.facts.signature,
+            plan: model.facts.plan,
+            match: { indices: match.indices, labelIndex: match.labelIndex },
+            softmax: s.softmax,
+            recorded: recorded && Object.keys(recorded).length > 0 ? recorded : null,
+          },
+          rows: source.kind === 'table' ? source.table.rows : undefined,
           isCancelled: () => control.cancelled,
-          onChunk: (chunk, progress) => {
-            chunks.push(chunk);
+          onChunks: ({ chunks: scoredChunks, progress }) => {
+            for (const chunk of scoredChunks) chunks.push(chunk);
             if (due()) getState().updateBatch(id, { rowsDone: progress.rowsDone, fraction: progress.fraction });
           },
         }),
@@ -109,15 +113,14 @@ async function score(ctx: BatchContext, id: string): Promise<void> {
     return;
   }
   if (!scored.ok) return getState().updateBatch(id, { status: 'cancelled', elapsedMs, chunks: [...chunks], rowsDone: rowsOf(chunks) });
-  const { cancelled, tally } = scored.value;
-  const recorded = model.pkg.metadata?.performanceMetrics ?? null;
-  // Three steps, so that the last chunk, the table and the metrics each take a short task of their own.
+  const { cancelled, summary } = scored.value;
+  // Two steps, so that the table and the metrics each take a short task of their own.
   await tick();
   if (!getState().predict[id]) return;
   getState().updateBatch(id, (b) => ({ status: cancelled ? 'cancelled' : 'done', fraction: cancelled ? b.fraction : 1, elapsedMs, chunks: [...chunks], rowsDone: scored.value.rows }));
   await tick();
   if (!getState().predict[id]) return;
-  getState().updateBatch(id, { summary: tally.summary(recorded && Object.keys(recorded).length > 0 ? recorded : null) });
+  getState().updateBatch(id, { summary });
 }
 
 /** Offers the scored rows as CSV, JSON, or the Run tab's outputs document. */

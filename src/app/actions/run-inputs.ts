@@ -11,7 +11,7 @@ import { badFile } from '../../core/tensors/tensor-error';
 import type { AppState } from '../store/app-store';
 import type { RunInputSource } from '../store/input-files-slice';
 import type { ReadyModel } from '../store/models-slice';
-import { tick } from './tick';
+import { tick } from '../../core/scoring/tick';
 
 /** The inputs of one Run, before any large buffer exists: tensors already at hand, or the layout of values still to make. */
 export type RunFeeds =

@@ -1,19 +1,22 @@
 import { proxy, wrap, transfer, type Remote } from 'comlink';
 import { backendKey, type BackendConfig, type EngineApi, type EngineEnvironment, type LoadRequest, type LoadResult } from '../../core/protocol/engine-api';
 import { engineError, fail, ok, type EngineError, type Result } from '../../core/protocol/engine-error';
-import { fromPayload, toPayload, transferablesOf, type HostTensor } from '../../core/schema/host-tensor';
+import { fromPayload, handOverPayload, toPayload, transferablesOf, type HostTensor } from '../../core/schema/host-tensor';
 import type { BenchmarkProgress, BenchmarkRequest } from '../../core/protocol/benchmark';
 import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from '../../core/protocol/profile';
 import { lifeLockName } from '../../core/protocol/life-lock';
 import { browserLocks, deathReasons, watchWorkerDeath, type LifeLocks } from './worker-death';
-import { IDLE_WORKER_MS, type BenchmarkOutcome, type EngineGateway, type EngineWorkerInfo, type LoadOptions, type RunOutcome } from './engine-gateway';
+import { IDLE_WORKER_MS, type BenchmarkOutcome, type EngineGateway, type EngineWorkerInfo, type LoadOptions, type RunOutcome, type ScoreJob } from './engine-gateway';
+import type { ScoredBatch, ScoreOutcome, ScoringApi } from '../../core/scoring/score-request';
+import { fromWire } from '../../core/scoring/chunk-wire';
+import { rowPuller } from '../../core/scoring/table-rows';
 
 export type { BenchmarkOutcome, LoadOptions, RunOutcome } from './engine-gateway';
 
 interface EngineWorker {
   readonly key: string;
   readonly worker: Worker;
-  readonly api: Remote<EngineApi>;
+  readonly api: Remote<EngineApi & ScoringApi>;
   readonly ready: Promise<Result<EngineEnvironment>>;
   /** Settles (never rejects) with the reason when the worker dies. */
   readonly death: Promise<EngineError>;
@@ -58,6 +61,8 @@ export class EngineClient implements EngineGateway {
   private readonly benchmarks = new Map<string, RunningBenchmark>();
   /** Profiles in flight, each in a worker of its own: its configuration, and how to end it. */
   private readonly profiles = new Map<string, { readonly key: string; readonly stop: () => void }>();
+  /** What the workers' listeners were last told, so that they hear of changes only. */
+  private lastTold: string | null = null;
 
   constructor(
     private readonly createWorker: WorkerFactory,
@@ -74,6 +79,7 @@ export class EngineClient implements EngineGateway {
 
   onWorkersChanged(listener: (workers: readonly EngineWorkerInfo[]) => void): () => void {
     this.workerListeners.add(listener);
+    this.lastTold = null;
     return () => this.workerListeners.delete(listener);
   }
 
@@ -102,16 +108,43 @@ export class EngineClient implements EngineGateway {
     return loaded;
   }
 
-  async run(config: BackendConfig, sessionId: string, feeds: Readonly<Record<string, HostTensor>>): Promise<Result<RunOutcome>> {
+  async run(config: BackendConfig, sessionId: string, feeds: Readonly<Record<string, HostTensor>>, options: { readonly handOver?: boolean } = {}): Promise<Result<RunOutcome>> {
     const engine = this.pool.get(backendKey(config));
     if (!engine?.sessions.has(sessionId)) {
       return fail(engineError('unknown-session', 'This model is not loaded on that backend.', 'Load it again.'));
     }
-    const payloads = Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, toPayload(t)]));
+    const payloads = Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, options.handOver ? handOverPayload(t) : toPayload(t)]));
     const result = await this.guard(engine, engine.api.run(sessionId, transfer(payloads, transferablesOf(Object.values(payloads)))));
     if (!result.ok) return result;
     const outputs = Object.fromEntries(Object.entries(result.value.outputs).map(([name, p]) => [name, fromPayload(p)]));
     return ok({ outputs, runMs: result.value.runMs });
+  }
+
+  /** Scores a table in the session's worker; a cancel is passed on as chunks arrive, and every 100 ms. */
+  async scoreTable(config: BackendConfig, job: ScoreJob): Promise<Result<ScoreOutcome>> {
+    const { request } = job;
+    const engine = this.pool.get(backendKey(config));
+    if (!engine?.sessions.has(request.sessionId)) return fail(engineError('unknown-session', 'This model is not loaded on that backend.', 'Load it again.'));
+    let asked = false;
+    const stop = (): void => {
+      if (asked || !job.isCancelled()) return;
+      asked = true;
+      void engine.api.cancelScore(request.jobId);
+    };
+    const watch = setInterval(stop, 100);
+    const pull = job.rows ? proxy(rowPuller(job.rows)) : undefined;
+    try {
+      const onChunks = proxy((batch: ScoredBatch) => {
+        job.onChunks({ chunks: fromWire(batch.chunks), progress: batch.progress });
+        stop();
+      });
+      const result = await this.guard(engine, engine.api.scoreTable(request, onChunks, pull));
+      // The rows of each engine call: `npm run bench:responsiveness` replays the same chunks against the engine alone.
+      performance.mark('score-table:calls', { detail: { rows: result.ok ? result.value.calls : [] } });
+      return result;
+    } finally {
+      clearInterval(watch);
+    }
   }
 
   /** Times one configuration in its own worker; progress arrives through a throttled callback. */
@@ -209,7 +242,7 @@ export class EngineClient implements EngineGateway {
     const name = lifeLockName(key);
     const worker = this.createWorker(config, name);
     const death = watchWorkerDeath(worker, name, this.locks, deathReasons(`The ${key} engine`, 'A fresh engine starts with your next action; if it happens again, the model may be too large for this tab.'));
-    const api = wrap<EngineApi>(worker);
+    const api = wrap<EngineApi & ScoringApi>(worker);
     const engine: EngineWorker = {
       key,
       worker,
@@ -274,9 +307,13 @@ export class EngineClient implements EngineGateway {
     for (const listener of this.deathListeners) listener(engine.key, error);
   }
 
+  /** Tells the listeners when what `workers()` says has changed (a run of calls keeps a worker busy: one word, not two per call). */
   private changed(): void {
     if (this.workerListeners.size === 0) return;
     const workers = this.workers();
+    const told = workers.map((w) => `${w.key}:${w.sessions}:${w.state}`).join('|');
+    if (told === this.lastTold) return;
+    this.lastTold = told;
     for (const listener of this.workerListeners) listener(workers);
   }
 }

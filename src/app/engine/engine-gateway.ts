@@ -6,9 +6,20 @@ import type { HostTensor } from '../../core/schema/host-tensor';
 
 export type LoadOptions = Omit<LoadRequest, 'backend' | 'sessionId'>;
 
-export interface RunOutcome {
-  readonly outputs: Record<string, HostTensor>;
-  readonly runMs: number;
+import type { RunOutcome } from '../../core/scoring/score-table';
+import type { ScoredBatch, ScoreOutcome, ScoreRequest } from '../../core/scoring/score-request';
+import type { ScoredChunk } from '../../core/schema/batch-chunk';
+
+export type { RunOutcome };
+
+/** A table to score in the engine's worker, and what the page does as its chunks arrive. */
+export interface ScoreJob {
+  readonly request: ScoreRequest;
+  /** The rows of a `rows` source (the worker asks for them a batch at a time). */
+  readonly rows?: readonly (readonly unknown[])[];
+  readonly onChunks: (batch: { readonly chunks: readonly ScoredChunk[]; readonly progress: ScoredBatch['progress'] }) => void;
+  /** Read as chunks arrive and every 100 ms: once true, the job is asked to stop. */
+  readonly isCancelled: () => boolean;
 }
 
 export interface BenchmarkOutcome {
@@ -44,7 +55,10 @@ export interface EngineGateway {
   onWorkersChanged(listener: (workers: readonly EngineWorkerInfo[]) => void): () => void;
   hasSession(config: BackendConfig, sessionId: string): boolean;
   load(config: BackendConfig, sessionId: string, options: LoadOptions): Promise<Result<LoadResult>>;
-  run(config: BackendConfig, sessionId: string, feeds: Readonly<Record<string, HostTensor>>): Promise<Result<RunOutcome>>;
+  /** `handOver`: the caller gives the feeds' buffers up (they are transferred, not copied, and unusable afterwards). */
+  run(config: BackendConfig, sessionId: string, feeds: Readonly<Record<string, HostTensor>>, options?: { readonly handOver?: boolean }): Promise<Result<RunOutcome>>;
+  /** Scores a table beside the session, in its worker (core/scoring/score-request.ts); the chunks come to `job.onChunks`. */
+  scoreTable(config: BackendConfig, job: ScoreJob): Promise<Result<ScoreOutcome>>;
   benchmark(config: BackendConfig, request: Omit<BenchmarkRequest, 'backend'>, onProgress: (progress: BenchmarkProgress) => void): Promise<Result<BenchmarkOutcome>>;
   cancelBenchmark(runId: string): Promise<void>;
   profile(config: BackendConfig, request: Omit<ProfileRequest, 'backend'>, onProgress: (progress: ProfileProgress) => void): Promise<Result<ProfileMeasurement>>;

@@ -1,7 +1,7 @@
 import type { HostTensor } from './host-tensor';
 import type { BatchPredictions, PredictionPlan } from './prediction';
 import { readPredictions } from './prediction';
-import { rowsToFeeds } from './row-feeds';
+import { packedToFeeds, rowsToFeeds } from './row-feeds';
 import type { Signature } from './signature';
 import type { FeatureValue, RowValidator } from './validate-row';
 import { parseDecimal } from './number-text';
@@ -61,18 +61,26 @@ export interface ScoredChunk extends Omit<PreparedChunk, 'feeds' | 'runnable' | 
 /**
  * Checks raw rows (cells in feature order, as read from a CSV or JSON file) and builds the
  * feeds of the runnable ones. Rows with errors (missing, unreadable, NaN) are not fed;
- * rows outside a declared or training range are fed and flagged.
+ * rows outside a declared or training range are fed and flagged. A null row is one already
+ * read as numbers and passed by the validator's quick check (`readPlainLines`): its values
+ * are row `i` of `plain`.
  */
-export function prepareChunk(signature: Signature, validator: RowValidator, start: number, cells: readonly (readonly unknown[])[], truth: readonly string[] | null): PreparedChunk {
+export function prepareChunk(signature: Signature, validator: RowValidator, start: number, cells: readonly (readonly unknown[] | null)[], truth: readonly string[] | null, plain: Float64Array | null = null): PreparedChunk {
+  const width = signature.features.length;
+  if (plain && cells.every((row) => row === null)) return preparePlain(signature, start, plain.slice(0, cells.length * width), truth);
   const status = new Uint8Array(cells.length);
   const notes = new Map<number, string>();
-  const width = signature.features.length;
   const packed = width > 0 && signature.features.every((f) => f.kind === 'number' || f.kind === 'integer') ? new Float64Array(cells.length * width).fill(NaN) : null;
   const lists: (readonly FeatureValue[])[] = [];
   const runnable: number[] = [];
-  const fed: (readonly FeatureValue[])[] = [];
   let empty = 0;
   cells.forEach((row, i) => {
+    if (row === null) {
+      if (!packed || !plain) throw new Error('A row read as numbers needs a numeric signature and its values.');
+      for (let k = i * width; k < (i + 1) * width; k++) packed[k] = plain[k]!;
+      runnable.push(i);
+      return;
+    }
     if (isEmptyRow(row) && (truth === null || truth[i]!.trim() === '')) {
       empty++;
       status[i] = ROW_SKIPPED;
@@ -94,15 +102,22 @@ export function prepareChunk(signature: Signature, validator: RowValidator, star
       return;
     }
     runnable.push(i);
-    fed.push(check.values);
     if (check.issues.length > 0) {
       status[i] = ROW_WARNING;
       notes.set(i, check.issues.map((issue) => issue.message).join(' '));
     }
   });
-  const feeds = runnable.length > 0 ? rowsToFeeds(signature, fed) : null;
   const values: ChunkValues = packed ? { kind: 'packed', width, data: packed } : { kind: 'lists', rows: lists };
+  const feeds = runnable.length === 0 ? null : packed ? packedToFeeds(signature, packed, runnable) : rowsToFeeds(signature, runnable.map((i) => lists[i]!));
   return { start, count: cells.length, values, truth, status, notes, runnable, feeds, empty };
+}
+
+/** A chunk every row of which passed the quick check (the usual chunk of a clean numeric file). */
+function preparePlain(signature: Signature, start: number, data: Float64Array, truth: readonly string[] | null): PreparedChunk {
+  const width = signature.features.length;
+  const count = data.length / width;
+  const runnable = Array.from({ length: count }, (_, i) => i);
+  return { start, count, values: { kind: 'packed', width, data }, truth, status: new Uint8Array(count), notes: new Map(), runnable, feeds: packedToFeeds(signature, data, runnable), empty: 0 };
 }
 
 const isBlank = (cell: unknown): boolean => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');

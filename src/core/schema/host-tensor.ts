@@ -135,6 +135,18 @@ export function toPayload(tensor: HostTensor): TensorPayload {
   return { dtype: tensor.dtype, dims: tensor.dims, data: (tensor.data as NumericArray).slice().buffer as ArrayBuffer };
 }
 
+/**
+ * The payload of a tensor its owner hands over: a numeric tensor that spans its whole buffer
+ * sends that buffer as it is (transferred, so the tensor is unusable afterwards), with no copy.
+ */
+export function handOverPayload(tensor: HostTensor): TensorPayload {
+  const data = tensor.data;
+  if (ArrayBuffer.isView(data) && data.byteOffset === 0 && data.buffer instanceof ArrayBuffer && data.byteLength === data.buffer.byteLength) {
+    return { dtype: tensor.dtype, dims: tensor.dims, data: data.buffer };
+  }
+  return toPayload(tensor);
+}
+
 export function fromPayload(payload: TensorPayload): HostTensor {
   if (payload.dtype === 'string' || Array.isArray(payload.data)) return { dtype: payload.dtype, dims: payload.dims, data: payload.data as readonly string[] };
   return { dtype: payload.dtype, dims: payload.dims, data: fromBuffer(payload.dtype, payload.data as ArrayBuffer) };

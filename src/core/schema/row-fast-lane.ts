@@ -1,10 +1,40 @@
 import type { Schema } from '@cfworker/json-schema';
 import { DECIMAL } from './number-text';
-import { compilePositionalPredicate } from './schema-predicate';
+import { compileNumberRules } from './schema-predicate';
 import type { Feature } from './signature';
 
 /** A row's values when it is plainly fine, else null: the row is then checked in full, for every reason. */
 export type FastLane = (row: readonly unknown[]) => number[] | null;
+
+/** Whether a row of numbers, in feature order, is plainly fine (see `compileFastLane`). */
+export type NumericCheck = (values: readonly number[]) => boolean;
+
+/**
+ * The quick check of a row already read as numbers: each finite, whole where the feature is an
+ * integer, inside the schema's rules and the training range. Null when a feature is not a
+ * number, or the schema is beyond a plain predicate.
+ */
+export function compileNumericCheck(features: readonly Feature[], schema: Schema | null): NumericCheck | null {
+  if (features.length === 0 || features.some((f) => f.kind !== 'number' && f.kind !== 'integer')) return null;
+  const n = features.length;
+  const rules = schema ? compileNumberRules(schema, features.map((f) => f.name)) : null;
+  if (schema && !rules) return null;
+  // The schema's bounds and the training range, as four limits per feature compared in one loop.
+  const atLeast = features.map((f, k) => Math.max(rules?.atLeast[k] ?? -Infinity, f.training?.min ?? -Infinity));
+  const atMost = features.map((f, k) => Math.min(rules?.atMost[k] ?? Infinity, f.training?.max ?? Infinity));
+  const above = rules?.above ?? new Array<number>(n).fill(-Infinity);
+  const below = rules?.below ?? new Array<number>(n).fill(Infinity);
+  const whole = features.map((f, k) => f.kind === 'integer' || (rules?.whole[k] ?? false));
+  const others = rules?.others ?? [];
+  return (values) => {
+    for (let k = 0; k < n; k++) {
+      const v = values[k]!;
+      if (!Number.isFinite(v) || !(v >= atLeast[k]! && v <= atMost[k]! && v > above[k]! && v < below[k]!) || (whole[k] && !Number.isInteger(v))) return false;
+    }
+    for (const [k, check] of others) if (!check(values[k]!)) return false;
+    return true;
+  };
+}
 
 /**
  * The quick check of a row of numeric features, with no allocation but its values: each cell a
@@ -15,24 +45,17 @@ export type FastLane = (row: readonly unknown[]) => number[] | null;
  * otherwise. Null when a feature is not a number, or the schema is beyond a plain predicate.
  */
 export function compileFastLane(features: readonly Feature[], schema: Schema | null): FastLane | null {
-  if (features.length === 0 || features.some((f) => f.kind !== 'number' && f.kind !== 'integer')) return null;
-  const predicate = schema ? compilePositionalPredicate(schema, features.map((f) => f.name)) : () => true;
-  if (!predicate) return null;
+  const check = compileNumericCheck(features, schema);
+  if (!check) return null;
   const n = features.length;
-  const integer = features.map((f) => f.kind === 'integer');
-  const low = features.map((f) => f.training?.min ?? Number.NEGATIVE_INFINITY);
-  const high = features.map((f) => f.training?.max ?? Number.POSITIVE_INFINITY);
   return (row) => {
     const values = new Array<number>(n);
     for (let k = 0; k < n; k++) {
       const raw = row[k];
-      let v: number;
-      if (typeof raw === 'number') v = raw;
-      else if (typeof raw === 'string' && DECIMAL.test(raw)) v = Number(raw);
+      if (typeof raw === 'number') values[k] = raw;
+      else if (typeof raw === 'string' && DECIMAL.test(raw)) values[k] = Number(raw);
       else return null;
-      if (!Number.isFinite(v) || (integer[k] && !Number.isInteger(v)) || v < low[k]! || v > high[k]!) return null;
-      values[k] = v;
     }
-    return predicate(values) ? values : null;
+    return check(values) ? values : null;
   };
 }

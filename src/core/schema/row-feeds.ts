@@ -57,6 +57,26 @@ export function rowsToFeeds(signature: Signature, rows: readonly (readonly Featu
   throw new Error('rowsToFeeds needs a signature with features');
 }
 
+/**
+ * The feeds of some rows of numbers packed row after row (`runnable`: which rows, in order),
+ * equal to `rowsToFeeds` on the same rows: for the usual single float input the numbers go
+ * straight into the tensor, with no array per row.
+ */
+export function packedToFeeds(signature: Signature, packed: Float64Array, runnable: readonly number[]): Record<string, HostTensor> {
+  const width = signature.features.length;
+  const { layout } = signature;
+  const n = runnable.length;
+  if (layout.kind === 'one-input' && (layout.dtype === 'float32' || layout.dtype === 'float64')) {
+    const dims = [n, ...layout.rowShape];
+    const every = n * width === packed.length;
+    const out = layout.dtype === 'float32' ? new Float32Array(n * width) : new Float64Array(n * width);
+    if (every) out.set(packed);
+    else runnable.forEach((row, r) => out.set(packed.subarray(row * width, (row + 1) * width), r * width));
+    return { [layout.input]: { dtype: layout.dtype, dims, data: out } };
+  }
+  return rowsToFeeds(signature, runnable.map((row) => Array.from(packed.subarray(row * width, (row + 1) * width))));
+}
+
 /** The inverse for a single-input layout: the feature values of each row of a feed. */
 export function feedToRows(signature: Signature, feeds: Readonly<Record<string, HostTensor>>): FeatureValue[][] | null {
   const { layout, features } = signature;

@@ -129,20 +129,45 @@ export function compileSchemaPredicate(schema: Schema): ((object: Readonly<Recor
   };
 }
 
+/** What a schema asks of finite numbers given in the order of `names`: bounds per position, and any other rule. */
+export interface NumberRules {
+  /** v >= atLeast[k], v > above[k], v <= atMost[k], v < below[k]. */
+  readonly atLeast: number[];
+  readonly above: number[];
+  readonly atMost: number[];
+  readonly below: number[];
+  /** Must be a whole number. */
+  readonly whole: boolean[];
+  /** Rules beyond bounds and "number"/"integer" (enum, const, another type), checked as they are. */
+  readonly others: (readonly [number, Check])[];
+}
+
 /**
- * The same predicate for a row with a value for every one of `names`, given in that order (no
- * object built per row): what the validator's fast lane asks. Null when the schema is not one
- * `compileSchemaPredicate` knows, or requires a name that is not among `names` (no such row passes).
+ * `compileSchemaPredicate` for rows of finite numbers given in the order of `names`, as
+ * bounds that a loop compares without a call per rule (what the validator's quick check
+ * asks). Null when the schema is not one it knows, or requires a name not among `names` (no
+ * such row passes).
  */
-export function compilePositionalPredicate(schema: Schema, names: readonly string[]): ((values: readonly Value[]) => boolean) | null {
+export function compileNumberRules(schema: Schema, names: readonly string[]): NumberRules | null {
   const parts = compileParts(schema);
   if (!parts || parts.required.some((name) => !names.includes(name))) return null;
-  // A property naming no column is absent from every row: nothing to check.
-  const checks = parts.properties.flatMap(([name, rules]) => (names.includes(name) ? [[names.indexOf(name), allPass(rules)] as const] : []));
-  return (values) => {
-    for (const [index, check] of checks) if (!check(values[index]!)) return false;
-    return true;
-  };
+  const n = names.length;
+  const rules: NumberRules = { atLeast: new Array<number>(n).fill(-Infinity), above: new Array<number>(n).fill(-Infinity), atMost: new Array<number>(n).fill(Infinity), below: new Array<number>(n).fill(Infinity), whole: new Array<boolean>(n).fill(false), others: [] };
+  for (const [name, list] of parts.properties) {
+    const k = names.indexOf(name);
+    if (k < 0) continue;
+    for (const { keyword, limit, check } of list) {
+      const types = keyword === 'type' ? (Array.isArray(limit) ? limit : [limit]) : null;
+      if (keyword === 'minimum') rules.atLeast[k] = Math.max(rules.atLeast[k]!, limit as number);
+      else if (keyword === 'exclusiveMinimum') rules.above[k] = Math.max(rules.above[k]!, limit as number);
+      else if (keyword === 'maximum') rules.atMost[k] = Math.min(rules.atMost[k]!, limit as number);
+      else if (keyword === 'exclusiveMaximum') rules.below[k] = Math.min(rules.below[k]!, limit as number);
+      else if (types?.includes('number')) continue;
+      else if (types?.length === 1 && types[0] === 'integer') rules.whole[k] = true;
+      else rules.others.push([k, check]);
+    }
+  }
+  return rules;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import type { Feature, Signature } from './signature';
 import { parseDecimal } from './number-text';
 import { compileSchemaExplainer, compileSchemaPredicate } from './schema-predicate';
-import { compileFastLane } from './row-fast-lane';
+import { compileFastLane, compileNumericCheck, type NumericCheck } from './row-fast-lane';
 
 export type IssueRule = 'missing' | 'type' | 'not-finite' | 'range' | 'training-range' | 'enum' | 'shape' | 'schema';
 
@@ -27,6 +27,11 @@ export interface RowCheck {
 export interface RowValidator {
   /** Checks one row given in feature order: numbers, booleans, or text as typed or read from a file. */
   check(row: readonly unknown[]): RowCheck;
+  /**
+   * The quick check alone, for rows already read as numbers (a plain numeric CSV line): true
+   * when `check` would find no issue and the same values. Absent when no quick check applies.
+   */
+  readonly plain?: NumericCheck | null;
 }
 
 const NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;
@@ -76,14 +81,38 @@ function parse(feature: Feature, raw: unknown): { value: FeatureValue; issue: In
 /** One segment of a JSON Pointer as the validator writes it (URI-encoded, ~1 for "/", ~0 for "~"). */
 const unpointer = (segment: string): string => decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
 
-function fieldOf(error: OutputUnit): string {
+/**
+ * What a validator has learnt of its schema's errors: the field each location names and the
+ * limit it points at. A file with many failing rows names the same few again and again.
+ */
+interface ErrorPlaces {
+  readonly fields: Map<string, string>;
+  readonly limits: Map<string, unknown>;
+}
+
+function fieldOf(error: OutputUnit, places: ErrorPlaces): string {
+  const key = `${error.keyword} ${error.instanceLocation} ${error.keyword === 'required' ? error.error : ''}`;
+  let field = places.fields.get(key);
+  if (field === undefined) {
+    field = fieldAt(error);
+    if (places.fields.size < 4096) places.fields.set(key, field);
+  }
+  return field;
+}
+
+function fieldAt(error: OutputUnit): string {
   if (error.keyword === 'required') return /required property "(.*)"\.$/.exec(error.error)?.[1] ?? '';
   // "#/od280~1od315" is the property "od280/od315".
   return unpointer(error.instanceLocation.split('/')[1] ?? '');
 }
 
 /** The schema value an error points at (the declared limit, the allowed values, the type). */
-function schemaValue(schema: unknown, location: string): unknown {
+function schemaValue(schema: unknown, location: string, places: ErrorPlaces): unknown {
+  if (!places.limits.has(location)) places.limits.set(location, schemaValueAt(schema, location));
+  return places.limits.get(location);
+}
+
+function schemaValueAt(schema: unknown, location: string): unknown {
   let node = schema;
   for (const segment of location.replace(/^#\/?/, '').split('/').filter(Boolean)) {
     node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[unpointer(segment)] : undefined;
@@ -102,9 +131,9 @@ function requiredBecause(signature: Signature, field: string): string {
   return `“${field}” has no value; the model needs one for every feature.`;
 }
 
-function describe(error: OutputUnit, value: unknown, signature: Signature): { rule: IssueRule; message: string } {
-  const field = fieldOf(error);
-  const limit = schemaValue(signature.schema, error.keywordLocation);
+function describe(error: OutputUnit, value: unknown, signature: Signature, places: ErrorPlaces): { rule: IssueRule; message: string } {
+  const field = fieldOf(error, places);
+  const limit = schemaValue(signature.schema, error.keywordLocation, places);
   switch (error.keyword) {
     case 'required':
       return { rule: 'missing', message: requiredBecause(signature, field) };
@@ -158,6 +187,7 @@ export function createRowValidator(signature: Signature, options: { readonly fas
   const schema = residualSchema(signature);
   // Most rows of a numeric table are plainly fine: they skip the full check (and its allocations).
   const lane = options.fastLane === false ? null : compileFastLane(signature.features, schema);
+  const plain = options.fastLane === false ? null : compileNumericCheck(signature.features, schema);
   // A quick pass (a plain predicate for the usual schemas, else the validator stopping at the first
   // failure); only a failing row is checked again for every reason.
   const stopAtFirst = schema ? new Validator(schema, '7', true) : null;
@@ -166,7 +196,9 @@ export function createRowValidator(signature: Signature, options: { readonly fas
   // Its failures, in the validator's own terms, without interpreting the schema per row (else the validator explains).
   const explain = schema ? compileSchemaExplainer(schema) : null;
   const features = signature.features;
+  const places: ErrorPlaces = { fields: new Map(), limits: new Map() };
   return {
+    plain,
     check(row) {
       const fast = lane?.(row);
       if (fast) return { values: fast, issues: NO_ISSUES, runnable: true };
@@ -187,10 +219,10 @@ export function createRowValidator(signature: Signature, options: { readonly fas
         const seen = new Set<string>();
         for (const error of errors) {
           if (WRAPPERS.has(error.keyword)) continue;
-          const field = fieldOf(error);
+          const field = fieldOf(error, places);
           if (unreadable.has(field) || seen.has(`${field}:${error.keywordLocation}`)) continue;
           seen.add(`${field}:${error.keywordLocation}`);
-          const { rule, message } = describe(error, object[field], signature);
+          const { rule, message } = describe(error, object[field], signature, places);
           issues.push({ field, severity: 'error', rule, message });
         }
       }

@@ -1,14 +1,20 @@
-import { engineError, fail, ok, type EngineError, type Result } from '../../core/protocol/engine-error';
-import { finishChunk, nextChunkRows, prepareChunk, type PreparedChunk, type ScoredChunk } from '../../core/schema/batch-chunk';
-import { createBatchTally, type BatchTally } from '../../core/schema/batch-summary';
-import type { ColumnMatch } from '../../core/schema/column-match';
-import type { HostTensor } from '../../core/schema/host-tensor';
-import type { PredictionPlan } from '../../core/schema/prediction';
-import type { Signature } from '../../core/schema/signature';
-import type { RowValidator } from '../../core/schema/validate-row';
-import type { RunOutcome } from '../engine/engine-gateway';
-import type { RowSource } from './table-rows';
+import { engineError, fail, ok, type EngineError, type Result } from '../protocol/engine-error';
+import { finishChunk, nextChunkRows, prepareChunk, type PreparedChunk, type ScoredChunk } from '../schema/batch-chunk';
+import { createBatchTally, type BatchTally } from '../schema/batch-summary';
+import type { ColumnMatch } from '../schema/column-match';
+import type { HostTensor } from '../schema/host-tensor';
+import type { PredictionPlan } from '../schema/prediction';
+import type { Signature } from '../schema/signature';
+import type { RowValidator } from '../schema/validate-row';
+import { blockOfRows, readPlainLines, takeRows, type RowBlock } from '../schema/plain-lines';
+import type { LinesBatch, RowBatch, TableSource } from './table-rows';
 import { tick } from './tick';
+
+/** What one engine call gives back: the outputs, and how long `session.run` took. */
+export interface RunOutcome {
+  readonly outputs: Record<string, HostTensor>;
+  readonly runMs: number;
+}
 
 /** Feature values checked and packed per engine call at most, to keep each main-thread step short. */
 export const CELLS_PER_CHUNK = 4_096;
@@ -23,7 +29,7 @@ const STEP_MS = 10;
  * the task once a stretch has run STEP_MS. An await that waited over a millisecond began a new
  * task (nothing else takes that long between a promise and its continuation), and restarts the count.
  */
-function createPace() {
+function createPace(stepMs: number, yieldTurn: () => Promise<void>) {
   let since = performance.now();
   return {
     async waited<T>(pending: Promise<T>): Promise<T> {
@@ -34,8 +40,8 @@ function createPace() {
       return value;
     },
     async breathe(): Promise<void> {
-      if (performance.now() - since < STEP_MS) return;
-      await tick();
+      if (performance.now() - since < stepMs) return;
+      await yieldTurn();
       since = performance.now();
     },
   };
@@ -49,16 +55,22 @@ export interface ScoreProgress {
 
 /** One table to score: where its rows come from, how they map to the model, and how to run it. */
 export interface ScoreTableJob {
-  readonly rows: RowSource;
+  readonly rows: TableSource;
   readonly signature: Signature;
   readonly plan: PredictionPlan;
   readonly validator: RowValidator;
   /** Which cell of a row feeds each feature, and which holds the label. */
   readonly match: Pick<ColumnMatch, 'indices' | 'labelIndex'>;
-  /** One engine call (the model's session on the chosen backend). */
+  /** One engine call (the model's session on the chosen backend). The feeds are made for it alone: it may hand their buffers over. */
   readonly run: (feeds: Record<string, HostTensor>) => Promise<Result<RunOutcome>>;
   readonly isCancelled: () => boolean;
   readonly softmax?: boolean;
+  /**
+   * How long a stretch of work may run before a turn for other tasks, and how to give it: the
+   * page's default (STEP_MS, a timer) keeps it responsive; a worker needs turns only to hear a
+   * cancel, and takes them less often and without the timer's delay.
+   */
+  readonly pace?: { readonly stepMs: number; readonly turn: () => Promise<void> };
   /** Each scored chunk, in order, as it is made: append it, never copy what came before. */
   readonly onChunk?: (chunk: ScoredChunk, progress: ScoreProgress) => void;
 }
@@ -69,6 +81,8 @@ export interface ScoredTable {
   /** Counts and labels over every scored row: `tally.summary(recorded)` gives the metrics. */
   readonly tally: BatchTally;
   readonly elapsedMs: number;
+  /** The rows of each engine call, in order. */
+  readonly calls: readonly number[];
 }
 
 /** A model with a fixed batch size takes exactly that many rows per call. */
@@ -81,6 +95,31 @@ function fixedBatchOf(signature: Signature): number | null {
 interface InFlight {
   readonly prepared: PreparedChunk;
   readonly result: Promise<Result<RunOutcome>> | null;
+}
+
+/** Rows read and not yet sent: blocks in file order, the first `offset` rows of the first already sent. */
+function createQueue(width: number) {
+  let blocks: RowBlock[] = [];
+  let offset = 0;
+  let size = 0;
+  return {
+    size: () => size,
+    push(block: RowBlock): void {
+      if (block.count === 0) return;
+      blocks.push(block);
+      size += block.count;
+    },
+    take(count: number): RowBlock {
+      const taken = takeRows(blocks, offset, Math.min(count, size), width);
+      size -= taken.count;
+      offset += taken.count;
+      while (blocks.length > 0 && offset >= blocks[0]!.count) {
+        offset -= blocks[0]!.count;
+        blocks = blocks.slice(1);
+      }
+      return taken;
+    },
+  };
 }
 
 /**
@@ -97,9 +136,11 @@ function createChunker(job: ScoreTableJob) {
   let rowsDone = 0;
   let rowsRead = 0;
   let readFraction = 0;
-  let queue: (readonly unknown[])[] = [];
+  const queue = createQueue(match.indices.length);
   let inFlight: InFlight | null = null;
-  const pace = createPace();
+  const pace = createPace(job.pace?.stepMs ?? STEP_MS, job.pace?.turn ?? tick);
+  // The rows of each engine call: `npm run bench:responsiveness` replays the same chunks against the engine alone.
+  const calls: number[] = [];
   // A label column repeats a few cells a million times: one string each, not one per row (less for the collector to trace).
   const labels = new Map<string, string>();
   const intern = (cell: string): string => {
@@ -109,22 +150,11 @@ function createChunker(job: ScoreTableJob) {
     return cell;
   };
 
-  function send(rows: readonly (readonly unknown[])[]): InFlight {
-    const { indices, labelIndex: label } = match;
-    const cells = new Array<unknown[]>(rows.length);
-    const truth = label === null ? null : new Array<string>(rows.length);
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      const picked = new Array<unknown>(indices.length);
-      for (let k = 0; k < indices.length; k++) picked[k] = row[indices[k]!];
-      cells[r] = picked;
-      if (truth) truth[r] = intern(String(row[label!] ?? ''));
-    }
-    const prepared = prepareChunk(signature, validator, rowsPrepared, cells, truth);
-    rowsPrepared += rows.length;
+  function send(rows: RowBlock): InFlight {
+    const prepared = prepareChunk(signature, validator, rowsPrepared, rows.cells, rows.truth, rows.values);
+    rowsPrepared += rows.count;
     if (!prepared.feeds) return { prepared, result: null };
-    // A mark per engine call: `npm run bench:responsiveness` replays the same chunks against the engine alone.
-    performance.mark('score-table:run', { detail: { rows: prepared.runnable.length } });
+    calls.push(prepared.runnable.length);
     return { prepared, result: job.run(prepared.feeds) };
   }
 
@@ -145,16 +175,13 @@ function createChunker(job: ScoreTableJob) {
 
   /** Sends every full chunk of the queue (all of it when `final`), keeping one call in flight. */
   async function drain(final: boolean): Promise<EngineError | null> {
-    let taken = 0;
-    while (!job.isCancelled() && (queue.length - taken >= chunkRows || (final && queue.length > taken))) {
+    while (!job.isCancelled() && (queue.size() >= chunkRows || (final && queue.size() > 0))) {
       await pace.breathe();
-      const next = send(queue.slice(taken, taken + chunkRows));
-      taken += next.prepared.count;
+      const next = send(queue.take(chunkRows));
       const failed = await land();
       inFlight = next;
       if (failed) return failed;
     }
-    queue = queue.slice(taken);
     return final || job.isCancelled() ? land() : null;
   }
 
@@ -162,10 +189,12 @@ function createChunker(job: ScoreTableJob) {
     tally,
     pace,
     rows: () => rowsDone,
-    add(rows: readonly (readonly unknown[])[], fraction: number): void {
-      for (const row of rows) queue.push(row);
-      rowsRead += rows.length;
-      readFraction = fraction;
+    calls,
+    add(batch: RowBatch | LinesBatch): void {
+      const block = 'lines' in batch ? readPlainLines(batch.lines, batch.dialect, match, validator.plain ?? null, intern) : blockOfRows(batch.rows, match, intern);
+      queue.push(block);
+      rowsRead += block.count;
+      readFraction = batch.fraction;
     },
     drain,
   };
@@ -191,7 +220,7 @@ export async function scoreTable(job: ScoreTableJob): Promise<Result<ScoredTable
         return batch;
       }
       await chunker.pace.breathe();
-      chunker.add(batch.value.rows, batch.value.fraction);
+      chunker.add(batch.value);
       const failed = await chunker.drain(false);
       if (failed) return fail(failed);
       if (job.isCancelled()) {
@@ -206,5 +235,5 @@ export async function scoreTable(job: ScoreTableJob): Promise<Result<ScoredTable
     // A bug in a reader or in the chunk code, not bad input: still a value, with what is known.
     return fail(engineError('run-failed', `Scoring stopped unexpectedly: ${thrown instanceof Error ? thrown.message : String(thrown)}.`, 'Try again; if it happens again, report it with the file.'));
   }
-  return ok({ cancelled: job.isCancelled(), rows: chunker.rows(), tally: chunker.tally, elapsedMs: performance.now() - started });
+  return ok({ cancelled: job.isCancelled(), rows: chunker.rows(), tally: chunker.tally, elapsedMs: performance.now() - started, calls: chunker.calls });
 }

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { modelFacts } from '../../core/model/model-facts';
-import { assemblePackage } from '../../core/package/model-package';
-import { summarizeOnnx } from '../../core/package/onnx-summary';
-import { engineError, fail, ok, type Result } from '../../core/protocol/engine-error';
-import type { ScoredChunk } from '../../core/schema/batch-chunk';
-import type { HostTensor } from '../../core/schema/host-tensor';
-import { createRowValidator } from '../../core/schema/validate-row';
-import type { RunOutcome } from '../engine/engine-gateway';
-import { exampleFiles } from './actions.fixture';
-import { scoreTable, type ScoreTableJob } from './score-table';
+import { exampleFacts } from '../model/examples.fixture';
+import { engineError, fail, ok, type Result } from '../protocol/engine-error';
+import type { ScoredChunk } from '../schema/batch-chunk';
+import type { HostTensor } from '../schema/host-tensor';
+import { createRowValidator } from '../schema/validate-row';
+import { scoreTable, type RunOutcome, type ScoreTableJob } from './score-table';
 import { arrayRows, type RowSource } from './table-rows';
 
-const made = assemblePackage('iris', exampleFiles('iris-pipeline'));
-if (!made.ok) throw new Error(made.error.message);
-const pkg = made.value;
-const summary = summarizeOnnx(pkg.model.bytes);
-const facts = modelFacts(pkg, { sessionId: 's', inputs: summary.inputs, outputs: summary.outputs, summary, sessionCreateMs: 1 });
+const facts = exampleFacts('iris-pipeline');
 
 /** A stand-in for the engine: class 2 for every row, with a fixed call time. */
 async function fakeRun(feeds: Record<string, HostTensor>, runMs = 1): Promise<Result<RunOutcome>> {
