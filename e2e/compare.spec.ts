@@ -131,9 +131,10 @@ test('the same model twice: a tie within the measured spread, not a winner on a 
   await expect(start).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 900 });
-  // Identical models on the same CSV: the same accuracy, and latencies that differ only by noise.
+  // Identical models on the same CSV: the same accuracy, and latencies that differ only by noise
+  // (warm, a run is often one tick of the page's clock every time: a median with no spread at all).
   await compare(page, 2, 30, 1000);
-  await expect(page.getByTestId('compare-best')).toHaveText(/^Best under 1000 ms: a tie between iris-pipeline and iris-pipeline \(91\.11 % each; their latencies, p50 [\d.]+ ms ±[\d.]+ and p50 [\d.]+ ms ±[\d.]+, are within each other’s noise\)$/);
+  await expect(page.getByTestId('compare-best')).toHaveText(/^Best under 1000 ms: a tie between iris-pipeline and iris-pipeline \(91\.11 % each; their latencies, p50 [\d.]+ ms( ±[\d.]+)? and p50 [\d.]+ ms( ±[\d.]+)?, are within each other’s noise\)$/);
   await expect(page.getByTestId('compare-frontier')).toHaveText(/^Pareto-optimal: iris-pipeline and iris-pipeline \(a tie: 91\.11 % each, latencies within each other’s noise\): neither is better\.$/);
   await expect(page.getByTestId('compare-table').getByRole('cell', { name: '★ yes (tie with iris-pipeline)' })).toHaveCount(2);
 });

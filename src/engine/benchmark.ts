@@ -101,10 +101,10 @@ export async function runBenchmark(
       }
       let phaseStart = now();
       report('warmup', index, 0, phaseStart, phaseStart, true);
-      for (let i = 0; i < request.warmupRuns; i++) {
+      for (let i = 0; i < request.warmupRuns || now() - phaseStart < (request.warmupMs ?? 0); i++) {
         await sample(feeds);
         const at = now();
-        report('warmup', index, i + 1, phaseStart, at);
+        report('warmup', index, Math.min(i + 1, request.warmupRuns), phaseStart, at);
         if (await shouldStop(at)) return measurement(false);
       }
       phaseStart = now();
@@ -138,7 +138,7 @@ function measureUntil(stop: StopRule) {
     },
     add: (ms: number) => void values.push(ms),
     done: (elapsedMs: number) =>
-      values.length >= MAX_RUNS_PER_POINT || (stop.kind === 'runs' ? values.length >= stop.runs : values.length > 0 && elapsedMs >= stop.ms),
+      values.length >= MAX_RUNS_PER_POINT || (stop.kind === 'runs' ? values.length >= stop.runs && elapsedMs >= (stop.minMs ?? 0) : values.length > 0 && elapsedMs >= stop.ms),
     values: () => values,
   };
 }

@@ -3,7 +3,7 @@ import { engineError } from '../../core/protocol/engine-error';
 import { fileNameOf } from '../../core/model/evaluation-set';
 import type { PackageFile } from '../../core/package/model-package';
 import { summarizeLatency } from '../../core/stats/summary';
-import { medianInterval } from '../../core/stats/median-interval';
+import { timingInterval } from '../../core/stats/median-interval';
 import type { EngineGateway } from '../engine/engine-gateway';
 import type { AppStore } from '../store/app-store';
 import { compareEligibility, exampleIdOf } from '../store/compare-selectors';
@@ -33,6 +33,18 @@ export interface CompareDeps {
 }
 
 const WARMUP_RUNS = 5;
+/**
+ * Warm-up lasts this long at least. Traced: the first model's runs went on while the engine
+ * compiled its optimised WebAssembly code in the background (400–700 ms of a core), so the
+ * first of two identical models measured two to three times slower than the second.
+ */
+const WARMUP_MS = 500;
+/**
+ * The timed runs of a model span this long at least: thirty runs of a 0.03 ms model take a
+ * millisecond, and one pause of the worker's thread (the page drawing, a collector) would move
+ * most of them, and its median, which made one of two identical models "faster".
+ */
+const MIN_TIMED_MS = 100;
 
 type Scored = { kind: MetricKind | null; value: number | null; problem: string | null };
 type Timed = { p50: number | null; p95: number | null; interval?: { low: number; high: number }; problem: string | null };
@@ -96,28 +108,37 @@ async function benchmark(ctx: CompareContext, model: ReadyModel, runs: number, p
   progress(0);
   ctx.cancelCurrent = () => void client.cancelBenchmark(runId);
   const outcome = await client
-    .benchmark(config, { runId, model: modelForWorker(model), warmupRuns: WARMUP_RUNS, stop: { kind: 'runs', runs }, points: points.value }, (p) => progress(p.phase === 'measure' ? Math.min(1, p.runsDone / runs) : 0))
+    .benchmark(config, { runId, model: modelForWorker(model), warmupRuns: WARMUP_RUNS, warmupMs: WARMUP_MS, stop: { kind: 'runs', runs, minMs: MIN_TIMED_MS }, points: points.value }, (p) => progress(p.phase === 'measure' ? Math.min(1, p.runsDone / runs) : 0))
     .finally(() => (ctx.cancelCurrent = null));
   if (!outcome.ok) return { p50: null, p95: null, problem: outcome.error.code === 'cancelled' ? 'cancelled' : outcome.error.message };
   const samples = outcome.value.measurement.points[0]?.samplesMs ?? [];
   if (samples.length === 0) return { p50: null, p95: null, problem: 'cancelled' };
   const summary = summarizeLatency(samples);
   // The p50's distribution-free interval: the verdict treats overlapping intervals as ties.
-  const { low, high } = medianInterval(samples);
+  const { low, high } = timingInterval(samples);
   return { p50: summary.p50Ms, p95: summary.p95Ms, interval: { low, high }, problem: null };
 }
 
-/** Scores, then times, each model in turn; each measurement is shown as soon as it is made. */
+/**
+ * Times every model first, then scores each; a model's measurement is shown once it is scored.
+ * The timed runs happen while the page shows only progress: a results table or chart drawn
+ * in the middle of them took a core from the next model's runs (traced: 28–46 ms of the page's
+ * work inside a 30 ms benchmark), and made one of two identical models "faster".
+ */
 async function measureEach(ctx: CompareContext, models: readonly ReadyModel[], csv: PackageFile, runs: number): Promise<void> {
   const { getState } = ctx.store;
   const cancelling = (): boolean => getState().compareRun.cancelling;
   const progressOf = (model: ReadyModel, index: number, step: CompareProgress['step']) => (fraction: number): void =>
     getState().updateCompareRun({ progress: { modelIndex: index, modelCount: models.length, modelName: model.pkg.name, step, fraction } });
-  const measurements: CompareMeasurement[] = [];
+  const timings: Timed[] = [];
   for (const [index, model] of models.entries()) {
     if (cancelling()) break;
-    const scored = await score(ctx, model, csv, progressOf(model, index, 'scoring'));
-    const timed = cancelling() ? { p50: null, p95: null, problem: 'cancelled' } : await benchmark(ctx, model, runs, progressOf(model, index, 'benchmarking'));
+    timings.push(await benchmark(ctx, model, runs, progressOf(model, index, 'benchmarking')));
+  }
+  const measurements: CompareMeasurement[] = [];
+  for (const [index, timed] of timings.entries()) {
+    const model = models[index]!;
+    const scored: Scored = cancelling() ? { kind: null, value: null, problem: 'cancelled' } : await score(ctx, model, csv, progressOf(model, index, 'scoring'));
     measurements.push({ ...describe(ctx, model), metricKind: scored.kind, metric: scored.value, p50Ms: timed.p50, p50IntervalMs: timed.interval ?? null, p95Ms: timed.p95, problem: scored.problem ?? timed.problem });
     getState().updateCompareRun({ measurements: [...measurements] });
   }

@@ -1,8 +1,11 @@
 import type { BackendId, LoadRequest, SessionTuning } from './engine-api';
 import type { TensorPayload } from './tensor';
 
-/** When a benchmark point stops measuring: after a number of runs, or after a time budget. */
-export type StopRule = { readonly kind: 'runs'; readonly runs: number } | { readonly kind: 'time'; readonly ms: number };
+/**
+ * When a benchmark point stops measuring: after a number of runs (and, with `minMs`, not before
+ * they span that long), or after a time budget.
+ */
+export type StopRule = { readonly kind: 'runs'; readonly runs: number; readonly minMs?: number } | { readonly kind: 'time'; readonly ms: number };
 
 /** One batch size to measure, with the inputs for it (already repeated or drawn to that batch size). */
 export interface BenchmarkPointRequest {
@@ -21,6 +24,11 @@ export interface BenchmarkRequest {
   readonly backend: BackendId;
   readonly model: Omit<LoadRequest, 'sessionId' | 'backend'>;
   readonly warmupRuns: number;
+  /**
+   * Warm-up goes on, past `warmupRuns`, until it has lasted this long: a fast model's few runs
+   * are over before the WebAssembly engine has compiled its optimised code in the background.
+   */
+  readonly warmupMs?: number;
   readonly stop: StopRule;
   readonly points: readonly BenchmarkPointRequest[];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fewestRunsFor, halfWidth, halfWidthAt, intervalsOverlap, medianInterval, medianRank, normalQuantile, runsForHalfWidth, runsToSeparate } from './median-interval';
+import { clockStep, fewestRunsFor, halfWidth, halfWidthAt, intervalsOverlap, medianInterval, medianRank, normalQuantile, runsForHalfWidth, runsToSeparate, timingInterval } from './median-interval';
 
 /** P(B ≤ j), B ~ Binomial(n, ½), by exact integer arithmetic: the reference for the log-space loop. */
 function binomialCdf(n: number, j: number): number {
@@ -95,5 +95,20 @@ describe('the median’s order-statistic interval', () => {
     expect(normalQuantile(0.5)).toBe(0);
     expect(normalQuantile(0.001)).toBeCloseTo(-3.090232, 5);
     expect(() => normalQuantile(1)).toThrow(RangeError);
+  });
+});
+
+describe('timingInterval', () => {
+  it('widens the median’s interval by the clock’s step, so that one tick apart is no difference', () => {
+    const threeTicks = Array.from({ length: 200 }, () => 0.015);
+    const fourTicks = Array.from({ length: 200 }, (_, i) => (i % 50 === 0 ? 0.025 : 0.02));
+    expect(clockStep(fourTicks)).toBeCloseTo(0.005, 9);
+    // Every sample the same: no gap to read the step from, so the page's finest (5 µs).
+    expect(timingInterval(threeTicks).low).toBeCloseTo(0.01, 9);
+    expect(timingInterval(threeTicks).high).toBeCloseTo(0.02, 9);
+    expect(intervalsOverlap(timingInterval(threeTicks), timingInterval(fourTicks))).toBe(true);
+    // Three ticks apart, every run alike: told apart.
+    const sixTicks = Array.from({ length: 200 }, () => 0.03);
+    expect(intervalsOverlap(timingInterval(threeTicks), timingInterval(sixTicks))).toBe(false);
   });
 });
