@@ -101,7 +101,8 @@ describe('the median’s order-statistic interval', () => {
 describe('timingInterval', () => {
   it('widens the median’s interval by the clock’s step, so that one tick apart is no difference', () => {
     const threeTicks = Array.from({ length: 200 }, () => 0.015);
-    const fourTicks = Array.from({ length: 200 }, (_, i) => (i % 50 === 0 ? 0.025 : 0.02));
+    // As differences of two clock readings: equal ticks differ in the last bits.
+    const fourTicks = Array.from({ length: 200 }, (_, i) => (i % 50 === 0 ? 1000.025 - 1000 : (1000 + i * 0.005 + 0.02) - (1000 + i * 0.005)));
     expect(clockStep(fourTicks)).toBeCloseTo(0.005, 9);
     // Every sample the same: no gap to read the step from, so the page's finest (5 µs).
     expect(timingInterval(threeTicks).low).toBeCloseTo(0.01, 9);

@@ -143,7 +143,8 @@ export function clockStep(samples: ArrayLike<number>, fallbackMs = 0.005): numbe
   let step = Infinity;
   for (let i = 1; i < sorted.length; i++) {
     const gap = sorted[i]! - sorted[i - 1]!;
-    if (gap > 1e-9 && gap < step) step = gap;
+    // Below 0.1 µs a gap is the floating-point residue of subtracting two clock readings, not a tick.
+    if (gap > 1e-4 && gap < step) step = gap;
   }
   return Number.isFinite(step) ? step : fallbackMs;
 }
