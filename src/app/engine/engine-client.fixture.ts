@@ -8,6 +8,9 @@ import type { TensorPayload } from '../../core/protocol/tensor';
 import type { BenchmarkMeasurement, BenchmarkProgress, BenchmarkRequest } from '../../core/protocol/benchmark';
 import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from '../../core/protocol/profile';
 import { fromPayload, toPayload } from '../../core/schema/host-tensor';
+import { createBatchTally } from '../../core/schema/batch-summary';
+import type { ScoredBatch, ScoreOutcome, ScoreRequest } from '../../core/scoring/score-request';
+import type { RowBatch } from '../../core/scoring/table-rows';
 import { holdLifeLock } from '../../engine/life-lock';
 import type { LifeLocks } from './worker-death';
 
@@ -123,6 +126,27 @@ export class FakeEngine implements EngineApi {
   async cancelBenchmark(runId: string): Promise<void> {
     this.cancels.push(runId);
     this.cancelled = true;
+  }
+
+  /** Tables: one empty batch of chunks every 2 ms (a pulled batch of rows each, when rows are given) until cancelled or done. */
+  readonly scoreCancels: string[] = [];
+
+  async scoreTable(request: ScoreRequest, onChunks: (batch: ScoredBatch) => void | Promise<void>, pullRows?: () => Promise<RowBatch | null>): Promise<Result<ScoreOutcome>> {
+    let batches = 0;
+    let rows = 0;
+    while (!this.scoreCancels.includes(request.jobId) && batches < 500) {
+      const pulled = pullRows ? await pullRows() : null;
+      if (pullRows && !pulled) break;
+      rows += pulled?.rows.length ?? 1;
+      batches++;
+      await onChunks({ chunks: [], progress: { rowsDone: rows, fraction: 0 } });
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    return ok({ cancelled: this.scoreCancels.includes(request.jobId), rows, summary: createBatchTally().summary(null), elapsedMs: 1, calls: [rows] });
+  }
+
+  async cancelScore(jobId: string): Promise<void> {
+    this.scoreCancels.push(jobId);
   }
 
   /** Profiles: `profileGate` stands for the work (a never-settling one = a profile that never ends). */

@@ -1,10 +1,29 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { engineError, fail, type EngineError } from '../../core/protocol/engine-error';
 import { disposeRigs, doubled, loadOptions, rig, WASM } from './engine-client.fixture';
+import { exampleFacts } from '../../core/model/examples.fixture';
 
 afterEach(disposeRigs);
 
 describe('EngineClient', () => {
+  it('scores a table in the session’s worker, pulling the page’s rows, and passes a cancel on while it runs', async () => {
+    const { client, engines } = rig();
+    await client.load(WASM, 'm1', loadOptions());
+    const facts = exampleFacts('iris-pipeline');
+    const request = { jobId: 'job-1', sessionId: 'm1', source: { kind: 'rows' as const }, signature: facts.signature, plan: facts.plan, match: { indices: [0, 1, 2, 3], labelIndex: 4 }, recorded: null };
+    const rows = Array.from({ length: 50_000 }, () => ['5', '3', '1.5', '0.2', '0']);
+    let batches = 0;
+    const scored = await client.scoreTable(WASM, { request, rows, onChunks: () => void batches++, isCancelled: () => batches >= 3 });
+    expect(scored.ok && scored.value.cancelled).toBe(true);
+    expect(engines[0]!.scoreCancels).toEqual(['job-1']);
+    // Rows went over 5,000 at a time, and not all of them: the job stopped early.
+    expect(scored.ok && scored.value.rows % 5000).toBe(0);
+    expect(scored.ok && scored.value.rows).toBeLessThan(50_000);
+    // A model the worker does not hold is refused before anything is sent.
+    const unknown = await client.scoreTable(WASM, { request: { ...request, sessionId: 'nope' }, onChunks: () => undefined, isCancelled: () => false });
+    expect(unknown.ok ? null : unknown.error.code).toBe('unknown-session');
+  });
+
   it('starts a worker lazily, loads, then runs on it', async () => {
     const { client, factory, engines } = rig();
     expect(factory).not.toHaveBeenCalled();
