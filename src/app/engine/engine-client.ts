@@ -1,7 +1,7 @@
 import { proxy, wrap, transfer, type Remote } from 'comlink';
 import { backendKey, type BackendConfig, type EngineApi, type EngineEnvironment, type LoadRequest, type LoadResult } from '../../core/protocol/engine-api';
 import { engineError, fail, ok, type EngineError, type Result } from '../../core/protocol/engine-error';
-import { fromPayload, handOverPayload, toPayload, transferablesOf, type HostTensor } from '../../core/schema/host-tensor';
+import { fromPayload, toPayload, transferablesOf, type HostTensor } from '../../core/schema/host-tensor';
 import type { BenchmarkProgress, BenchmarkRequest } from '../../core/protocol/benchmark';
 import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from '../../core/protocol/profile';
 import { lifeLockName } from '../../core/protocol/life-lock';
@@ -108,12 +108,12 @@ export class EngineClient implements EngineGateway {
     return loaded;
   }
 
-  async run(config: BackendConfig, sessionId: string, feeds: Readonly<Record<string, HostTensor>>, options: { readonly handOver?: boolean } = {}): Promise<Result<RunOutcome>> {
+  async run(config: BackendConfig, sessionId: string, feeds: Readonly<Record<string, HostTensor>>): Promise<Result<RunOutcome>> {
     const engine = this.pool.get(backendKey(config));
     if (!engine?.sessions.has(sessionId)) {
       return fail(engineError('unknown-session', 'This model is not loaded on that backend.', 'Load it again.'));
     }
-    const payloads = Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, options.handOver ? handOverPayload(t) : toPayload(t)]));
+    const payloads = Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, toPayload(t)]));
     const result = await this.guard(engine, engine.api.run(sessionId, transfer(payloads, transferablesOf(Object.values(payloads)))));
     if (!result.ok) return result;
     const outputs = Object.fromEntries(Object.entries(result.value.outputs).map(([name, p]) => [name, fromPayload(p)]));

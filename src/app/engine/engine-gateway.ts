@@ -55,8 +55,7 @@ export interface EngineGateway {
   onWorkersChanged(listener: (workers: readonly EngineWorkerInfo[]) => void): () => void;
   hasSession(config: BackendConfig, sessionId: string): boolean;
   load(config: BackendConfig, sessionId: string, options: LoadOptions): Promise<Result<LoadResult>>;
-  /** `handOver`: the caller gives the feeds' buffers up (they are transferred, not copied, and unusable afterwards). */
-  run(config: BackendConfig, sessionId: string, feeds: Readonly<Record<string, HostTensor>>, options?: { readonly handOver?: boolean }): Promise<Result<RunOutcome>>;
+  run(config: BackendConfig, sessionId: string, feeds: Readonly<Record<string, HostTensor>>): Promise<Result<RunOutcome>>;
   /** Scores a table beside the session, in its worker (core/scoring/score-request.ts); the chunks come to `job.onChunks`. */
   scoreTable(config: BackendConfig, job: ScoreJob): Promise<Result<ScoreOutcome>>;
   benchmark(config: BackendConfig, request: Omit<BenchmarkRequest, 'backend'>, onProgress: (progress: BenchmarkProgress) => void): Promise<Result<BenchmarkOutcome>>;
