@@ -39,6 +39,10 @@ const WARMUP_RUNS = 5;
  * first of two identical models measured two to three times slower than the second.
  */
 const WARMUP_MS = 500;
+/** Each model is timed this many times over, in turn (see measureEach). */
+const TIMING_ROUNDS = 2;
+/** Warm-up of a later round: the engine's code is optimised by then, only the new session is not. */
+const REWARM_MS = 100;
 /**
  * The timed runs of a model span this long at least: thirty runs of a 0.03 ms model take a
  * millisecond, and one pause of the worker's thread (the page drawing, a collector) would move
@@ -98,43 +102,59 @@ async function score(ctx: CompareContext, model: ReadyModel, csv: PackageFile, p
   return { kind: null, value: null, problem: `no labelled rows of ${name} could be scored` };
 }
 
-/** One batch-1 point of the benchmark lab's timed loop (in the worker, after warm-up). */
-async function benchmark(ctx: CompareContext, model: ReadyModel, runs: number, progress: (fraction: number) => void): Promise<Timed> {
+/** One batch-1 point of the benchmark lab's timed loop (in the worker, after warm-up): its samples, or why there are none. */
+async function timedSamples(ctx: CompareContext, model: ReadyModel, runs: number, warmupMs: number, progress: (fraction: number) => void): Promise<{ samples: number[] } | { problem: string }> {
   const { client } = ctx;
   const config = selectBackendConfig(ctx.store.getState());
   const points = workerInputs(model, model.facts.example?.ok ? 'example' : 'random', [1]);
-  if (!points.ok) return { p50: null, p95: null, problem: points.error.message };
+  if (!points.ok) return { problem: points.error.message };
   const runId = `compare-${model.id}-${Date.now()}`;
   progress(0);
   ctx.cancelCurrent = () => void client.cancelBenchmark(runId);
   const outcome = await client
-    .benchmark(config, { runId, model: modelForWorker(model), warmupRuns: WARMUP_RUNS, warmupMs: WARMUP_MS, stop: { kind: 'runs', runs, minMs: MIN_TIMED_MS }, points: points.value }, (p) => progress(p.phase === 'measure' ? Math.min(1, p.runsDone / runs) : 0))
+    .benchmark(config, { runId, model: modelForWorker(model), warmupRuns: WARMUP_RUNS, warmupMs, stop: { kind: 'runs', runs, minMs: MIN_TIMED_MS / TIMING_ROUNDS }, points: points.value }, (p) => progress(p.phase === 'measure' ? Math.min(1, p.runsDone / runs) : 0))
     .finally(() => (ctx.cancelCurrent = null));
-  if (!outcome.ok) return { p50: null, p95: null, problem: outcome.error.code === 'cancelled' ? 'cancelled' : outcome.error.message };
+  if (!outcome.ok) return { problem: outcome.error.code === 'cancelled' ? 'cancelled' : outcome.error.message };
   const samples = outcome.value.measurement.points[0]?.samplesMs ?? [];
-  if (samples.length === 0) return { p50: null, p95: null, problem: 'cancelled' };
+  return samples.length === 0 ? { problem: 'cancelled' } : { samples: [...samples] };
+}
+
+/** A model's timing from all its rounds' samples: the p50's distribution-free interval, which the verdict treats as a tie when it overlaps another's. */
+function timedOf(samples: readonly number[], problem: string | null): Timed {
+  if (samples.length === 0) return { p50: null, p95: null, problem: problem ?? 'cancelled' };
   const summary = summarizeLatency(samples);
-  // The p50's distribution-free interval: the verdict treats overlapping intervals as ties.
   const { low, high } = timingInterval(samples);
-  return { p50: summary.p50Ms, p95: summary.p95Ms, interval: { low, high }, problem: null };
+  return { p50: summary.p50Ms, p95: summary.p95Ms, interval: { low, high }, problem };
 }
 
 /**
  * Times every model first, then scores each; a model's measurement is shown once it is scored.
  * The timed runs happen while the page shows only progress: a results table or chart drawn
  * in the middle of them took a core from the next model's runs (traced: 28–46 ms of the page's
- * work inside a 30 ms benchmark), and made one of two identical models "faster".
+ * work inside a 30 ms benchmark), and made one of two identical models "faster". The models are
+ * timed in turn, twice over (A, B, A, B), and each one's samples pooled: what slows the machine
+ * for a while slows each model's runs alike, or widens their intervals, instead of making one
+ * of two identical models look twice as fast (a clean CI run did, timed A then B).
  */
 async function measureEach(ctx: CompareContext, models: readonly ReadyModel[], csv: PackageFile, runs: number): Promise<void> {
   const { getState } = ctx.store;
   const cancelling = (): boolean => getState().compareRun.cancelling;
   const progressOf = (model: ReadyModel, index: number, step: CompareProgress['step']) => (fraction: number): void =>
     getState().updateCompareRun({ progress: { modelIndex: index, modelCount: models.length, modelName: model.pkg.name, step, fraction } });
-  const timings: Timed[] = [];
-  for (const [index, model] of models.entries()) {
-    if (cancelling()) break;
-    timings.push(await benchmark(ctx, model, runs, progressOf(model, index, 'benchmarking')));
+  const samples = models.map((): number[] => []);
+  const problems = models.map((): string | null => null);
+  let reached = 0;
+  for (let round = 0; round < TIMING_ROUNDS; round++) {
+    for (const [index, model] of models.entries()) {
+      if (cancelling()) break;
+      if (problems[index]) continue;
+      const timed = await timedSamples(ctx, model, Math.ceil(runs / TIMING_ROUNDS), round === 0 ? WARMUP_MS : REWARM_MS, (f) => progressOf(model, index, 'benchmarking')((round + f) / TIMING_ROUNDS));
+      if ('problem' in timed) problems[index] = timed.problem;
+      else samples[index]!.push(...timed.samples);
+      reached = Math.max(reached, index + 1);
+    }
   }
+  const timings = samples.slice(0, reached).map((s, i) => timedOf(s, problems[i]!));
   const measurements: CompareMeasurement[] = [];
   for (const [index, timed] of timings.entries()) {
     const model = models[index]!;
