@@ -70,23 +70,27 @@ export function prepareChunk(signature: Signature, validator: RowValidator, star
   if (plain && cells.every((row) => row === null)) return preparePlain(signature, start, plain.slice(0, cells.length * width), truth);
   const status = new Uint8Array(cells.length);
   const notes = new Map<number, string>();
-  const packed = width > 0 && signature.features.every((f) => f.kind === 'number' || f.kind === 'integer') ? new Float64Array(cells.length * width).fill(NaN) : null;
+  const packed = width > 0 && signature.features.every((f) => f.kind === 'number' || f.kind === 'integer') ? new Float64Array(cells.length * width) : null;
+  // The rows read as numbers are copied at once; every other row's values are NaN until checked.
+  if (packed && plain) packed.set(plain.subarray(0, cells.length * width));
+  else packed?.fill(NaN);
   const lists: (readonly FeatureValue[])[] = [];
   const runnable: number[] = [];
   let empty = 0;
-  cells.forEach((row, i) => {
+  for (let i = 0; i < cells.length; i++) {
+    const row = cells[i]!;
     if (row === null) {
       if (!packed || !plain) throw new Error('A row read as numbers needs a numeric signature and its values.');
-      for (let k = i * width; k < (i + 1) * width; k++) packed[k] = plain[k]!;
       runnable.push(i);
-      return;
+      continue;
     }
+    if (packed && plain) packed.fill(NaN, i * width, (i + 1) * width);
     if (isEmptyRow(row) && (truth === null || truth[i]!.trim() === '')) {
       empty++;
       status[i] = ROW_SKIPPED;
       notes.set(i, 'Empty row (no values): skipped.');
       if (!packed) lists.push(row.map(() => null));
-      return;
+      continue;
     }
     const check = validator.check(row);
     if (packed) {
@@ -99,14 +103,14 @@ export function prepareChunk(signature: Signature, validator: RowValidator, star
     if (blocking) {
       status[i] = ROW_SKIPPED;
       notes.set(i, blocking.message);
-      return;
+      continue;
     }
     runnable.push(i);
     if (check.issues.length > 0) {
       status[i] = ROW_WARNING;
       notes.set(i, check.issues.map((issue) => issue.message).join(' '));
     }
-  });
+  }
   const values: ChunkValues = packed ? { kind: 'packed', width, data: packed } : { kind: 'lists', rows: lists };
   const feeds = runnable.length === 0 ? null : packed ? packedToFeeds(signature, packed, runnable) : rowsToFeeds(signature, runnable.map((i) => lists[i]!));
   return { start, count: cells.length, values, truth, status, notes, runnable, feeds, empty };

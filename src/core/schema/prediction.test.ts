@@ -39,6 +39,22 @@ describe('readPredictions', () => {
     expect(rankClasses(p, 0, 2).map((c) => c.name)).toEqual(['virginica', 'versicolor']);
   });
 
+  it('reads 64-bit labels and values as Number(bigint) does, past 2^53 and below zero', () => {
+    const big = [0n, 1n, 2n, -1n, 3n, 2n ** 40n + 3n, -(2n ** 53n) - 1n, 2n ** 63n - 1n, -(2n ** 63n), 9007199254740993n];
+    const labels = readPredictions({ kind: 'classification', labelOutput: 'y', scoreOutput: null, classes: IRIS }, { y: { dtype: 'int64', dims: [big.length], data: BigInt64Array.from(big) } });
+    expect([...labels.classIndex]).toEqual(big.map((v) => Number(v) | 0));
+    expect(labels.className).toEqual(big.map((v) => IRIS[Number(v)] ?? String(v)));
+    // A float16 label is its value, not its bits (0x4000 is 2).
+    const half = readPredictions({ kind: 'classification', labelOutput: 'y', scoreOutput: null, classes: IRIS }, { y: { dtype: 'float16', dims: [2], data: Uint16Array.of(0x4000, 0) } });
+    expect(half.className).toEqual(['virginica', 'setosa']);
+    const regression = { kind: 'regression' as const, output: 'v', target: 'y' };
+    const signed = readPredictions(regression, { v: { dtype: 'int64', dims: [big.length], data: BigInt64Array.from(big) } });
+    expect([...signed.values!]).toEqual(big.map(Number));
+    const unsigned = [0n, 1n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 64n - 1n, 2n ** 53n + 1n];
+    const u = readPredictions(regression, { v: { dtype: 'uint64', dims: [unsigned.length], data: BigUint64Array.from(unsigned) } });
+    expect([...u.values!]).toEqual(unsigned.map(Number));
+  });
+
   it('detects logits, and applies softmax when asked', () => {
     const logitsPlan = planPrediction([{ name: 'logits', dtype: 'float32', shape: ['N', 3] }], { classes: IRIS });
     const outputs = { logits: { dtype: 'float32' as const, dims: [1, 3], data: Float32Array.of(-1, 2, 0.5) } };

@@ -76,9 +76,25 @@ function plain<Out extends Float32Array | Float64Array>(t: HostTensor, make: (n:
     out.set(data as ArrayLike<number>);
     return out;
   }
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return int64Numbers(data, make(data.length));
   const values = tensorValues(t);
   const out = make(values.length);
   for (let i = 0; i < values.length; i++) out[i] = Number(values[i]);
+  return out;
+}
+
+/**
+ * 64-bit integers as numbers, read from their two 32-bit halves (little-endian, as every
+ * platform that runs this): no BigInt per value, each of which is an allocation. The sum of the
+ * exact high part and the low part rounds once, as `Number(bigint)` does.
+ */
+function int64Numbers<Out extends Float32Array | Float64Array>(data: BigInt64Array | BigUint64Array, out: Out): Out {
+  const halves = new Uint32Array(data.buffer, data.byteOffset, data.length * 2);
+  const signed = data instanceof BigInt64Array;
+  for (let i = 0; i < data.length; i++) {
+    const high = halves[2 * i + 1]!;
+    out[i] = (signed ? high | 0 : high) * 4294967296 + halves[2 * i]!;
+  }
   return out;
 }
 
@@ -148,16 +164,18 @@ export function readPredictions(plan: PredictionPlan, outputs: Readonly<Record<s
   const classIndex = new Int32Array(rows).fill(-1);
   const className: string[] = new Array<string>(rows).fill('');
   const confidence = new Float32Array(rows).fill(NaN);
+  // A numeric label output as numbers once (an int64 one without a BigInt per row); a text one as it is.
+  const labelNumbers = labelTensor && labelTensor.dtype !== 'string' ? plain(labelTensor, (n) => new Float64Array(n)) : null;
   for (let r = 0; r < rows; r++) {
-    if (labelTensor) {
-      const v = labelTensor.data[r]!;
-      if (typeof v === 'string') {
-        className[r] = v;
-        classIndex[r] = classes.indexOf(v);
-      } else {
-        classIndex[r] = Number(v);
-        className[r] = classes[Number(v)] ?? String(v);
-      }
+    if (labelNumbers) {
+      const v = labelNumbers[r]!;
+      classIndex[r] = v;
+      // Past 2^53 a number is not the integer the model gave: its name is spelled from the integer itself.
+      className[r] = classes[v] ?? (Number.isSafeInteger(v) || !Number.isInteger(v) ? String(v) : String(labelTensor!.data[r]));
+    } else if (labelTensor) {
+      const v = String(labelTensor.data[r]);
+      className[r] = v;
+      classIndex[r] = classes.indexOf(v);
     } else if (scores) {
       let best = 0;
       for (let c = 1; c < width; c++) if (scores[r * width + c]! > scores[r * width + best]!) best = c;

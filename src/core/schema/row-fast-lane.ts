@@ -31,7 +31,11 @@ export function compileNumericCheck(features: readonly Feature[], schema: Schema
       const v = values[k]!;
       if (!Number.isFinite(v) || !(v >= atLeast[k]! && v <= atMost[k]! && v > above[k]! && v < below[k]!) || (whole[k] && !Number.isInteger(v))) return false;
     }
-    for (const [k, check] of others) if (!check(values[k]!)) return false;
+    // Indexed, not `for…of`: this runs once per row, and an iterator per row showed in profiles.
+    for (let i = 0; i < others.length; i++) {
+      const [k, check] = others[i]!;
+      if (!check(values[k]!)) return false;
+    }
     return true;
   };
 }
