@@ -13,7 +13,7 @@ export const DOWNLOAD_PART_BYTES = 4 * 1024 * 1024;
 
 export interface DownloadControl {
   readonly isCancelled: () => boolean;
-  /** Rows written so far; called at most every 100 ms. */
+  /** Rows written so far; called at most every PROGRESS_EVERY_MS. */
   readonly onProgress: (rowsDone: number) => void;
 }
 

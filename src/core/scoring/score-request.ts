@@ -63,6 +63,8 @@ export interface ScoreHost {
 const STEP_IN_WORKER_MS = 50;
 /** Bytes of a CSV read and parsed per step in the worker. */
 const WORKER_READ_BYTES = 1024 * 1024;
+/** Bytes of it parsed per step: small steps keep chunks (and progress) flowing while a read is parsed. */
+const WORKER_PARSE_BYTES = 128 * 1024;
 /** Chunks go to the page at most this often: each batch is one message, and one update of the page. */
 const SEND_EVERY_MS = 50;
 
@@ -74,8 +76,8 @@ async function* pulled(pull: () => Promise<RowBatch | null>): TableSource {
 export async function scoreRequest(request: ScoreRequest, host: ScoreHost): Promise<Result<ScoreOutcome>> {
   const { source } = request;
   if (source.kind === 'rows' && !host.pullRows) return fail(engineError('bad-input', 'No rows were given to score.', 'Choose the file again.'));
-  // Read a megabyte at a time: in the worker no frame waits on a step, and each step costs the same however large.
-  const rows = source.kind === 'csv' ? csvTable(source.file, { skipHeader: true, chunkBytes: WORKER_READ_BYTES }) : pulled(host.pullRows!);
+  // Read a megabyte at a time (each read costs about the same however large), parsed in smaller steps.
+  const rows = source.kind === 'csv' ? csvTable(source.file, { skipHeader: true, chunkBytes: WORKER_PARSE_BYTES, readBytes: WORKER_READ_BYTES }) : pulled(host.pullRows!);
   let waiting: ScoredChunk[] = [];
   let sentAt = performance.now();
   const sending: (void | Promise<void>)[] = [];
