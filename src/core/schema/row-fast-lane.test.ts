@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './host-tensor';
-import { compileFastLane } from './row-fast-lane';
+import { compileFastLane, compileNumericCheck } from './row-fast-lane';
 import { buildSignature, type Signature } from './signature';
 import { createRowValidator } from './validate-row';
 
@@ -47,6 +47,7 @@ describe('the validator’s fast lane', () => {
 
   it('is not built for features it cannot read as plain numbers', () => {
     const mixed = buildSignature({ metadata: { feature_names: ['x', 'flag'], feature_types: { x: 'float64', flag: 'bool' } }, mlmodel: null, inputs: [{ name: 'input', dtype: 'float32', shape: ['N', 2] }] });
-    expect(compileFastLane(mixed.features, null)).toBeNull();
+    expect(compileNumericCheck(mixed.features, null)).toBeNull();
+    expect(compileFastLane(mixed.features, compileNumericCheck(mixed.features, null))).toBeNull();
   });
 });

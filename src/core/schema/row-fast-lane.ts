@@ -1,6 +1,7 @@
 import type { Schema } from '@cfworker/json-schema';
 import { DECIMAL } from './number-text';
 import { compileNumberRules } from './schema-predicate';
+import type { FeedLimit } from './feed-limits';
 import type { Feature } from './signature';
 
 /** A row's values when it is plainly fine, else null: the row is then checked in full, for every reason. */
@@ -11,20 +12,20 @@ export type NumericCheck = (values: readonly number[]) => boolean;
 
 /**
  * The quick check of a row already read as numbers: each finite, whole where the feature is an
- * integer, inside the schema's rules and the training range. Null when a feature is not a
- * number, or the schema is beyond a plain predicate.
+ * integer, inside the schema's rules, the training range and what its input holds (`feeds`, by
+ * feature: `feedLimits`). Null when a feature is not a number, or the schema is beyond a plain predicate.
  */
-export function compileNumericCheck(features: readonly Feature[], schema: Schema | null): NumericCheck | null {
+export function compileNumericCheck(features: readonly Feature[], schema: Schema | null, feeds: readonly (FeedLimit | null)[] = []): NumericCheck | null {
   if (features.length === 0 || features.some((f) => f.kind !== 'number' && f.kind !== 'integer')) return null;
   const n = features.length;
   const rules = schema ? compileNumberRules(schema, features.map((f) => f.name)) : null;
   if (schema && !rules) return null;
   // The schema's bounds and the training range, as four limits per feature compared in one loop.
-  const atLeast = features.map((f, k) => Math.max(rules?.atLeast[k] ?? -Infinity, f.training?.min ?? -Infinity));
-  const atMost = features.map((f, k) => Math.min(rules?.atMost[k] ?? Infinity, f.training?.max ?? Infinity));
+  const atLeast = features.map((f, k) => Math.max(rules?.atLeast[k] ?? -Infinity, f.training?.min ?? -Infinity, feeds[k]?.min ?? -Infinity));
+  const atMost = features.map((f, k) => Math.min(rules?.atMost[k] ?? Infinity, f.training?.max ?? Infinity, feeds[k]?.max ?? Infinity));
   const above = rules?.above ?? new Array<number>(n).fill(-Infinity);
   const below = rules?.below ?? new Array<number>(n).fill(Infinity);
-  const whole = features.map((f, k) => f.kind === 'integer' || (rules?.whole[k] ?? false));
+  const whole = features.map((f, k) => f.kind === 'integer' || (rules?.whole[k] ?? false) || (feeds[k]?.whole ?? false));
   const others = rules?.others ?? [];
   return (values) => {
     for (let k = 0; k < n; k++) {
@@ -46,10 +47,9 @@ export function compileNumericCheck(features: readonly Feature[], schema: Schema
  * inside the schema's rules and the training range. A row it passes is one the full check
  * passes with no issue at all and the same values; it declines everything else (a blank, a
  * space, a boolean, a warning), and so never decides anything the full check would say
- * otherwise. Null when a feature is not a number, or the schema is beyond a plain predicate.
+ * otherwise. Built on the numeric check (`compileNumericCheck`): null when there is none.
  */
-export function compileFastLane(features: readonly Feature[], schema: Schema | null): FastLane | null {
-  const check = compileNumericCheck(features, schema);
+export function compileFastLane(features: readonly Feature[], check: NumericCheck | null): FastLane | null {
   if (!check) return null;
   const n = features.length;
   return (row) => {

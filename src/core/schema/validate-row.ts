@@ -3,6 +3,7 @@ import type { Feature, Signature } from './signature';
 import { parseDecimal } from './number-text';
 import { compileSchemaExplainer, compileSchemaPredicate } from './schema-predicate';
 import { compileFastLane, compileNumericCheck, type NumericCheck } from './row-fast-lane';
+import { feedLimits, feedProblem } from './feed-limits';
 
 export type IssueRule = 'missing' | 'type' | 'not-finite' | 'range' | 'training-range' | 'enum' | 'shape' | 'schema';
 
@@ -186,8 +187,9 @@ const NO_ISSUES: readonly InputIssue[] = Object.freeze([]);
 export function createRowValidator(signature: Signature, options: { readonly fastLane?: boolean } = {}): RowValidator {
   const schema = residualSchema(signature);
   // Most rows of a numeric table are plainly fine: they skip the full check (and its allocations).
-  const lane = options.fastLane === false ? null : compileFastLane(signature.features, schema);
-  const plain = options.fastLane === false ? null : compileNumericCheck(signature.features, schema);
+  const feeds = feedLimits(signature);
+  const plain = options.fastLane === false ? null : compileNumericCheck(signature.features, schema, feeds);
+  const lane = compileFastLane(signature.features, plain);
   // A quick pass (a plain predicate for the usual schemas, else the validator stopping at the first
   // failure); only a failing row is checked again for every reason.
   const stopAtFirst = schema ? new Validator(schema, '7', true) : null;
@@ -207,7 +209,11 @@ export function createRowValidator(signature: Signature, options: { readonly fas
       const object: Record<string, FeatureValue> = {};
       const unreadable = new Set<string>();
       features.forEach((feature, i) => {
-        const { value, issue } = parse(feature, row[i]);
+        const parsed = parse(feature, row[i]);
+        const { value } = parsed;
+        // A value its input cannot hold unchanged (a fraction in an integer input, past a type's range) is not read.
+        const problem = !parsed.issue && typeof value === 'number' && feeds[i] ? feedProblem(feature.name, value, feeds[i]!) : null;
+        const issue = problem ? { field: feature.name, severity: 'error' as const, rule: 'type' as const, message: problem } : parsed.issue;
         values.push(value);
         if (issue) {
           issues.push(issue);
