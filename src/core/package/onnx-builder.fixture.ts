@@ -120,3 +120,34 @@ export function customOpModel(): Uint8Array {
     },
   });
 }
+
+/**
+ * Two inputs, one per feature, as skl2onnx writes a ColumnTransformer's: `p [N, 1]` float32 and
+ * `q [N, 1]` int64 → `variable [N, 1]` = 2·p + q (q cast to float) and `q_echo [N, 1]`, q itself,
+ * so that a test sees every int64 exactly as the model was given it.
+ */
+export function twoInputModel(): Uint8Array {
+  return encode({
+    irVersion: 8,
+    producerName: 'test',
+    opsetImport: [{ domain: '', version: 17 }],
+    graph: {
+      name: 'two_inputs',
+      initializer: [{ name: 'two', dataType: FLOAT, dims: [1], floatData: [2] }],
+      node: [
+        { opType: 'Cast', name: 'q_float', input: ['q'], output: ['qf'], attribute: [{ name: 'to', type: ATTR.INT, i: FLOAT }] },
+        { opType: 'Mul', name: 'double_p', input: ['p', 'two'], output: ['p2'] },
+        { opType: 'Add', name: 'sum', input: ['p2', 'qf'], output: ['variable'] },
+        { opType: 'Identity', name: 'echo', input: ['q'], output: ['q_echo'] },
+      ],
+      input: [
+        { name: 'p', type: tensorType(FLOAT, ['N', 1]) },
+        { name: 'q', type: tensorType(INT64, ['N', 1]) },
+      ],
+      output: [
+        { name: 'variable', type: tensorType(FLOAT, ['N', 1]) },
+        { name: 'q_echo', type: tensorType(INT64, ['N', 1]) },
+      ],
+    },
+  });
+}
