@@ -45,6 +45,21 @@ describe('the benchmark verdict', () => {
     expect(benchmarkVerdict(closer).sentences[0]).toContain(`If the 0.1 ms gap between WASM, 1 thread and WASM, 2 threads is real, about ${Math.ceil(20 * (widths / 0.1) ** 2).toLocaleString('en-US')} runs per point would show it.`);
   });
 
+  it('calls p50s a tick of the clock apart a tie, and says more runs would not separate them', () => {
+    // A model of 15–20 µs timed by a clock ticking every 5 µs: most runs of one read 3 ticks, most of the other 4.
+    const ticks = (n: number, m: number) => [...new Array<number>(n).fill(0.015), ...new Array<number>(m).fill(0.02)];
+    const run = runOf([
+      { backend: 'wasm', threads: 1, points: { 1: ticks(27, 3) } },
+      { backend: 'wasm', threads: 2, points: { 1: ticks(3, 27) } },
+    ]);
+    const [a, b] = pointEstimates(run);
+    // Their intervals alone do not meet: without the tick, one would be "1.3× slower".
+    expect(a!.interval.high).toBeLessThan(b!.interval.low);
+    const v = benchmarkVerdict(run);
+    expect(v.lead).toBe('tie');
+    expect(v.sentences[0]).toMatch(/Their p50s differ by 0\.005 ms, within the clock's ticks \(0\.005 ms\): more runs would not tell them apart; treat them as equally fast here, or time a larger batch\.$/);
+  });
+
   it('describes later batch sizes where the winner changes, in ranges', () => {
     const run = runOf([
       { backend: 'wasm', threads: 1, points: { 1: around(1, 0.02), 8: around(4, 0.1), 32: around(16, 0.2), 128: around(64, 1) } },

@@ -1,4 +1,4 @@
-import { halfWidthAt, intervalsOverlap, medianInterval, runsForHalfWidth, runsToSeparate, type MedianInterval } from '../stats/median-interval';
+import { clockStep, halfWidthAt, intervalsOverlap, medianInterval, runsForHalfWidth, runsToSeparate, type MedianInterval } from '../stats/median-interval';
 import { formatCount, formatRatio, formatRatioRange, formatUncertain } from '../stats/uncertain-figure';
 import { verdictLabel } from './adapter-kind';
 import { configKey, type BenchmarkRun } from './run';
@@ -16,6 +16,8 @@ export interface PointEstimate {
   readonly label: string;
   readonly batchSize: number;
   readonly interval: MedianInterval;
+  /** The tick of the clock that timed it (`clockStep`): a p50 is known no better than to a tick either way. */
+  readonly clockMs: number;
   readonly throughputPerSec: number;
 }
 
@@ -38,17 +40,26 @@ export interface BenchmarkVerdict {
 export function pointEstimates(run: BenchmarkRun): PointEstimate[] {
   const adapter = run.environment.webgpuAdapter;
   return run.results.flatMap((r) =>
-    r.points.map((p) => ({ key: configKey(r), label: verdictLabel(r, adapter), batchSize: p.batchSize, interval: medianInterval(p.samplesMs), throughputPerSec: p.throughputPerSec })),
+    r.points.map((p) => ({ key: configKey(r), label: verdictLabel(r, adapter), batchSize: p.batchSize, interval: medianInterval(p.samplesMs), clockMs: clockStep(p.samplesMs), throughputPerSec: p.throughputPerSec })),
   );
 }
 
-/** Fastest by p50; every setup whose interval overlaps the fastest one's is tied with it. */
+/**
+ * Within noise of each other: their intervals overlap once each is widened by a tick of its clock
+ * (as `timingInterval` widens Compare's). Else a fast model whose runs all read 3 ticks, against
+ * one whose runs read 4, would be "slower" beyond noise.
+ */
+export function withinNoise(a: PointEstimate, b: PointEstimate): boolean {
+  return intervalsOverlap({ low: a.interval.low - a.clockMs, high: a.interval.high + a.clockMs }, { low: b.interval.low - b.clockMs, high: b.interval.high + b.clockMs });
+}
+
+/** Fastest by p50; every setup within noise of the fastest one (`withinNoise`) is tied with it. */
 export function outcomeAt(estimates: readonly PointEstimate[], batchSize: number): BatchOutcome | null {
   const here = estimates.filter((e) => e.batchSize === batchSize).sort((a, b) => a.interval.median - b.interval.median || a.key.localeCompare(b.key));
   const fastest = here[0];
   if (!fastest) return null;
   if (here.length === 1) return { kind: 'single', batchSize, fastest };
-  const tied = here.filter((e) => intervalsOverlap(e.interval, fastest.interval));
+  const tied = here.filter((e) => withinNoise(e, fastest));
   const slower = here.filter((e) => !tied.includes(e));
   return tied.length === 1 ? { kind: 'winner', batchSize, fastest, slower } : { kind: 'tie', batchSize, tied, slower };
 }
@@ -88,6 +99,10 @@ function settleText(o: Extract<BatchOutcome, { kind: 'tie' }>): string {
   const [a, b] = o.tied as [PointEstimate, PointEstimate];
   const runs = runsToSeparate(a.interval, b.interval);
   const gap = Math.abs(a.interval.median - b.interval.median);
+  // Within a tick of the clock either way, more runs read the same ticks: they cannot separate them.
+  if (gap > 0 && gap <= a.clockMs + b.clockMs) {
+    return `Their p50s differ by ${Number(gap.toPrecision(2))} ms, within the clock's ticks (${Number(Math.max(a.clockMs, b.clockMs).toPrecision(2))} ms): more runs would not tell them apart; treat them as equally fast here, or time a larger batch.`;
+  }
   if (!Number.isFinite(runs) || runs > MAX_RUNS_TO_SEPARATE) {
     return `Their p50s differ by ${gap === 0 ? 'nothing' : `${Number(gap.toPrecision(2))} ms`}; telling them apart would take more than ${formatCount(MAX_RUNS_TO_SEPARATE)} runs per point: treat them as equally fast here.`;
   }
@@ -122,7 +137,7 @@ function throughputSentence(estimates: readonly PointEstimate[], batches: readon
   if (batches.length < 2) return null;
   const best = estimates.reduce((a, b) => (b.throughputPerSec > a.throughputPerSec ? b : a));
   // Setups within noise of the best at its batch size share the title.
-  const peers = estimates.filter((e) => e.batchSize === best.batchSize && e.key !== best.key && intervalsOverlap(e.interval, best.interval));
+  const peers = estimates.filter((e) => e.batchSize === best.batchSize && e.key !== best.key && withinNoise(e, best));
   const who = peers.length > 0 ? `${[best, ...peers].map((e) => e.label).join(' and ')} alike` : best.label;
   const atOne = estimates.find((e) => e.key === best.key && e.batchSize === batches[0]);
   const gain = atOne && best.batchSize !== atOne.batchSize && atOne.throughputPerSec > 0 ? `, ${formatRatio(best.throughputPerSec / atOne.throughputPerSec)} ${peers.length > 0 ? 'the' : 'its'} rate at batch ${atOne.batchSize}` : '';
