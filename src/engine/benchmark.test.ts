@@ -63,6 +63,17 @@ describe('benchmark loop (onnxruntime-node)', () => {
     expect(progress.length).toBeLessThan(2 * (7 + 2) + 2);
   });
 
+  it('warms up for warmupMs past the runs asked for, and records the runs it made', async () => {
+    // Every clock read moves 0.5 ms; a warm-up run reads it twice (1 ms), and the loop once more.
+    const m = value(await engine(steppingClock(0.5)).benchmark({ ...irisRequest('w', [1], { kind: 'runs', runs: 3 }, 2), warmupMs: 20 }, () => undefined));
+    const made = m.points[0]!.warmupRuns;
+    expect(made).toBeGreaterThan(2);
+    expect(made).toBeLessThan(20);
+    // Asked for more runs than warmupMs lasts: the runs asked for.
+    const n = value(await engine(steppingClock(0.5)).benchmark({ ...irisRequest('v', [1], { kind: 'runs', runs: 3 }, 40), warmupMs: 1 }, () => undefined));
+    expect(n.points[0]!.warmupRuns).toBe(40);
+  });
+
   it('stops on a time budget, and measures real runs on the real clock', async () => {
     const m = value(await engine().benchmark(irisRequest('b', [1], { kind: 'time', ms: 30 }, 1), () => undefined));
     const samples = m.points[0]!.samplesMs;

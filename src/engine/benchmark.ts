@@ -101,10 +101,12 @@ export async function runBenchmark(
       }
       let phaseStart = now();
       report('warmup', index, 0, phaseStart, phaseStart, true);
-      for (let i = 0; i < request.warmupRuns || now() - phaseStart < (request.warmupMs ?? 0); i++) {
+      // The runs made, which `warmupMs` may take past those asked for: the measurement records them.
+      let warmed = 0;
+      for (; warmed < request.warmupRuns || now() - phaseStart < (request.warmupMs ?? 0); warmed++) {
         await sample(feeds);
         const at = now();
-        report('warmup', index, Math.min(i + 1, request.warmupRuns), phaseStart, at);
+        report('warmup', index, Math.min(warmed + 1, request.warmupRuns), phaseStart, at);
         if (await shouldStop(at)) return measurement(false);
       }
       phaseStart = now();
@@ -117,7 +119,7 @@ export async function runBenchmark(
         report('measure', index, samples.count, phaseStart, at);
         if (await shouldStop(at)) return measurement(false);
       }
-      measured.push({ batchSize: point.batchSize, warmupRuns: request.warmupRuns, samplesMs: samples.values(), ...(runOnly.length > 0 ? { withoutReadBackMs: runOnly } : {}) });
+      measured.push({ batchSize: point.batchSize, warmupRuns: warmed, samplesMs: samples.values(), ...(runOnly.length > 0 ? { withoutReadBackMs: runOnly } : {}) });
     }
     return measurement(true);
   } catch (thrown) {

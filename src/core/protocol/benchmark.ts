@@ -51,6 +51,7 @@ export interface BenchmarkProgress {
 /** Raw timings of one point; statistics are computed from them on the page (core/stats). */
 export interface PointMeasurement {
   readonly batchSize: number;
+  /** Warm-up runs made: those asked for, and more while `warmupMs` had not passed. */
   readonly warmupRuns: number;
   /** One entry per timed `session.run`, in milliseconds, in the order they ran. */
   readonly samplesMs: readonly number[];
