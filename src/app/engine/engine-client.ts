@@ -7,11 +7,12 @@ import type { ProfileMeasurement, ProfileProgress, ProfileRequest } from '../../
 import { lifeLockName } from '../../core/protocol/life-lock';
 import { browserLocks, deathReasons, watchWorkerDeath, type LifeLocks } from './worker-death';
 import { IDLE_WORKER_MS, type BenchmarkOutcome, type EngineGateway, type EngineWorkerInfo, type LoadOptions, type RunOutcome, type ScoreJob } from './engine-gateway';
-import type { ScoredBatch, ScoreOutcome, ScoringApi } from '../../core/scoring/score-request';
-import { fromWire } from '../../core/scoring/chunk-wire';
-import { rowPuller } from '../../core/scoring/table-rows';
+import type { ScoreOutcome, ScoringApi } from '../../core/scoring/score-request';
+import { runScoreJob } from './score-job';
+import type { WorkerFactory } from './engine-workers';
 
 export type { BenchmarkOutcome, LoadOptions, RunOutcome } from './engine-gateway';
+export { browserWorkers, type WorkerFactory } from './engine-workers';
 
 interface EngineWorker {
   readonly key: string;
@@ -38,16 +39,6 @@ interface RunningBenchmark {
 
 const BENCHMARK_CANCELLED = engineError('cancelled', 'The benchmark was stopped.', 'Nothing is lost: models reload on their next run.');
 const PROFILE_CANCELLED = engineError('cancelled', 'The profile was stopped.', 'Nothing is lost: its engine was ended, the others carry on.');
-
-/** Starts a worker for `config`, named `name` (the name of the Web Lock it holds for life). */
-export type WorkerFactory = (config: BackendConfig, name: string) => Worker;
-
-/** The real workers. The `new URL(…, import.meta.url)` literals let Vite bundle each worker. */
-export const browserWorkers: WorkerFactory = (config, name) =>
-  // WebNN runs in the WebGPU build, which also registers onnxruntime's WebNN backend.
-  config.backend !== 'wasm'
-    ? new Worker(new URL('../../engine/webgpu.worker.ts', import.meta.url), { type: 'module', name })
-    : new Worker(new URL('../../engine/wasm.worker.ts', import.meta.url), { type: 'module', name });
 
 /**
  * The page's only door to onnxruntime: a lazy pool of engine workers, one per
@@ -125,26 +116,7 @@ export class EngineClient implements EngineGateway {
     const { request } = job;
     const engine = this.pool.get(backendKey(config));
     if (!engine?.sessions.has(request.sessionId)) return fail(engineError('unknown-session', 'This model is not loaded on that backend.', 'Load it again.'));
-    let asked = false;
-    const stop = (): void => {
-      if (asked || !job.isCancelled()) return;
-      asked = true;
-      void engine.api.cancelScore(request.jobId);
-    };
-    const watch = setInterval(stop, 100);
-    const pull = job.rows ? proxy(rowPuller(job.rows)) : undefined;
-    try {
-      const onChunks = proxy((batch: ScoredBatch) => {
-        job.onChunks({ chunks: fromWire(batch.chunks), progress: batch.progress });
-        stop();
-      });
-      const result = await this.guard(engine, engine.api.scoreTable(request, onChunks, pull));
-      // The rows of each engine call: `npm run bench:responsiveness` replays the same chunks against the engine alone.
-      performance.mark('score-table:calls', { detail: { rows: result.ok ? result.value.calls : [] } });
-      return result;
-    } finally {
-      clearInterval(watch);
-    }
+    return runScoreJob(engine.api, job, (call) => this.guard(engine, call));
   }
 
   /** Times one configuration in its own worker; progress arrives through a throttled callback. */
