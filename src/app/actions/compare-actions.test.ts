@@ -16,7 +16,14 @@ describe('comparing models, on a fresh store with the engine on onnxruntime-node
   it('scores each model on the first one’s evaluation set through the scoring pipeline (not the Predict tab), then times it', async () => {
     const { r, a } = await irisPair();
     r.store.getState().setCompareRuns(3);
+    // The bar as the view shows it: every position it takes while the comparison runs.
+    const bar: number[] = [];
+    const unsubscribe = r.store.subscribe((s) => void (s.compareRun.progress && bar.at(-1) !== s.compareRun.progress.overall && bar.push(s.compareRun.progress.overall)));
     await r.compare.startCompare();
+    unsubscribe();
+    // Timed in turn twice over (A, B, A, B), then scored: the bar only ever moves forward, to the end.
+    expect(bar.every((v, i) => i === 0 || v >= bar[i - 1]!), bar.join(' ')).toBe(true);
+    expect(bar.at(-1)).toBeCloseTo(1, 5);
     const run = r.store.getState().compareRun;
     expect(run.status).toBe('done');
     expect(run.csvSource).toBe('test.csv of iris-pipeline');

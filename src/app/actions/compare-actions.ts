@@ -139,8 +139,9 @@ function timedOf(samples: readonly number[], problem: string | null): Timed {
 async function measureEach(ctx: CompareContext, models: readonly ReadyModel[], csv: PackageFile, runs: number): Promise<void> {
   const { getState } = ctx.store;
   const cancelling = (): boolean => getState().compareRun.cancelling;
-  const progressOf = (model: ReadyModel, index: number, step: CompareProgress['step']) => (fraction: number): void =>
-    getState().updateCompareRun({ progress: { modelIndex: index, modelCount: models.length, modelName: model.pkg.name, step, fraction } });
+  const n = models.length;
+  const report = (model: ReadyModel, index: number, step: CompareProgress['step'], fraction: number, overall: number): void =>
+    getState().updateCompareRun({ progress: { modelIndex: index, modelCount: n, modelName: model.pkg.name, step, fraction, overall } });
   const samples = models.map((): number[] => []);
   const problems = models.map((): string | null => null);
   let reached = 0;
@@ -148,7 +149,11 @@ async function measureEach(ctx: CompareContext, models: readonly ReadyModel[], c
     for (const [index, model] of models.entries()) {
       if (cancelling()) break;
       if (problems[index]) continue;
-      const timed = await timedSamples(ctx, model, Math.ceil(runs / TIMING_ROUNDS), round === 0 ? WARMUP_MS : REWARM_MS, (f) => progressOf(model, index, 'benchmarking')((round + f) / TIMING_ROUNDS));
+      // The bar's first half is TIMING_ROUNDS passes over the models, a slot per model per round: it never goes back.
+      const slot = round * n + index;
+      const timed = await timedSamples(ctx, model, Math.ceil(runs / TIMING_ROUNDS), round === 0 ? WARMUP_MS : REWARM_MS, (f) =>
+        report(model, index, 'benchmarking', (round + f) / TIMING_ROUNDS, (0.5 * (slot + f)) / (TIMING_ROUNDS * n)),
+      );
       if ('problem' in timed) problems[index] = timed.problem;
       else samples[index]!.push(...timed.samples);
       reached = Math.max(reached, index + 1);
@@ -158,7 +163,7 @@ async function measureEach(ctx: CompareContext, models: readonly ReadyModel[], c
   const measurements: CompareMeasurement[] = [];
   for (const [index, timed] of timings.entries()) {
     const model = models[index]!;
-    const scored: Scored = cancelling() ? { kind: null, value: null, problem: 'cancelled' } : await score(ctx, model, csv, progressOf(model, index, 'scoring'));
+    const scored: Scored = cancelling() ? { kind: null, value: null, problem: 'cancelled' } : await score(ctx, model, csv, (f) => report(model, index, 'scoring', f, 0.5 + (0.5 * (index + f)) / n));
     measurements.push({ ...describe(ctx, model), metricKind: scored.kind, metric: scored.value, p50Ms: timed.p50, p50IntervalMs: timed.interval ?? null, p95Ms: timed.p95, problem: scored.problem ?? timed.problem });
     getState().updateCompareRun({ measurements: [...measurements] });
   }

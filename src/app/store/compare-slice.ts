@@ -9,6 +9,8 @@ export interface CompareProgress {
   readonly step: 'scoring' | 'benchmarking';
   /** 0–1 within the current step. */
   readonly fraction: number;
+  /** 0–1 of the whole comparison: every model timed (twice over), then every model scored. Never goes back. */
+  readonly overall: number;
 }
 
 export interface CompareRunState {

@@ -68,8 +68,7 @@ function Progress() {
   const run = useAppState((s) => s.compareRun);
   if (run.status !== 'running') return null;
   const p = run.progress;
-  // Every model is timed, then every model scored: each half of the bar is one pass over the models.
-  const fraction = p ? (p.step === 'benchmarking' ? 0 : 0.5) + (0.5 * (p.modelIndex + p.fraction)) / p.modelCount : 0;
+  const fraction = p ? p.overall : 0;
   return (
     <section className="panel" aria-labelledby="compare-progress-title">
       <h3 id="compare-progress-title">Comparing</h3>
