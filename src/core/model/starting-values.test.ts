@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tensorValues } from '../schema/host-tensor';
 import { buildSignature } from '../schema/signature';
 import { createRowValidator } from '../schema/validate-row';
 import { startingMode, startingTensor, startingValues, WIDE_INPUT } from './starting-values';
+import { exampleMetadata as metadataOf } from '../schema/signatures.fixture';
 
-const metadataOf = (id: string) => JSON.parse(readFileSync(new URL(`../../../public/examples/${id}/metadata.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const table = (width: number, metadata: Record<string, unknown> | null = null) => buildSignature({ metadata, mlmodel: null, inputs: [{ name: 'x', dtype: 'float32', shape: ['N', width] }] });
 
 describe('startingMode', () => {

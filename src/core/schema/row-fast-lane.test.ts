@@ -1,23 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './host-tensor';
 import { compileFastLane, compileNumericCheck } from './row-fast-lane';
 import { buildSignature, type Signature } from './signature';
+import { TEST_SIGNATURES } from './signatures.fixture';
 import { createRowValidator } from './validate-row';
 
-const metadataOf = (id: string) => JSON.parse(readFileSync(new URL(`../../../public/examples/${id}/metadata.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
-
-const SIGNATURES: Signature[] = [
-  buildSignature({ metadata: metadataOf('iris-pipeline'), mlmodel: null, inputs: [{ name: 'float_input', dtype: 'float32', shape: ['batch', 4] }] }),
-  buildSignature({ metadata: metadataOf('wine-mlflow'), mlmodel: null, inputs: [{ name: 'input', dtype: 'float32', shape: ['batch', 13] }] }),
-  buildSignature({ metadata: { feature_names: ['x', 'n'], feature_types: { x: 'float64', n: 'int64' } }, mlmodel: null, inputs: [{ name: 'input', dtype: 'float32', shape: ['N', 2] }] }),
-  buildSignature({
-    metadata: { feature_names: ['a', 'b', 'c'], input_schema: { type: 'object', properties: { a: { type: 'number', exclusiveMinimum: 0 }, b: { type: 'integer', maximum: 5 }, c: { enum: [1, 2, 3.5] } }, required: ['a', 'b'] } },
-    mlmodel: null,
-    inputs: [{ name: 'input', dtype: 'float32', shape: ['N', 3] }],
-  }),
-  buildSignature({ metadata: null, mlmodel: null, inputs: [{ name: 'x', dtype: 'float32', shape: ['N', 3] }] }),
-];
+const SIGNATURES: Signature[] = [TEST_SIGNATURES.iris(), TEST_SIGNATURES.wine(), TEST_SIGNATURES.floatAndInteger(), TEST_SIGNATURES.schemaRules(), TEST_SIGNATURES.unnamed()];
 
 /** Cells as files and forms hold them: plain decimals, and every way a cell can be odd. */
 const CELLS: unknown[] = ['1', '2.5', '0', '-0', '3', '3.0', '5', '6', '7.9', '1.1', '13.2', '1185.0', '278', '1e2', '2E-1', '.5', '5.', '+4', ' 2.9 ', '0x10', '1_000', '', ' ', 'NaN', '-inf', 'Infinity', '1e400', 'abc', 'true', '1,5', 2.5, 0, -1, 4, Number.POSITIVE_INFINITY, Number.NaN, true, false, null, undefined];

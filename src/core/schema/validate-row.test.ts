@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSignature } from './signature';
 import { createRowValidator } from './validate-row';
+import { exampleMetadata as metadataOf } from './signatures.fixture';
 
-const metadataOf = (id: string) => JSON.parse(readFileSync(new URL(`../../../public/examples/${id}/metadata.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const iris = buildSignature({ metadata: metadataOf('iris-pipeline'), mlmodel: null, inputs: [{ name: 'float_input', dtype: 'float32', shape: ['batch', 4] }] });
 const wine = buildSignature({ metadata: metadataOf('wine-mlflow'), mlmodel: null, inputs: [{ name: 'input', dtype: 'float32', shape: ['batch', 13] }] });
 const WINE_ROW = ['13.16', '2.36', '2.67', '18.6', '101.0', '2.8', '3.24', '0.3', '2.81', '5.68', '1.03', '3.17', '1185.0'];

@@ -4,23 +4,12 @@ import { prepareChunk } from '../schema/batch-chunk';
 import { seededRandom } from '../schema/host-tensor';
 import { DECIMAL } from '../schema/number-text';
 import { blockOfRows, readPlainLines, scanDecimal, takeRows, type LineLayout, type RowBlock } from '../schema/plain-lines';
-import { buildSignature, type Signature } from '../schema/signature';
+import type { Signature } from '../schema/signature';
+import { TEST_SIGNATURES } from '../schema/signatures.fixture';
 import { createRowValidator } from '../schema/validate-row';
 import { csvRows, csvTable } from './table-rows';
 
-const metadataOf = (id: string) => JSON.parse(readFileSync(new URL(`../../../public/examples/${id}/metadata.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
-
-const SIGNATURES: Signature[] = [
-  buildSignature({ metadata: metadataOf('iris-pipeline'), mlmodel: null, inputs: [{ name: 'float_input', dtype: 'float32', shape: ['batch', 4] }] }),
-  buildSignature({ metadata: { feature_names: ['x', 'n'], feature_types: { x: 'float64', n: 'int64' } }, mlmodel: null, inputs: [{ name: 'input', dtype: 'float64', shape: ['N', 2] }] }),
-  buildSignature({
-    metadata: { feature_names: ['a', 'b', 'c'], input_schema: { type: 'object', properties: { a: { type: 'number', exclusiveMinimum: 0 }, b: { type: 'integer', maximum: 5 }, c: { enum: [1, 2, 3.5] } }, required: ['a', 'b'] } },
-    mlmodel: null,
-    inputs: [{ name: 'input', dtype: 'float32', shape: ['N', 3] }],
-  }),
-  // One input per feature: the feeds are built row by row, not packed.
-  buildSignature({ metadata: { feature_names: ['p', 'q'] }, mlmodel: null, inputs: [{ name: 'p', dtype: 'float32', shape: ['N', 1] }, { name: 'q', dtype: 'int64', shape: ['N', 1] }] }),
-];
+const SIGNATURES: Signature[] = [TEST_SIGNATURES.iris(), TEST_SIGNATURES.floatAndInteger(), TEST_SIGNATURES.schemaRules(), TEST_SIGNATURES.inputPerFeature()];
 
 /** Rows of the Iris test set: plainly fine for its model, so that the quick way is taken. */
 const IRIS_ROWS = readFileSync(new URL('../../../public/examples/iris-pipeline/test.csv', import.meta.url), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
