@@ -76,6 +76,8 @@ export async function scoreInPage(page, name, text, rows, timeoutMs) {
   await page.evaluate(({ name, text }) => {
     const w = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window));
     w.pendingFile = new File([text], name, { type: 'text/csv' });
+    // A page may score several files: each probe waits for its own.
+    delete w.scoredAt;
     performance.clearMarks('score-table:calls');
     /** @type {number[]} */
     const seen = [];
