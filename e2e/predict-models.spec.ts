@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, PlaygroundPage } from './support/fixtures';
-import { linearRegressor, zipMapClassifier } from './support/onnx-builder';
+import { linearRegressor, twoInputModel, zipMapClassifier } from './support/onnx-builder';
 
 async function openBuilt(app: PlaygroundPage, name: string, bytes: Uint8Array): Promise<void> {
   await app.goto();
@@ -43,6 +43,30 @@ test('a regressor: the value with its name, and RMSE / MAE / R² for a labelled 
   // Two errors of 1 in 8 rows: RMSE = sqrt(2/8) = 0.5, MAE = 0.25.
   await expect(metrics.getByRole('definition').nth(0)).toHaveText('0.5000');
   await expect(metrics.getByRole('definition').nth(1)).toHaveText('0.2500');
+});
+
+test('an input per feature (float32 p, int64 q): a value its input cannot hold is refused with what would have happened, in the form and in a file', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  // variable = 2·p + q, and q echoed back.
+  await openBuilt(app, 'two-inputs.onnx', twoInputModel());
+  const predict = page.getByRole('button', { name: 'Predict', exact: true });
+  await page.getByRole('spinbutton', { name: 'p', exact: true }).fill('1e39');
+  await page.getByRole('spinbutton', { name: 'q', exact: true }).fill('3');
+  await expect(app.alert(/“p” is 1e\+39, outside what its float32 input holds \(-3\.4028235e\+38 to 3\.4028235e\+38\): it would become Infinity/)).toBeVisible();
+  await expect(predict).toBeDisabled();
+  await page.getByRole('spinbutton', { name: 'p', exact: true }).fill('1.25');
+  await expect(page.getByTestId('input-errors')).toHaveCount(0);
+  await predict.click();
+  await expect(page.getByTestId('predicted-value')).toContainText('Predicted variable: 5.5');
+  // A file: two rows run, two are refused, each with its reason on screen; none is fed changed.
+  const csv = ['q,p', '3,1.5', '3,1e39', '9007199254740993,2', '4,2.5'].join('\n');
+  await page.getByTestId('batch-file-input').setInputFiles({ name: 'limits.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\n`) });
+  await expect(page.getByTestId('batch-status')).toContainText('2 of 4 rows scored, 2 not scored');
+  const table = page.getByTestId('batch-table');
+  await expect(table.getByRole('button', { name: /^Row 2, not scored: “p” is 1e\+39, outside what its float32 input holds/ })).toBeVisible();
+  await expect(table.getByRole('button', { name: /^Row 3, not scored: “q” is 9,007,199,254,740,992, past 2\^53 − 1/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /^1 / })).toContainText('6');
+  await expect(table.getByRole('row', { name: /^4 / })).toContainText('9');
 });
 
 test('the Predict tab has no axe violations, in light and dark themes', async ({ page }) => {
