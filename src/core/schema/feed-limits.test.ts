@@ -31,6 +31,7 @@ const EDGES: Partial<Record<TensorDType, { fits: number[]; refused: number[] }>>
   float32: { fits: [3.4028234663852886e38, -3.4e38, 1e-45, 0.1], refused: [1e39, -1e39, Number.MAX_VALUE] },
   float16: { fits: [65504, -65504, 0.1], refused: [65520, 1e5, -70000] },
   float64: { fits: [Number.MAX_VALUE, 1e39, 2.7, 2 ** 60], refused: [] },
+  bool: { fits: [0, 1], refused: [0.5, 2, -1] },
 };
 
 describe('a value its input cannot hold', () => {
@@ -55,7 +56,7 @@ describe('a value its input cannot hold', () => {
           expect(check.runnable, `${dtype} ${v}`).toBe(false);
           expect(check.issues).toHaveLength(1);
           expect(check.issues[0]).toMatchObject({ field: 'p', severity: 'error', rule: 'type' });
-          expect(check.issues[0]!.message).toMatch(new RegExp(`${dtype}|whole number`));
+          expect(check.issues[0]!.message).toMatch(new RegExp(`${dtype}|whole number|true or false`));
         }
       }
     }

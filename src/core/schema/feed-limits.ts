@@ -34,6 +34,8 @@ const LIMITS: Readonly<Partial<Record<string, Omit<FeedLimit, 'dtype'>>>> = {
   // Rounded to the width (what float32 means), but never to Infinity.
   float32: { min: -FLOAT32_MAX, max: FLOAT32_MAX, whole: false },
   float16: { min: -FLOAT16_MAX, max: FLOAT16_MAX, whole: false },
+  // A bool input stores the byte it is given: 0.5 would be false, and 2 no boolean at all.
+  bool: { min: 0, max: 1, whole: true },
 };
 
 /** The model input each feature feeds, in feature order (null: a feature fed as text, or no mapping). */
@@ -52,7 +54,7 @@ const show = (n: number, whole: boolean): string => (whole ? n.toLocaleString('e
 /** Why `value` cannot go into the input unchanged, in words naming the feature; null when it can. */
 export function feedProblem(field: string, value: number, limit: FeedLimit): string | null {
   const { dtype, min, max, whole } = limit;
-  if (whole && !Number.isInteger(value)) return `“${field}” feeds an ${dtype} input, which takes whole numbers: ${value} would be cut to ${Math.trunc(value)}. Give a whole number.`;
+  if (whole && !Number.isInteger(value)) return `“${field}” feeds ${dtype.startsWith('int') ? 'an' : 'a'} ${dtype} input, which takes whole numbers: ${value} would be cut to ${Math.trunc(value)}. Give a whole number.`;
   if (value >= min && value <= max) return null;
   if (whole && Math.abs(value) > SAFE && (dtype === 'int64' || dtype === 'uint64') && !(dtype === 'uint64' && value < 0)) {
     return `“${field}” is ${show(value, true)}, past 2^53 − 1 (${show(SAFE, true)}): read as a number it may not be the integer written, and the ${dtype} input would be given another. Give a smaller value.`;
