@@ -1,5 +1,6 @@
 import type { GraphAttribute, ShapeDim, TensorInfo } from './graph-model';
 import { intAttribute, intsAttribute } from './onnx-values';
+import { broadcast, matmulShape, windowShape } from './shape-geometry';
 
 /** What a rule sees: the node's inputs as known so far, its attributes and the model's opset. */
 export interface RuleContext {
@@ -20,71 +21,9 @@ const dtypeOf = (c: RuleContext, i: number): string => input(c, i)?.dtype ?? 'un
 const shapeOf = (c: RuleContext, i: number): readonly ShapeDim[] | null => input(c, i)?.shape ?? null;
 const normAxis = (axis: number, rank: number): number => (axis < 0 ? axis + rank : axis);
 
-/** Two dims that must agree: the known one, the shared symbol, or null. */
-function broadcastDim(a: ShapeDim, b: ShapeDim): ShapeDim {
-  if (a === 1) return b;
-  if (b === 1) return a;
-  if (a === b) return a;
-  if (typeof a === 'number' && typeof b === 'number') return Math.max(a, b);
-  if (typeof a === 'number') return a;
-  if (typeof b === 'number') return b;
-  return null;
-}
-
-/** Numpy broadcasting of any number of shapes; null if any rank is unknown. */
-export function broadcast(shapes: readonly (readonly ShapeDim[] | null)[]): ShapeDim[] | null {
-  if (shapes.some((s) => s === null)) return null;
-  const rank = Math.max(0, ...shapes.map((s) => s!.length));
-  const out: ShapeDim[] = [];
-  for (let k = 0; k < rank; k++) {
-    let dim: ShapeDim = 1;
-    for (const s of shapes) {
-      const at = s!.length - rank + k;
-      if (at >= 0) dim = broadcastDim(dim, s![at]!);
-    }
-    out.push(dim);
-  }
-  return out;
-}
-
 const same: Rule = (c) => [{ dtype: dtypeOf(c, 0), shape: shapeOf(c, 0) }];
 const sameAsBool: Rule = (c) => [{ dtype: 'bool', shape: shapeOf(c, 0) }];
 const elementwise = (dtype?: string): Rule => (c) => [{ dtype: dtype ?? (dtypeOf(c, 0) !== 'unknown' ? dtypeOf(c, 0) : dtypeOf(c, 1)), shape: broadcast(c.inputs.map((t) => t?.shape ?? null)) }];
-
-/** [..., M, K] × [..., K, N] → [..., M, N], with 1-D operands promoted as numpy does. */
-export function matmulShape(a: readonly ShapeDim[] | null, b: readonly ShapeDim[] | null): ShapeDim[] | null {
-  if (!a || !b || a.length === 0 || b.length === 0) return null;
-  const left = a.length === 1 ? [1, a[0]!] : a;
-  const right = b.length === 1 ? [b[0]!, 1] : b;
-  const batch = broadcast([left.slice(0, -2), right.slice(0, -2)]) ?? [];
-  const out = [...batch, left.at(-2)!, right.at(-1)!];
-  if (a.length === 1) out.splice(out.length - 2, 1);
-  if (b.length === 1) out.splice(out.length - 1, 1);
-  return out;
-}
-
-const spatialOut = (size: ShapeDim, kernel: number, stride: number, dilation: number, padBegin: number, padEnd: number, ceil: boolean): ShapeDim => {
-  if (typeof size !== 'number') return null;
-  const span = size + padBegin + padEnd - ((kernel - 1) * dilation + 1);
-  return (ceil ? Math.ceil(span / stride) : Math.floor(span / stride)) + 1;
-};
-
-/** Conv and pooling output sizes from kernel, strides, pads, dilations and auto_pad. */
-export function windowShape(x: readonly ShapeDim[], kernel: readonly number[], attributes: readonly GraphAttribute[], channels: ShapeDim): ShapeDim[] {
-  const n = kernel.length;
-  const strides = intsAttribute(attributes, 'strides') ?? new Array<number>(n).fill(1);
-  const dilations = intsAttribute(attributes, 'dilations') ?? new Array<number>(n).fill(1);
-  const pads = intsAttribute(attributes, 'pads') ?? new Array<number>(2 * n).fill(0);
-  const autoPad = attributes.find((a) => a.name === 'auto_pad')?.value ?? 'NOTSET';
-  const ceil = intAttribute(attributes, 'ceil_mode') === 1;
-  const spatial = x.slice(2).map((size, i) => {
-    const stride = strides[i] ?? 1;
-    if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') return typeof size === 'number' ? Math.ceil(size / stride) : null;
-    if (autoPad === 'VALID') return spatialOut(size, kernel[i]!, stride, dilations[i] ?? 1, 0, 0, ceil);
-    return spatialOut(size, kernel[i]!, stride, dilations[i] ?? 1, pads[i] ?? 0, pads[i + n] ?? 0, ceil);
-  });
-  return [x[0] ?? null, channels, ...spatial];
-}
 
 const conv = (weightIndex: number, dtype?: string): Rule => (c) => {
   const x = shapeOf(c, 0);

@@ -1,6 +1,6 @@
 import type { GraphNode, ShapeDim } from './graph-model';
 import { intAttribute, intsAttribute } from './onnx-values';
-import { matmulShape } from './shape-rules';
+import { matmulShape } from './shape-geometry';
 
 /**
  * How much arithmetic a node does, counted from its shapes:
