@@ -1,4 +1,4 @@
-import { clockStep, halfWidthAt, intervalsOverlap, medianInterval, runsForHalfWidth, runsToSeparate, type MedianInterval } from '../stats/median-interval';
+import { clockStep, halfWidthAt, intervalsOverlap, medianInterval, runsForHalfWidth, runsToSeparate, widenedByTick, type MedianInterval } from '../stats/median-interval';
 import { formatCount, formatRatio, formatRatioRange, formatUncertain } from '../stats/uncertain-figure';
 import { verdictLabel } from './adapter-kind';
 import { configKey, type BenchmarkRun } from './run';
@@ -50,7 +50,7 @@ export function pointEstimates(run: BenchmarkRun): PointEstimate[] {
  * one whose runs read 4, would be "slower" beyond noise.
  */
 export function withinNoise(a: PointEstimate, b: PointEstimate): boolean {
-  return intervalsOverlap({ low: a.interval.low - a.clockMs, high: a.interval.high + a.clockMs }, { low: b.interval.low - b.clockMs, high: b.interval.high + b.clockMs });
+  return intervalsOverlap(widenedByTick(a.interval, a.clockMs), widenedByTick(b.interval, b.clockMs));
 }
 
 /** Fastest by p50; every setup within noise of the fastest one (`withinNoise`) is tied with it. */

@@ -156,7 +156,10 @@ export function clockStep(samples: ArrayLike<number>, fallbackMs = 0.005): numbe
  * is "slower" beyond noise.
  */
 export function timingInterval(samples: ArrayLike<number>, confidence = CONFIDENCE): MedianInterval {
-  const interval = medianInterval(samples, confidence);
-  const step = clockStep(samples);
-  return { ...interval, low: Math.max(0, interval.low - step), high: interval.high + step };
+  return widenedByTick(medianInterval(samples, confidence), clockStep(samples));
+}
+
+/** An interval widened by a clock's tick each way (never below 0): what `timingInterval` and the benchmark verdict's ties use. */
+export function widenedByTick<T extends Pick<MedianInterval, 'low' | 'high'>>(interval: T, tickMs: number): T {
+  return { ...interval, low: Math.max(0, interval.low - tickMs), high: interval.high + tickMs };
 }
