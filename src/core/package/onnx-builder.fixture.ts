@@ -8,6 +8,9 @@ import { modelProtoType, ONNX_ATTRIBUTE_TYPE as ATTR, ONNX_DATA_TYPE } from './o
  */
 const { FLOAT, STRING, INT64 } = ONNX_DATA_TYPE;
 const encode = (model: Record<string, unknown>): Uint8Array => modelProtoType.encode(modelProtoType.fromObject(model)).finish();
+/** A model of `graph` at IR 8 and opset 17, with any other operator sets it needs. */
+const testModel = (graph: Record<string, unknown>, opsets: readonly { domain: string; version: number }[] = [], producerName = 'test'): Uint8Array =>
+  encode({ irVersion: 8, producerName, opsetImport: [{ domain: '', version: 17 }, ...opsets], graph });
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const tensorType = (elemType: number, dims: (number | string)[]) => ({
   tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } },
@@ -29,57 +32,47 @@ export function zipMapClassifier(labels: readonly string[] | readonly number[], 
     ? { name: 'classlabels_strings', type: ATTR.STRINGS, strings: (labels as string[]).map(text) }
     : { name: 'classlabels_int64s', type: ATTR.INTS, ints: labels as number[] };
   const seqMap = { sequenceType: { elemType: { mapType: { keyType: strings ? STRING : INT64, valueType: tensorType(FLOAT, []) } } } };
-  return encode({
-    irVersion: 8,
-    producerName: 'skl2onnx',
-    opsetImport: [{ domain: '', version: 17 }, { domain: 'ai.onnx.ml', version: 1 }],
-    graph: {
-      name: 'zipmap_classifier',
-      node: [
-        {
-          opType: 'LinearClassifier',
-          domain: 'ai.onnx.ml',
-          name: 'linear',
-          input: ['float_input'],
-          output: ['label', 'probabilities'],
-          attribute: [
-            { name: 'coefficients', type: ATTR.FLOATS, floats: coefficients },
-            { name: 'intercepts', type: ATTR.FLOATS, floats: new Array(classes).fill(0) },
-            { name: 'post_transform', type: ATTR.STRING, s: text('SOFTMAX') },
-            classLabels,
-          ],
-        },
-        { opType: 'Identity', name: 'label_out', input: ['label'], output: ['output_label'] },
-        { opType: 'ZipMap', domain: 'ai.onnx.ml', name: 'zipmap', input: ['probabilities'], output: ['output_probability'], attribute: [zipLabels] },
-      ],
-      input: [{ name: 'float_input', type: tensorType(FLOAT, ['N', features]) }],
-      output: [
-        { name: 'output_label', type: tensorType(strings ? STRING : INT64, ['N']) },
-        { name: 'output_probability', type: seqMap },
-      ],
-    },
-  });
+  return testModel({
+    name: 'zipmap_classifier',
+    node: [
+      {
+        opType: 'LinearClassifier',
+        domain: 'ai.onnx.ml',
+        name: 'linear',
+        input: ['float_input'],
+        output: ['label', 'probabilities'],
+        attribute: [
+          { name: 'coefficients', type: ATTR.FLOATS, floats: coefficients },
+          { name: 'intercepts', type: ATTR.FLOATS, floats: new Array(classes).fill(0) },
+          { name: 'post_transform', type: ATTR.STRING, s: text('SOFTMAX') },
+          classLabels,
+        ],
+      },
+      { opType: 'Identity', name: 'label_out', input: ['label'], output: ['output_label'] },
+      { opType: 'ZipMap', domain: 'ai.onnx.ml', name: 'zipmap', input: ['probabilities'], output: ['output_probability'], attribute: [zipLabels] },
+    ],
+    input: [{ name: 'float_input', type: tensorType(FLOAT, ['N', features]) }],
+    output: [
+      { name: 'output_label', type: tensorType(strings ? STRING : INT64, ['N']) },
+      { name: 'output_probability', type: seqMap },
+    ],
+  }, [{ domain: 'ai.onnx.ml', version: 1 }], 'skl2onnx');
 }
 
 /** `x [N, weights.length]` → `variable [N, 1]` = x · weights + bias (a linear regressor). */
 export function linearRegressor(weights: readonly number[], bias: number): Uint8Array {
-  return encode({
-    irVersion: 8,
-    producerName: 'test',
-    opsetImport: [{ domain: '', version: 17 }],
-    graph: {
-      name: 'linear_regressor',
-      initializer: [
-        { name: 'W', dataType: FLOAT, dims: [weights.length, 1], floatData: weights },
-        { name: 'B', dataType: FLOAT, dims: [1], floatData: [bias] },
-      ],
-      node: [
-        { opType: 'MatMul', name: 'mm', input: ['x', 'W'], output: ['xw'] },
-        { opType: 'Add', name: 'add', input: ['xw', 'B'], output: ['variable'] },
-      ],
-      input: [{ name: 'x', type: tensorType(FLOAT, ['N', weights.length]) }],
-      output: [{ name: 'variable', type: tensorType(FLOAT, ['N', 1]) }],
-    },
+  return testModel({
+    name: 'linear_regressor',
+    initializer: [
+      { name: 'W', dataType: FLOAT, dims: [weights.length, 1], floatData: weights },
+      { name: 'B', dataType: FLOAT, dims: [1], floatData: [bias] },
+    ],
+    node: [
+      { opType: 'MatMul', name: 'mm', input: ['x', 'W'], output: ['xw'] },
+      { opType: 'Add', name: 'add', input: ['xw', 'B'], output: ['variable'] },
+    ],
+    input: [{ name: 'x', type: tensorType(FLOAT, ['N', weights.length]) }],
+    output: [{ name: 'variable', type: tensorType(FLOAT, ['N', 1]) }],
   });
 }
 
@@ -88,37 +81,27 @@ export function linearRegressor(weights: readonly number[], bias: number): Uint8
  * no WebGPU kernel in onnxruntime-web 1.30: on WebGPU it runs on the CPU, between two copies.
  */
 export function cpuFallbackModel(): Uint8Array {
-  return encode({
-    irVersion: 8,
-    producerName: 'test',
-    opsetImport: [{ domain: '', version: 17 }],
-    graph: {
-      name: 'cpu_fallback',
-      initializer: [{ name: 'W', dataType: FLOAT, dims: [4, 4], floatData: Array.from({ length: 16 }, (_, i) => (i % 5 === 0 ? 1 : 0.1)) }],
-      node: [
-        { opType: 'MatMul', name: 'project', input: ['x', 'W'], output: ['h'] },
-        { opType: 'Hardmax', name: 'odd_one', input: ['h'], output: ['k'] },
-        { opType: 'Relu', name: 'relu', input: ['k'], output: ['y'] },
-      ],
-      input: [{ name: 'x', type: tensorType(FLOAT, ['N', 4]) }],
-      output: [{ name: 'y', type: tensorType(FLOAT, ['N', 4]) }],
-    },
+  return testModel({
+    name: 'cpu_fallback',
+    initializer: [{ name: 'W', dataType: FLOAT, dims: [4, 4], floatData: Array.from({ length: 16 }, (_, i) => (i % 5 === 0 ? 1 : 0.1)) }],
+    node: [
+      { opType: 'MatMul', name: 'project', input: ['x', 'W'], output: ['h'] },
+      { opType: 'Hardmax', name: 'odd_one', input: ['h'], output: ['k'] },
+      { opType: 'Relu', name: 'relu', input: ['k'], output: ['y'] },
+    ],
+    input: [{ name: 'x', type: tensorType(FLOAT, ['N', 4]) }],
+    output: [{ name: 'y', type: tensorType(FLOAT, ['N', 4]) }],
   });
 }
 
 /** `x [1, 4]` → `com.example.custom:FancyNormalize` → `y [1, 4]`: a model needing a custom-op library. */
 export function customOpModel(): Uint8Array {
-  return encode({
-    irVersion: 8,
-    producerName: 'test',
-    opsetImport: [{ domain: '', version: 17 }, { domain: 'com.example.custom', version: 1 }],
-    graph: {
-      name: 'custom_op',
-      node: [{ opType: 'FancyNormalize', domain: 'com.example.custom', name: 'fancy', input: ['x'], output: ['y'] }],
-      input: [{ name: 'x', type: tensorType(FLOAT, [1, 4]) }],
-      output: [{ name: 'y', type: tensorType(FLOAT, [1, 4]) }],
-    },
-  });
+  return testModel({
+    name: 'custom_op',
+    node: [{ opType: 'FancyNormalize', domain: 'com.example.custom', name: 'fancy', input: ['x'], output: ['y'] }],
+    input: [{ name: 'x', type: tensorType(FLOAT, [1, 4]) }],
+    output: [{ name: 'y', type: tensorType(FLOAT, [1, 4]) }],
+  }, [{ domain: 'com.example.custom', version: 1 }]);
 }
 
 /**
@@ -127,27 +110,22 @@ export function customOpModel(): Uint8Array {
  * so that a test sees every int64 exactly as the model was given it.
  */
 export function twoInputModel(): Uint8Array {
-  return encode({
-    irVersion: 8,
-    producerName: 'test',
-    opsetImport: [{ domain: '', version: 17 }],
-    graph: {
-      name: 'two_inputs',
-      initializer: [{ name: 'two', dataType: FLOAT, dims: [1], floatData: [2] }],
-      node: [
-        { opType: 'Cast', name: 'q_float', input: ['q'], output: ['qf'], attribute: [{ name: 'to', type: ATTR.INT, i: FLOAT }] },
-        { opType: 'Mul', name: 'double_p', input: ['p', 'two'], output: ['p2'] },
-        { opType: 'Add', name: 'sum', input: ['p2', 'qf'], output: ['variable'] },
-        { opType: 'Identity', name: 'echo', input: ['q'], output: ['q_echo'] },
-      ],
-      input: [
-        { name: 'p', type: tensorType(FLOAT, ['N', 1]) },
-        { name: 'q', type: tensorType(INT64, ['N', 1]) },
-      ],
-      output: [
-        { name: 'variable', type: tensorType(FLOAT, ['N', 1]) },
-        { name: 'q_echo', type: tensorType(INT64, ['N', 1]) },
-      ],
-    },
+  return testModel({
+    name: 'two_inputs',
+    initializer: [{ name: 'two', dataType: FLOAT, dims: [1], floatData: [2] }],
+    node: [
+      { opType: 'Cast', name: 'q_float', input: ['q'], output: ['qf'], attribute: [{ name: 'to', type: ATTR.INT, i: FLOAT }] },
+      { opType: 'Mul', name: 'double_p', input: ['p', 'two'], output: ['p2'] },
+      { opType: 'Add', name: 'sum', input: ['p2', 'qf'], output: ['variable'] },
+      { opType: 'Identity', name: 'echo', input: ['q'], output: ['q_echo'] },
+    ],
+    input: [
+      { name: 'p', type: tensorType(FLOAT, ['N', 1]) },
+      { name: 'q', type: tensorType(INT64, ['N', 1]) },
+    ],
+    output: [
+      { name: 'variable', type: tensorType(FLOAT, ['N', 1]) },
+      { name: 'q_echo', type: tensorType(INT64, ['N', 1]) },
+    ],
   });
 }
