@@ -36,7 +36,8 @@ export function modelFacts(pkg: ModelPackage, description: LoadResult): ModelFac
   const meta = pkg.metadata;
   const inputs = description.inputs;
   const hasExample = pkg.inputExample !== null && pkg.inputExample !== undefined;
-  const classes = meta?.targetClasses ?? description.zipMaps?.[0]?.classLabels ?? classesFromMetadataProps(description.summary?.metadataProps) ?? null;
+  const labels = description.summary?.classLabels ?? description.zipMaps?.[0]?.classLabels ?? null;
+  const classes = meta?.targetClasses ?? description.zipMaps?.[0]?.classLabels ?? classesFromMetadataProps(description.summary?.metadataProps) ?? labels;
   const example = hasExample ? exampleToTensors(pkg.inputExample, inputs, meta?.featureNames) : null;
   const metadata = meta?.raw ?? null;
   const metadataProps = description.summary?.metadataProps;
@@ -46,7 +47,7 @@ export function modelFacts(pkg: ModelPackage, description: LoadResult): ModelFac
     batch: batchDimension(inputs),
     example,
     signature: buildSignature({ metadata: meta?.raw ?? null, mlmodel: pkg.mlmodel?.raw ?? null, inputs }),
-    plan: planPrediction(description.outputs, { classes, targetColumn: meta?.targetColumn ?? null }),
+    plan: planPrediction(description.outputs, { classes, labels, targetColumn: meta?.targetColumn ?? null }),
     evaluation: evaluationSetOf(pkg),
     dimensions: dimensionDefaults({ inputs, metadata, metadataProps, shipped }),
     tokenIds: tokenIdRange({ metadata, metadataProps }),

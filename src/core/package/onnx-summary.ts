@@ -1,5 +1,6 @@
 import { unnamedDim, type Dim, type TensorDType, type TensorSpec } from '../protocol/tensor';
 import type { OnnxSummary } from '../protocol/model-description';
+import { classLabelsOf } from './class-labels';
 import { ONNX_DATA_TYPE } from './onnx-schema';
 import { decodeModelStructure, int64ToNumber, type DecodedModel, type DecodedValueInfo } from './onnx-structure';
 
@@ -105,5 +106,6 @@ export function summarizeStructure(model: DecodedModel): OnnxSummary {
     parametersByDtype: [...byDtype.entries()].map(([dtype, v]) => ({ dtype, ...v })).sort((a, b) => b.bytes - a.bytes),
     externalDataFiles,
     externalDataBytes,
+    classLabels: classLabelsOf(model),
   };
 }

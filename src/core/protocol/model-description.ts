@@ -33,6 +33,11 @@ export interface OnnxSummary {
   readonly externalDataFiles: readonly string[];
   /** Bytes each external-data file must hold at least (largest offset + length its tensors name). */
   readonly externalDataBytes: Readonly<Record<string, number>>;
+  /**
+   * The labels of the model's ONNX-ML classifier in score-column order: the values its label
+   * output holds (absent from summaries made before it was read; null: no such classifier).
+   */
+  readonly classLabels?: readonly string[] | null;
 }
 
 /**

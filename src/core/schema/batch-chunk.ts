@@ -175,20 +175,32 @@ export function locateRow(chunks: readonly ScoredChunk[], row: number): { chunk:
   return null;
 }
 
-/** A true label from a file cell: a class name, or a class index. */
-export function truthIndex(cell: string, classes: readonly string[]): number {
+const isNumberText = (text: string): boolean => parseDecimal(text.trim()) !== null;
+
+/**
+ * A true label from a file cell, as a class position: a class name; else the value the model's
+ * label output gives that class (`labels`, sklearn-onnx's classlabels); else, where the classes
+ * are numbers, the class of that number however it is written (pandas writes 1 as `1.0`); else a
+ * class index. -1 when it is none of them.
+ */
+export function truthIndex(cell: string, classes: readonly string[], labels: readonly string[] | null = null): number {
   const byName = classes.indexOf(cell);
   if (byName >= 0) return byName;
   const trimmed = cell.trim();
   const byTrimmed = classes.indexOf(trimmed);
   if (byTrimmed >= 0) return byTrimmed;
+  const byLabel = labels ? labels.indexOf(trimmed) : -1;
+  if (byLabel >= 0) return byLabel;
   const n = parseDecimal(trimmed);
-  return n !== null && Number.isInteger(n) && n >= 0 && (classes.length === 0 || n < classes.length) ? n : -1;
+  if (n === null) return -1;
+  const numbers = labels && labels.every(isNumberText) ? labels : classes.length > 0 && classes.every(isNumberText) ? classes : null;
+  if (numbers) return numbers.findIndex((c) => parseDecimal(c.trim()) === n);
+  return Number.isInteger(n) && n >= 0 && (classes.length === 0 || n < classes.length) ? n : -1;
 }
 
-/** A true label as the table shows it beside predicted class names: `2 (virginica)` for an index, a name as it is. */
-export function truthText(cell: string, classes: readonly string[] | null): string {
+/** A true label as the table shows it beside predicted class names: `2 (virginica)` for an index or a label value, a name as it is. */
+export function truthText(cell: string, classes: readonly string[] | null, labels: readonly string[] | null = null): string {
   if (!classes || classes.length === 0 || classes.includes(cell) || classes.includes(cell.trim())) return cell;
-  const i = truthIndex(cell, classes);
+  const i = truthIndex(cell, classes, labels);
   return i >= 0 ? `${cell.trim()} (${classes[i]})` : cell;
 }

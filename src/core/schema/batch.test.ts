@@ -136,6 +136,17 @@ describe('rows that would vanish or be misread', () => {
     expect(truthIndex('0x1', ['a', 'b'])).toBe(-1);
     expect(truthIndex('1.0', ['a', 'b'])).toBe(1);
   });
+
+  it('reads a true label that is a number as the class of that number, however it is written', () => {
+    // Classes named 1, 2, 3: "1.0" (pandas, after a NaN in the column) is class "1", not position 1.
+    expect(['1', '1.0', ' 3.0 ', '2e0', '0', '4'].map((c) => truthIndex(c, ['1', '2', '3']))).toEqual([0, 0, 2, 1, -1, -1]);
+    // The model's own labels (sklearn-onnx classlabels) under metadata names: 1 is the first class.
+    expect(['1', '3.0', 'b', '0'].map((c) => truthIndex(c, ['a', 'b', 'c'], ['1', '2', '3']))).toEqual([0, 2, 1, -1]);
+    expect(['-1', '1', '1.0'].map((c) => truthIndex(c, ['no', 'yes'], ['-1', '1']))).toEqual([0, 1, 1]);
+    // Text labels are matched as they are; a number is then a position, as without labels.
+    expect(['d', '1', 'x'].map((c) => truthIndex(c, ['cat', 'dog'], ['c', 'd']))).toEqual([1, 1, -1]);
+    expect(truthText('3', ['a', 'b', 'c'], ['1', '2', '3'])).toBe('3 (c)');
+  });
 });
 
 describe('truthText', () => {

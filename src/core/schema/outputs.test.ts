@@ -23,6 +23,17 @@ describe('predictClasses', () => {
     expect(p?.rows).toEqual([{ classIndex: 1, className: 'versicolor', score: null }]);
   });
 
+  it('reads a label as the class value the model lists, and never shows a logit as a probability', () => {
+    // sklearn-onnx classes 1, 2, 3 named by metadata: label 1 is the first class, scored by the first column.
+    const p = predictClasses({ label: { dtype: 'int64', dims: [2], data: BigInt64Array.of(1n, 3n) }, probabilities }, IRIS, Infinity, ['1', '2', '3']);
+    expect(p?.rows).toEqual([
+      { classIndex: 0, className: 'setosa', score: 0.75 },
+      { classIndex: 2, className: 'virginica', score: 0.875 },
+    ]);
+    const logits: HostTensor = { dtype: 'float32', dims: [1, 2], data: Float32Array.of(2.3, -1) };
+    expect(predictClasses({ label: { dtype: 'int64', dims: [1], data: BigInt64Array.of(0n) }, logits }, ['cat', 'dog'])?.rows).toEqual([{ classIndex: 0, className: 'cat', score: null }]);
+  });
+
   it('takes the argmax of probabilities and keeps the probability as score', () => {
     expect(predictClasses({ probabilities }, IRIS)).toEqual({
       output: 'probabilities',

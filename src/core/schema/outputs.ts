@@ -13,6 +13,8 @@ export function outputsDocument(outputs: Readonly<Record<string, HostTensor>>): 
 
 const plainNumbers = (t: HostTensor, limit = Infinity): number[] => tensorValues(t, limit).map(Number);
 
+const isProbabilityRow = (row: readonly number[]): boolean => row.every((v) => v >= 0 && v <= 1) && Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-3;
+
 export interface Prediction {
   readonly output: string;
   /** One entry per row of the batch, the first `limit` rows only. */
@@ -26,18 +28,26 @@ export interface Prediction {
  * output, else from the argmax of a [rows, classes] score output. Only the first `limit` rows are
  * read: a page showing a few of a 200,000-row batch's classes must not work through all of them.
  */
-export function predictClasses(outputs: Readonly<Record<string, HostTensor>>, classes: readonly string[] | undefined, limit = Infinity): Prediction | null {
+export function predictClasses(outputs: Readonly<Record<string, HostTensor>>, classes: readonly string[] | undefined, limit = Infinity, labels: readonly string[] | null = null): Prediction | null {
   if (!classes || classes.length === 0) return null;
   const entries = Object.entries(outputs);
   const scores = entries.find(([, t]) => t.dims.length === 2 && t.dims[1] === classes.length && t.dtype.startsWith('float'));
   const label = entries.find(([, t]) => (t.dtype === 'int64' || t.dtype === 'int32') && t.dims.length === 1);
   if (label) {
-    const labels = plainNumbers(label[1], limit);
-    const probs = scores ? plainNumbers(scores[1], labels.length * classes.length) : null;
+    const values = tensorValues(label[1], limit).map(String);
+    const width = classes.length;
+    const probs = scores ? plainNumbers(scores[1], values.length * width) : null;
+    // A label is the class's value where the model lists its labels (sklearn-onnx), else its position.
+    const positionOf = (text: string): number => (labels && labels.length === width ? labels.indexOf(text) : Number.isInteger(Number(text)) && Number(text) >= 0 && Number(text) < width ? Number(text) : -1);
     return {
       output: label[0],
       totalRows: label[1].dims[0] ?? 0,
-      rows: labels.map((c, r) => ({ classIndex: c, className: classes[c] ?? String(c), score: probs ? (probs[r * classes.length + c] ?? null) : null })),
+      rows: values.map((text, r) => {
+        const c = positionOf(text);
+        const row = probs ? probs.slice(r * width, (r + 1) * width) : null;
+        // A score is shown as a probability only when the row is a distribution (not logits).
+        return { classIndex: c, className: (c >= 0 ? classes[c] : undefined) ?? text, score: row && c >= 0 && isProbabilityRow(row) ? row[c]! : null };
+      }),
     };
   }
   if (!scores) return null;
@@ -50,8 +60,7 @@ export function predictClasses(outputs: Readonly<Record<string, HostTensor>>, cl
     rows: Array.from({ length: rows }, (_, r) => {
       const row = values.slice(r * classes.length, (r + 1) * classes.length);
       const best = row.reduce((bi, v, i) => (v > row[bi]! ? i : bi), 0);
-      const isDistribution = row.every((v) => v >= 0 && v <= 1) && Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-3;
-      return { classIndex: best, className: classes[best] ?? String(best), score: isDistribution ? row[best]! : null };
+      return { classIndex: best, className: classes[best] ?? String(best), score: isProbabilityRow(row) ? row[best]! : null };
     }),
   };
 }

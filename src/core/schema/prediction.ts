@@ -11,6 +11,12 @@ export type PredictionPlan =
       /** A `[N, classes]` score output: probabilities or logits. */
       readonly scoreOutput: string | null;
       readonly classes: readonly string[] | null;
+      /**
+       * What the label output holds for each class, in class order, when the model says
+       * (an ONNX-ML classifier's `classlabels_*`: sklearn-onnx labels are the classes' values, so
+       * label 1 of classes 1, 2, 3 is the first class). Null: a label is the class's position.
+       */
+      readonly labels: readonly string[] | null;
     }
   | { readonly kind: 'regression'; readonly output: string; readonly target: string }
   | { readonly kind: 'tensors' };
@@ -18,6 +24,8 @@ export type PredictionPlan =
 export interface PlanHints {
   /** metadata.json target_classes, the ZipMap labels, or the model's metadata_props. */
   readonly classes?: readonly string[] | null;
+  /** The model's classifier labels (`classlabels_*`), in score-column order: what its label output holds. */
+  readonly labels?: readonly string[] | null;
   readonly targetColumn?: string | null;
 }
 
@@ -36,7 +44,10 @@ export function planPrediction(outputs: readonly TensorSpec[], hints: PlanHints 
     scores.find((o) => /prob|logit|score/i.test(o.name)) ??
     (classes !== null || label !== null ? (scores[0] ?? null) : null);
   if (label || (score && (classes !== null || /prob|logit|score|class/i.test(score.name)))) {
-    return { kind: 'classification', labelOutput: label?.name ?? null, scoreOutput: score?.name ?? null, classes };
+    const width = score?.shape?.[1];
+    // Labels that do not match the score columns in number cannot say which column is which class.
+    const labels = hints.labels && hints.labels.length > 0 && (typeof width !== 'number' || width === hints.labels.length) ? hints.labels : null;
+    return { kind: 'classification', labelOutput: label?.name ?? null, scoreOutput: score?.name ?? null, classes, labels };
   }
   const value = outputs.find((o) => isFloat(o) && (rank1(o) || o.shape === null));
   if (value && classes === null) return { kind: 'regression', output: value.name, target: hints.targetColumn ?? value.name };
@@ -66,6 +77,8 @@ export interface BatchPredictions {
   readonly scoreKind: 'probabilities' | 'logits' | 'softmax' | null;
   /** Regression values per row. */
   readonly values: Float64Array | null;
+  /** What the model's label output holds for each class (`PredictionPlan` labels): a file's true labels may be written so. */
+  readonly labels?: readonly string[] | null;
 }
 
 /** A numeric output's values as numbers (int64 made Number, float16 decoded), copied into `Out`. */
@@ -166,16 +179,21 @@ export function readPredictions(plan: PredictionPlan, outputs: Readonly<Record<s
   const confidence = new Float32Array(rows).fill(NaN);
   // A numeric label output as numbers once (an int64 one without a BigInt per row); a text one as it is.
   const labelNumbers = labelTensor && labelTensor.dtype !== 'string' ? plain(labelTensor, (n) => new Float64Array(n)) : null;
+  // A label is a class's value where the model lists its labels, else its position.
+  const position = plan.labels ? new Map(plan.labels.map((label, k) => [label, k])) : null;
   for (let r = 0; r < rows; r++) {
     if (labelNumbers) {
       const v = labelNumbers[r]!;
-      classIndex[r] = v;
-      // Past 2^53 a number is not the integer the model gave: its name is spelled from the integer itself.
-      className[r] = classes[v] ?? (Number.isSafeInteger(v) || !Number.isInteger(v) ? String(v) : String(labelTensor!.data[r]));
+      // Past 2^53 a number is not the integer the model gave: its text is spelled from the integer itself.
+      const text = Number.isSafeInteger(v) || !Number.isInteger(v) ? String(v) : String(labelTensor!.data[r]);
+      const k = position ? (position.get(text) ?? -1) : Number.isInteger(v) && v >= 0 && v < 2 ** 31 ? v : -1;
+      classIndex[r] = k;
+      className[r] = (k >= 0 ? classes[k] : undefined) ?? text;
     } else if (labelTensor) {
       const v = String(labelTensor.data[r]);
-      className[r] = v;
-      classIndex[r] = classes.indexOf(v);
+      const k = position ? (position.get(v) ?? -1) : classes.indexOf(v);
+      classIndex[r] = k;
+      className[r] = (k >= 0 ? classes[k] : undefined) ?? v;
     } else if (scores) {
       let best = 0;
       for (let c = 1; c < width; c++) if (scores[r * width + c]! > scores[r * width + best]!) best = c;
@@ -184,7 +202,7 @@ export function readPredictions(plan: PredictionPlan, outputs: Readonly<Record<s
     }
     if (scores && classIndex[r]! >= 0 && classIndex[r]! < width) confidence[r] = scores[r * width + classIndex[r]!]!;
   }
-  return { kind: 'classification', rows, classIndex, className, confidence, scores, classes, scoreKind, values: null };
+  return { kind: 'classification', rows, classIndex, className, confidence, scores, classes, scoreKind, values: null, labels: plan.labels };
 }
 
 /** Class names from an ONNX model's metadata_props (`target_classes` / `classes` as a JSON list). */

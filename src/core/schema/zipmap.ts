@@ -1,6 +1,7 @@
 import type { ZipMapOutput } from '../protocol/model-description';
 import { modelProtoType, ONNX_DATA_TYPE } from '../package/onnx-schema';
-import { int64ToNumber, type DecodedModel } from '../package/onnx-structure';
+import { nodeClassLabels } from '../package/class-labels';
+import type { DecodedModel } from '../package/onnx-structure';
 
 /**
  * sklearn-onnx classifiers end in a ZipMap node whose output is a sequence of
@@ -10,20 +11,13 @@ import { int64ToNumber, type DecodedModel } from '../package/onnx-structure';
  */
 export type { ZipMapOutput } from '../protocol/model-description';
 
-const decoder = new TextDecoder();
-
 /** The ZipMap nodes whose output is a graph output, read from the model's decoded structure. */
 export function findZipMaps(model: DecodedModel): ZipMapOutput[] {
   const outputs = new Set((model.graph?.output ?? []).map((o) => o.name ?? ''));
   const found: ZipMapOutput[] = [];
   for (const node of model.graph?.node ?? []) {
     if (node.opType !== 'ZipMap' || !node.input?.[0] || !node.output?.[0] || !outputs.has(node.output[0])) continue;
-    const attribute = (name: string) => node.attribute?.find((a) => a.name === name);
-    const strings = attribute('classlabels_strings')?.strings ?? [];
-    const ints = attribute('classlabels_int64s')?.ints ?? [];
-    // int64 labels as their exact decimal text (a Long's toString), never through a float.
-    const classLabels = strings.length > 0 ? strings.map((s) => decoder.decode(s)) : ints.map((i) => (typeof i === 'number' ? String(int64ToNumber(i)) : i.toString()));
-    found.push({ output: node.output[0], tensor: node.input[0], classLabels });
+    found.push({ output: node.output[0], tensor: node.input[0], classLabels: nodeClassLabels(node) ?? [] });
   }
   return found;
 }

@@ -16,7 +16,9 @@ const SOURCE_WORDS: Readonly<Record<RunInputSource, string>> = {
 };
 
 export function OutputsView({ model, run }: { model: OpenModel; run: Extract<RunState, { status: 'done' }> }) {
-  const prediction = useMemo(() => predictClasses(run.outputs, model.pkg.metadata?.targetClasses, SHOWN_VALUES), [run.outputs, model.pkg.metadata]);
+  const plan = model.facts?.plan;
+  const labels = plan?.kind === 'classification' ? plan.labels : null;
+  const prediction = useMemo(() => predictClasses(run.outputs, model.pkg.metadata?.targetClasses, SHOWN_VALUES, labels), [run.outputs, model.pkg.metadata, labels]);
   const where = configLabel(run.config);
   return (
     <div className="outputs" data-testid="outputs">

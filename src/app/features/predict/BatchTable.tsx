@@ -62,7 +62,7 @@ export const BatchTable = memo(function BatchTable({ chunks, match, rows, featur
             const p = chunk.predictions;
             const status = chunk.status[index];
             const cells: string[] = [String(row + 1), ...rowValues(chunk.values, index).map((v) => (v === null ? '—' : typeof v === 'number' ? cellText(v) : String(v)))];
-            if (label) cells.push(truthText(chunk.truth?.[index] ?? '', classes));
+            if (label) cells.push(truthText(chunk.truth?.[index] ?? '', classes, chunk.predictions.labels ?? null));
             if (kind === 'classification') cells.push(status === ROW_SKIPPED ? '—' : p.className[index] ?? '', Number.isFinite(p.confidence[index]) ? p.confidence[index]!.toFixed(3) : '—');
             if (kind === 'regression') cells.push(status === ROW_SKIPPED ? '—' : cellText(p.values?.[index] ?? NaN));
             const note = chunk.notes.get(index);
