@@ -10,7 +10,7 @@ import { predictTensors } from './predict-tensors.mjs';
 /** @import { Log, PredictCommand } from './command-types' */
 
 /** The app's "Download outputs (JSON)" document (src/core/schema/batch-outputs.ts). */
-/** @typedef {{ outputs: Record<string, { dims: number[], dtype: string, data: unknown[] }>, metrics?: unknown }} OutputsDocument */
+/** @typedef {{ outputs: Record<string, { dims: number[], dtype: string, data: unknown[] }>, rows?: number[], metrics?: unknown }} OutputsDocument */
 /** @typedef {{ readonly path: string }} InputFile */
 
 /** @param {Page} page @param {PredictCommand} options */

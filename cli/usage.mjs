@@ -43,12 +43,13 @@ go to the tensor mode's "From files" drops, are read and checked against the mod
 by the app (which input, expected dtype/shape, what the file holds), and Predict is
 pressed. It writes the app's "Download outputs (JSON)" document:
   {"outputs": {NAME: {"dims": [...], "dtype": "...", "data": [...]}},
+   "rows": [...],      (a file's scoring only: the file row, from 1, of each output row)
    "metrics": {...}}   (metrics only when the file has the package's label column)
 Values in "data": float32/float64/float16 as JSON numbers (float16 decoded from its
 bits; NaN, Infinity and -Infinity as those strings); int64/uint64 as numbers when
 |v| <= 2^53 - 1, else as strings of their exact digits; bool as true/false; strings
 as strings. Rows the app does not score (missing or unreadable values) are left out
-of the outputs and counted in stderr's summary.
+of the outputs (and of "rows") and counted in stderr's summary.
 
 Options of predict:
   --input FILE      the data, repeatable:

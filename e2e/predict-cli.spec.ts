@@ -55,7 +55,9 @@ test('predict scores a package’s test.csv: outputs for every row, and metrics 
   expect(run.stderr).toContain('45 of 45 rows scored');
   const doc = JSON.parse(readFileSync(out, 'utf8')) as BatchOutputsDocument;
   const rows = csvRows(join(EXAMPLES, 'iris-pipeline', 'test.csv')).length - 1;
-  expect(Object.keys(doc).sort()).toEqual(['metrics', 'outputs']);
+  expect(Object.keys(doc).sort()).toEqual(['metrics', 'outputs', 'rows']);
+  // Every row scored: output row k is file row k + 1.
+  expect(doc.rows).toEqual(Array.from({ length: rows }, (_, i) => i + 1));
   expect(doc.outputs.label).toMatchObject({ dims: [rows], dtype: 'int64' });
   expect(doc.outputs.probabilities).toMatchObject({ dims: [rows, 3], dtype: 'float32' });
   expect(doc.outputs.label!.data).toHaveLength(rows);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoredChunk } from './batch-chunk';
-import { batchCsvPieces, batchJsonPieces, CELLS_PER_PIECE, type ExportColumns } from './batch-export';
+import { appColumnPrefix, batchCsvPieces, batchJsonPieces, CELLS_PER_PIECE, type ExportColumns } from './batch-export';
 
 const CLASSES = ['setosa', 'versicolor', 'virginica'];
 
@@ -68,8 +68,77 @@ describe('batch export, a piece at a time', () => {
     expect(json.at(-1)).toEqual({ text: '\n]\n', rowsDone: 3_000 });
   });
 
+  it('names the predicted class\'s score a logit, not a confidence, when the scores are logits', () => {
+    const logits = chunk(0, 2);
+    const p = logits.predictions as { scoreKind: string };
+    p.scoreKind = 'logits';
+    const csv = text(batchCsvPieces([logits], columns)).split('\n')[0];
+    expect(csv).toBe('x,y,target,prediction,logit,logit_setosa,logit_versicolor,logit_virginica,status,note');
+    const [first] = JSON.parse(text(batchJsonPieces([logits], columns))) as Record<string, unknown>[];
+    expect(Object.keys(first!)).toEqual(['row', 'x', 'y', 'target', 'prediction', 'class_index', 'logit', 'logits', 'status']);
+  });
+
   it('writes an empty batch as a header, or an empty array', () => {
     expect(text(batchCsvPieces([], columns))).toBe('x,y,target,status,note\n');
     expect(JSON.parse(text(batchJsonPieces([], columns)))).toEqual([]);
+  });
+});
+
+/** One scored row of a two-class model that predicts b (0.75), its values as given. */
+function oneRow(values: readonly (number | string | null)[], truth: string | null): ScoredChunk {
+  return {
+    start: 0,
+    count: 1,
+    values: { kind: 'lists', rows: [values] },
+    truth: truth === null ? null : [truth],
+    status: Uint8Array.of(0),
+    notes: new Map(),
+    predictions: {
+      kind: 'classification',
+      classes: ['a', 'b'],
+      scoreKind: 'probabilities',
+      classIndex: Int32Array.of(1),
+      className: ['b'],
+      confidence: Float32Array.of(0.75),
+      scores: Float32Array.of(0.25, 0.75),
+    },
+  } as unknown as ScoredChunk;
+}
+
+describe('batch export, user columns named like the app’s', () => {
+  it('keeps every user column and prefixes all of the app’s own columns, in both files', () => {
+    const named: ExportColumns = { features: ['status', 'confidence'], labelColumn: 'prediction' };
+    const chunks = [oneRow([3, 7], 'a')];
+    expect(appColumnPrefix(chunks, named)).toBe('scored_');
+    expect(text(batchCsvPieces(chunks, named))).toBe(
+      'status,confidence,prediction,scored_prediction,scored_confidence,scored_probability_a,scored_probability_b,scored_status,scored_note\n3,7,a,b,0.75,0.25,0.75,ok,\n',
+    );
+    const json = text(batchJsonPieces(chunks, named));
+    const [record] = JSON.parse(json) as Record<string, unknown>[];
+    expect(record).toEqual({ scored_row: 1, status: 3, confidence: 7, prediction: 'a', scored_prediction: 'b', scored_class_index: 1, scored_confidence: 0.75, scored_probabilities: { a: 0.25, b: 0.75 }, scored_status: 'ok' });
+    expect(Object.keys(record!)).toEqual(['scored_row', 'status', 'confidence', 'prediction', 'scored_prediction', 'scored_class_index', 'scored_confidence', 'scored_probabilities', 'scored_status']);
+  });
+
+  it('collides on any app column of either file, and prefixes again when the prefixed name is taken too', () => {
+    // `row` is a JSON key only, `probability_b` a CSV column only: both files change alike.
+    expect(appColumnPrefix([oneRow([1], null)], { features: ['row'], labelColumn: null })).toBe('scored_');
+    expect(appColumnPrefix([oneRow([1], null)], { features: ['probability_b'], labelColumn: null })).toBe('scored_');
+    const taken: ExportColumns = { features: ['status', 'scored_status'], labelColumn: null };
+    expect(appColumnPrefix([oneRow([1, 2], null)], taken)).toBe('scored_scored_');
+    expect(text(batchCsvPieces([oneRow([1, 2], null)], taken)).split('\n')[0]).toBe(
+      'status,scored_status,scored_scored_prediction,scored_scored_confidence,scored_scored_probability_a,scored_scored_probability_b,scored_scored_status,scored_scored_note',
+    );
+    expect(JSON.parse(text(batchJsonPieces([oneRow([1, 2], null)], taken)))).toEqual([
+      { scored_scored_row: 1, status: 1, scored_status: 2, scored_scored_prediction: 'b', scored_scored_class_index: 1, scored_scored_confidence: 0.75, scored_scored_probabilities: { a: 0.25, b: 0.75 }, scored_scored_status: 'ok' },
+    ]);
+  });
+
+  it('leaves the usual file as it was, and keeps columns a plain object would lose or reorder', () => {
+    // Not an app column: `probability_c` (no class c), `logits` (the model gives probabilities).
+    expect(appColumnPrefix([oneRow([1, 2], null)], { features: ['probability_c', 'logits'], labelColumn: null })).toBe('');
+    const odd: ExportColumns = { features: ['x', '__proto__', '0'], labelColumn: null };
+    const json = text(batchJsonPieces([oneRow([1, 2, 3], null)], odd));
+    expect(json).toContain('{"row":1,"x":1,"__proto__":2,"0":3,"prediction":"b"');
+    expect(Object.getOwnPropertyDescriptor((JSON.parse(json) as object[])[0], '__proto__')?.value).toBe(2);
   });
 });

@@ -50,7 +50,16 @@ describe('batchOutputsPieces', () => {
         label: { dims: [3], dtype: 'int64', data: [1, 0, 1] },
         probabilities: { dims: [3, 2], dtype: 'float32', data: [0.25, 0.75, 0.75, 0.25, 0.25, 0.75] },
       },
+      rows: [1, 2, 4],
     });
+  });
+
+  it('says which file row each output row belongs to when a row in the middle is skipped', () => {
+    const doc = batchOutputsDocument([score(0, [['1', '0'], ['abc', '0'], ['3', '0']], null)], null, null);
+    expect(doc.outputs.label).toEqual({ dims: [2], dtype: 'int64', data: [1, 1] });
+    expect(doc.rows).toEqual([1, 3]);
+    // No row scored: no outputs, and no rows.
+    expect(batchOutputsDocument([score(0, [['', '']], null)], null, null)).toEqual({ outputs: {}, rows: [] });
   });
 
   it('adds the metrics when the file had labels', () => {
@@ -81,7 +90,9 @@ describe('batchOutputsPieces', () => {
     const doc = JSON.parse(pieces.map((p) => p.text).join('')) as { outputs: Record<string, { dims: number[]; data: unknown[] }> };
     expect(doc.outputs.probabilities!.dims).toEqual([40_000, 2]);
     expect(doc.outputs.probabilities!.data).toHaveLength(80_000);
-    expect(Math.max(...pieces.map((p) => p.text.split(',').length))).toBeLessThanOrEqual(16_384);
+    expect((doc as unknown as BatchOutputsDocument).rows).toEqual(Array.from({ length: 40_000 }, (_, i) => i + 1));
+    // Elements per piece (the comma that joins a piece to the one before is not one).
+    expect(Math.max(...pieces.map((p) => p.text.replace(/^,/, '').split(',').length))).toBeLessThanOrEqual(16_384);
     const odd = { ...chunks[2]!, outputs: { ...chunks[2]!.outputs!, probabilities: { dtype: 'float32' as const, dims: [1, 3], data: new Float32Array(3) } } };
     expect(() => batchOutputsPieces([chunks[0]!, odd], null, null)).toThrow(/cannot be joined/);
   });

@@ -2,6 +2,7 @@ import type { ClassificationMetrics } from '../metrics/classification';
 import type { MetricComparison } from '../metrics/recorded';
 import type { RegressionMetrics } from '../metrics/regression';
 import type { ScoredChunk } from './batch-chunk';
+import { ROW_SKIPPED } from './batch-chunk';
 import type { BatchSummary } from './batch-summary';
 import { jsonElements } from '../tensors/tensor-json';
 import type { OutputsDocument } from './outputs';
@@ -23,8 +24,16 @@ export interface BatchMetrics {
   readonly recorded: readonly MetricComparison[];
 }
 
-/** The "Download outputs (JSON)" file of a scored batch: the Run tab's outputs format, plus metrics when the file had labels. */
+/**
+ * The "Download outputs (JSON)" file of a scored batch: the Run tab's outputs format, plus the
+ * file row of each output row and metrics when the file had labels.
+ */
 export interface BatchOutputsDocument extends OutputsDocument {
+  /**
+   * The 1-based file row (the `row` of "Download predictions (JSON)") of each row of the outputs, in
+   * order: rows that were not scored are not in the outputs, so output row k is file row `rows[k]`.
+   */
+  readonly rows: number[];
   readonly metrics?: BatchMetrics;
 }
 
@@ -41,7 +50,7 @@ interface JoinedOutput {
 function joinOutputs(chunks: readonly ScoredChunk[]): Map<string, JoinedOutput> {
   const joined = new Map<string, JoinedOutput>();
   for (const chunk of chunks) {
-    const scored = chunk.status.some((s, i) => i < chunk.count && s !== 2);
+    const scored = chunk.status.some((s, i) => i < chunk.count && s !== ROW_SKIPPED);
     if (!chunk.outputs) {
       if (scored) throw new Error(`rows ${chunk.start + 1}–${chunk.start + chunk.count} were scored without their outputs`);
       continue;
@@ -71,14 +80,35 @@ function batchMetrics(summary: BatchSummary | null, labelColumn: string | null):
 /** Elements written per piece of the streamed document. */
 const ELEMENTS_PER_PIECE = 16_384;
 
+/** The 1-based file rows of the scored rows, a bounded piece at a time, each with the rows gone through. */
+function* scoredRowPieces(chunks: readonly ScoredChunk[]): Generator<{ rows: number[]; done: number }> {
+  let rows: number[] = [];
+  let done = 0;
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.count; i++) {
+      if (chunk.status[i] !== ROW_SKIPPED && chunk.outputs) rows.push(chunk.start + i + 1);
+      if (rows.length === ELEMENTS_PER_PIECE) {
+        yield { rows, done: done + i + 1 };
+        rows = [];
+      }
+    }
+    done += chunk.count;
+  }
+  if (rows.length > 0) yield { rows, done };
+}
+
 /**
  * Every output of every scored chunk, joined along the first (batch) dimension, as a
- * `BatchOutputsDocument` (the format of `outputsDocument`, plus metrics when the file had labels)
- * written a piece at a time for `buildDownload`. Rows that were not scored (missing or unreadable
- * values) are not in the outputs; `metrics.skipped` counts them. Each output's data is written a
- * bounded slice of elements at a time, never as one string, so a million-row batch's outputs never hold the page in one step. `rowsDone` counts
- * rows over all outputs (each output goes through every row once), scaled to the row count.
- * Shapes are checked first: a batch whose chunks cannot be joined throws before any text is made.
+ * `BatchOutputsDocument` (the format of `outputsDocument`, plus `rows` and, when the file had
+ * labels, `metrics`) written a piece at a time for `buildDownload`:
+ * `{"outputs": {NAME: {"dims", "dtype", "data"}}, "rows": [1, 2, 4, …], "metrics": {…}}`.
+ * Rows that were not scored (missing or unreadable values) are not in the outputs (`metrics.skipped`
+ * counts them), so `rows` gives the 1-based file row of each output row: row k of every output
+ * (along its first dimension) is file row `rows[k]`. Each output's data, and `rows`, are written a
+ * bounded slice of elements at a time, never as one string, so a million-row batch's outputs never
+ * hold the page in one step. `rowsDone` counts rows over all outputs and `rows` (each goes through
+ * every row once), scaled to the row count. Shapes are checked first: a batch whose chunks cannot
+ * be joined throws before any text is made.
  */
 export function batchOutputsPieces(chunks: readonly ScoredChunk[], summary: BatchSummary | null, labelColumn: string | null): Generator<ExportPiece> {
   const joined = joinOutputs(chunks);
@@ -86,10 +116,12 @@ export function batchOutputsPieces(chunks: readonly ScoredChunk[], summary: Batc
   return (function* () {
     const names = [...joined.keys()];
     const rows = chunks.reduce((n, c) => n + c.count, 0);
+    // Each output is a pass over every row, and so is `rows`.
+    const passes = names.length + 1;
     yield { text: '{\n  "outputs": {', rowsDone: 0 };
     for (const [k, name] of names.entries()) {
       const { dims, dtype } = joined.get(name)!;
-      yield { text: `${k > 0 ? ',' : ''}\n    ${JSON.stringify(name)}: {\n      "dims": ${JSON.stringify(dims)},\n      "dtype": ${JSON.stringify(dtype)},\n      "data": [`, rowsDone: (k * rows) / names.length };
+      yield { text: `${k > 0 ? ',' : ''}\n    ${JSON.stringify(name)}: {\n      "dims": ${JSON.stringify(dims)},\n      "dtype": ${JSON.stringify(dtype)},\n      "data": [`, rowsDone: (k * rows) / passes };
       let first = true;
       let done = 0;
       for (const chunk of chunks) {
@@ -100,12 +132,18 @@ export function batchOutputsPieces(chunks: readonly ScoredChunk[], summary: Batc
         for (let i = 0; i < data.length; i += ELEMENTS_PER_PIECE) {
           const text = data.slice(i, i + ELEMENTS_PER_PIECE).map((v) => JSON.stringify(v)).join(',');
           if (text === '') continue;
-          yield { text: (first ? '' : ',') + text, rowsDone: (k * rows + done) / names.length };
+          yield { text: (first ? '' : ',') + text, rowsDone: (k * rows + done) / passes };
           first = false;
         }
       }
-      yield { text: ']\n    }', rowsDone: ((k + 1) * rows) / names.length };
+      yield { text: ']\n    }', rowsDone: ((k + 1) * rows) / passes };
     }
-    yield { text: `\n  }${metrics ? `,\n  "metrics": ${JSON.stringify(metrics, null, 2).replace(/\n/g, '\n  ')}` : ''}\n}\n`, rowsDone: rows };
+    yield { text: '\n  },\n  "rows": [', rowsDone: (names.length * rows) / passes };
+    let first = true;
+    for (const piece of scoredRowPieces(chunks)) {
+      yield { text: (first ? '' : ',') + piece.rows.join(','), rowsDone: (names.length * rows + piece.done) / passes };
+      first = false;
+    }
+    yield { text: `]${metrics ? `,\n  "metrics": ${JSON.stringify(metrics, null, 2).replace(/\n/g, '\n  ')}` : ''}\n}\n`, rowsDone: rows };
   })();
 }
