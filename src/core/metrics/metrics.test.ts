@@ -62,6 +62,42 @@ describe('compareRecorded', () => {
     expect(rows.map((r) => r.status)).toEqual(['reproduced', 'reproduced', 'differs', 'not-computed']);
   });
 
+  it('checks a figure printed with 0–1 decimals to ±0.005 on a bounded metric, not to half its last digit', () => {
+    const accuracy = (value: number) => classificationMetrics(Array.from({ length: 100 }, () => 0), Array.from({ length: 100 }, (_, i) => (i < value * 100 ? 0 : 1)), 2);
+    const one = compareRecorded({ accuracy: 1 }, { classification: accuracy(0.96) })[0]!;
+    expect(one).toMatchObject({ status: 'differs', tolerance: 0.005, toleranceBasis: 'coarse' });
+    expect(one.difference).toBeCloseTo(-0.04, 12);
+    expect(compareRecorded({ accuracy: 0.9 }, { classification: accuracy(0.94) })[0]).toMatchObject({ status: 'differs', tolerance: 0.005 });
+    expect(compareRecorded({ accuracy: 1 }, { classification: accuracy(1) })[0]).toMatchObject({ status: 'reproduced', tolerance: 0.005 });
+    expect(compareRecorded({ accuracy: 0.9111 }, { classification: accuracy(0.91) })[0]).toMatchObject({ status: 'differs', tolerance: 0.00005, toleranceBasis: 'printed' });
+    // An error metric's scale is the target's: 12 (read as 12.0) is checked to ±0.05, but no looser than half a percent.
+    const regression = regressionMetrics([0, 0], [12.04, 12.04]);
+    expect(compareRecorded({ mae: 12 }, { regression })[0]).toMatchObject({ status: 'reproduced', tolerance: 0.05 });
+    expect(compareRecorded({ mae: 3 }, { regression: regressionMetrics([0], [3.04]) })[0]).toMatchObject({ status: 'differs', tolerance: 0.015, toleranceBasis: 'coarse' });
+  });
+
+  it('admits float32 rounding when the recorded figure is printed to full float64 precision', () => {
+    let s = 11;
+    const random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const yTrue = Array.from({ length: 200 }, () => 10 * random());
+    const yPred = yTrue.map((y) => y + 0.3 * (random() - 0.5));
+    // Recorded from the float64 predictions at training time; measured here from the model's float32 outputs.
+    const recorded = regressionMetrics(yTrue, yPred);
+    const measured = regressionMetrics(yTrue, yPred.map(Math.fround));
+    expect(measured.rmse).not.toBe(recorded.rmse);
+    const rows = compareRecorded({ rmse: recorded.rmse, mae: recorded.mae, r2: recorded.r2 }, { regression: measured });
+    expect(rows.map((r) => [r.status, r.toleranceBasis])).toEqual([
+      ['reproduced', 'float32'],
+      ['reproduced', 'float32'],
+      ['reproduced', 'float32'],
+    ]);
+    expect(rows[0]!.tolerance).toBeCloseTo(1e-6 * recorded.rmse, 13);
+    // The reviewer's figures: 6e-8 apart.
+    expect(compareRecorded({ rmse: 0.13720932349311013 }, { regression: { ...measured, rmse: 0.13720938 } })[0]!.status).toBe('reproduced');
+    // …and no further: a real gap still differs, however many decimals are printed.
+    expect(compareRecorded({ rmse: 0.13720932349311013 }, { regression: { ...measured, rmse: 0.1372103 } })[0]!.status).toBe('differs');
+  });
+
   it('reads printed precision', () => {
     expect([0.9111, 0.98, 1, 12.5, 1e-5, 2.5e-7].map(printedDecimals)).toEqual([4, 2, 1, 1, 5, 8]);
   });

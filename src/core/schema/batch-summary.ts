@@ -1,4 +1,5 @@
 import { createClassificationCounter, type ClassificationCounter, type ClassificationMetrics } from '../metrics/classification';
+import type { MetricsCoverage } from '../metrics/coverage';
 import { compareRecorded, type MetricComparison } from '../metrics/recorded';
 import { regressionMetrics, type RegressionMetrics } from '../metrics/regression';
 import { ROW_SKIPPED, ROW_WARNING, truthIndex, type ScoredChunk } from './batch-chunk';
@@ -13,6 +14,8 @@ export interface BatchSummary {
   readonly empty: number;
   /** Scored rows whose label could be read (and so count in the metrics). */
   readonly labelled: number;
+  /** Every scored row with a label, and those left out of the metrics (label unknown, prediction not finite) with why. */
+  readonly coverage: MetricsCoverage;
   readonly classes: readonly string[];
   readonly classification: ClassificationMetrics | null;
   readonly regression: RegressionMetrics | null;
@@ -33,16 +36,21 @@ export function createBatchTally(): BatchTally {
   let empty = 0;
   let kind: 'classification' | 'regression' | 'tensors' = 'tensors';
   let classes: readonly string[] = [];
+  let labels: readonly string[] | null = null;
   // Classification keeps counts (a million labelled rows are summed as they come, not at the end); regression keeps the values.
   let counter: ClassificationCounter | null = null;
   const yTrue: number[] = [];
   const yPred: number[] = [];
+  // Scored rows with a label cell, and (regression) those left out: the rest of a classifier's are labels outside the classes.
+  let labelCells = 0;
+  let unreadableTruth = 0;
+  let nonFinite = 0;
   // A label column holds few distinct cells: each is read once (bounded, for a column of free text).
   const truths = new Map<string, number>();
   const truthOf = (cell: string): number => {
     let t = truths.get(cell);
     if (t === undefined) {
-      t = truthIndex(cell, classes);
+      t = truthIndex(cell, classes, labels);
       if (truths.size < 10_000) truths.set(cell, t);
     }
     return t;
@@ -52,6 +60,7 @@ export function createBatchTally(): BatchTally {
       if (kind === 'tensors') kind = chunk.predictions.kind;
       if (classes.length === 0 && chunk.predictions.classes.length > 0) {
         classes = chunk.predictions.classes;
+        labels = chunk.predictions.labels ?? null;
         truths.clear();
       }
       rows += chunk.count;
@@ -65,6 +74,7 @@ export function createBatchTally(): BatchTally {
         if (status === ROW_WARNING) flagged++;
         const cell = chunk.truth?.[i];
         if (cell === undefined || cell === null || cell.trim() === '') continue;
+        if (kind !== 'tensors') labelCells++;
         if (kind === 'classification') {
           const t = truthOf(cell);
           if (t < 0) continue;
@@ -73,7 +83,15 @@ export function createBatchTally(): BatchTally {
         } else if (kind === 'regression') {
           const t = parseDecimal(cell) ?? NaN;
           const p = chunk.predictions.values?.[i] ?? NaN;
-          if (!Number.isFinite(t) || !Number.isFinite(p)) continue;
+          if (!Number.isFinite(t)) {
+            unreadableTruth++;
+            continue;
+          }
+          // A NaN or infinite prediction would make every metric NaN: left out, but counted so that no verdict rests on the rest.
+          if (!Number.isFinite(p)) {
+            nonFinite++;
+            continue;
+          }
           yTrue.push(t);
           yPred.push(p);
         }
@@ -84,6 +102,8 @@ export function createBatchTally(): BatchTally {
       const classification = kind === 'classification' && counter && labelled > 0 ? counter.metrics() : null;
       const regression = kind === 'regression' && labelled > 0 ? regressionMetrics(yTrue, yPred) : null;
       const measured = classification ? { classification } : regression ? { regression } : null;
+      const task = kind === 'tensors' ? null : kind;
+      const coverage: MetricsCoverage = { task, labelled: labelCells, measured: labelled, unknownLabel: kind === 'regression' ? unreadableTruth : labelCells - labelled, nonFinite };
       return {
         rows,
         scored: rows - skipped,
@@ -91,6 +111,7 @@ export function createBatchTally(): BatchTally {
         skipped,
         empty,
         labelled,
+        coverage,
         classes,
         classification,
         regression,

@@ -1,4 +1,5 @@
 import type { ClassificationMetrics } from '../../../core/metrics/classification';
+import { coverageHeading, coverageNotes, type MetricsCoverage } from '../../../core/metrics/coverage';
 import { comparisonResult, headlineMetrics, recordedMetricsVerdict } from '../../../core/metrics/metrics-check';
 import type { MetricComparison } from '../../../core/metrics/recorded';
 import type { BatchSummary } from '../../../core/schema/batch-summary';
@@ -6,9 +7,9 @@ import type { BatchSummary } from '../../../core/schema/batch-summary';
 const fmt = (v: number, decimals: number): string => v.toFixed(Math.max(decimals, 4));
 
 /** The package's recorded metrics next to the measured ones, and the verdict on them. */
-function RecordedComparison({ comparisons, evaluation }: { comparisons: readonly MetricComparison[]; evaluation: boolean }) {
+function RecordedComparison({ comparisons, evaluation, coverage }: { comparisons: readonly MetricComparison[]; evaluation: boolean; coverage: MetricsCoverage }) {
   if (comparisons.length === 0) return null;
-  const verdict = recordedMetricsVerdict(comparisons, evaluation);
+  const verdict = recordedMetricsVerdict(comparisons, evaluation, coverage);
   return (
     <>
       <div className="table-scroll">
@@ -79,14 +80,31 @@ function ConfusionMatrix({ classification, classes }: { classification: Classifi
 
 /** Measured metrics next to the recorded ones, and the confusion matrix of a classifier. */
 export function MetricsCheck({ summary, evaluation, partial }: { summary: BatchSummary; evaluation: boolean; partial: boolean }) {
-  const { classification, regression, comparisons, labelled, classes } = summary;
+  const { classification, regression, comparisons, coverage, classes } = summary;
+  const notes = coverageNotes(coverage);
   if (!classification && !regression) {
+    if (notes.length > 0) {
+      return (
+        <div className="metrics-check" data-testid="metrics-check">
+          <p className="finding finding-warning" data-testid="metrics-coverage">
+            No metrics: no labelled row could be used. {notes.join(' ')}
+          </p>
+        </div>
+      );
+    }
     return <p className="muted">The file has no label column (target / label / y, or metadata.json’s target_column), so no metrics were computed.</p>;
   }
   return (
     <div className="metrics-check" data-testid="metrics-check">
       <h4 id="metrics-title" tabIndex={-1}>
-        Metrics on {labelled.toLocaleString('en-US')} labelled rows{partial ? ' (stopped early: partial)' : ''}</h4>
+        {coverageHeading(coverage)}
+        {partial ? ' (stopped early: partial)' : ''}
+      </h4>
+      {notes.map((note) => (
+        <p key={note} className="finding finding-warning" data-testid="metrics-coverage">
+          {note}
+        </p>
+      ))}
       <dl className="metrics">
         {headlineMetrics(classification, regression).map(([name, value]) => (
           <div key={name} className="metric">
@@ -95,7 +113,7 @@ export function MetricsCheck({ summary, evaluation, partial }: { summary: BatchS
           </div>
         ))}
       </dl>
-      <RecordedComparison comparisons={comparisons} evaluation={evaluation} />
+      <RecordedComparison comparisons={comparisons} evaluation={evaluation} coverage={coverage} />
       {classification && classes.length > 0 && classes.length <= 30 && <ConfusionMatrix classification={classification} classes={classes} />}
     </div>
   );
