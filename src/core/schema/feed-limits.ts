@@ -18,8 +18,8 @@ export interface FeedLimit {
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 /** The largest finite float32 and float16: anything larger is stored as Infinity. */
-const FLOAT32_MAX = 3.4028234663852886e38;
-const FLOAT16_MAX = 65504;
+export const FLOAT32_MAX = 3.4028234663852886e38;
+export const FLOAT16_MAX = 65504;
 
 const LIMITS: Readonly<Partial<Record<string, Omit<FeedLimit, 'dtype'>>>> = {
   int8: { min: -128, max: 127, whole: true },

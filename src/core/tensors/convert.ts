@@ -1,18 +1,22 @@
 import { ok, type Result } from '../protocol/engine-error';
 import type { TensorDType } from '../protocol/tensor';
+import { FLOAT16_MAX, FLOAT32_MAX } from '../schema/feed-limits';
 import { tensorValues, type HostTensor, type NumericArray } from '../schema/host-tensor';
 import { ELEMENT_TYPES } from './element-type';
 import { encodeHalf, halfBitsOf, numberOfHalfBits } from './float16';
 import type { LooseValue } from './found-tensor';
+import { InexactNumber } from './json-number';
 import { mismatch, type TensorError } from './tensor-error';
 
 /**
  * Element values into a dtype, exactly or not at all: a value the dtype cannot hold is an
  * error naming the element, never a silent rounding or wrap-around.
- * - floats take numbers (rounded to the width: what float32 means), integers, booleans (0/1),
- *   and the strings "NaN", "Infinity", "-Infinity" (also "inf", "nan") or decimal text;
+ * - floats take numbers (rounded to the width: what float32 means, but never to ±Infinity),
+ *   integers, booleans (0/1), and the strings "NaN", "Infinity", "-Infinity" (also "inf", "nan")
+ *   or decimal text; NaN and infinities given as such (or held by a float file) stay as they are;
  * - integers take whole numbers within range, bigints, and decimal digits as strings (exact
- *   beyond 2^53); a number beyond 2^53 has already been rounded by a double and is refused;
+ *   beyond 2^53); a number beyond 2^53 has already been rounded by a double and is refused, and
+ *   so is a JSON fraction a double rounds to a whole number (0.99999999999999999);
  * - bool takes true/false and 0/1; string takes strings only.
  */
 
@@ -27,11 +31,14 @@ const RANGES: Readonly<Partial<Record<TensorDType, readonly [bigint, bigint]>>> 
   uint64: [0n, 2n ** 64n - 1n],
 };
 
+/** The largest finite value of each float type (the row validator's, feed-limits.ts): past it, rounding gives ±Infinity. */
+const FLOAT_MAX: Readonly<Partial<Record<TensorDType, number>>> = { float16: FLOAT16_MAX, float32: FLOAT32_MAX, float64: Number.MAX_VALUE };
+
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DIGITS = /^[+-]?\d+$/;
 
-const show = (v: LooseValue): string => (typeof v === 'bigint' ? v.toString() : typeof v === 'string' ? JSON.stringify(v) : String(v));
+const show = (v: LooseValue): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 
 export interface ConvertContext {
   /** The input's name, for messages. */
@@ -54,6 +61,7 @@ function elementProblem(ctx: ConvertContext, dtype: TensorDType, index: number, 
 
 function toFloat(v: LooseValue): number | null {
   if (typeof v === 'number') return v;
+  if (v instanceof InexactNumber) return v.value;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'string') {
@@ -64,8 +72,21 @@ function toFloat(v: LooseValue): number | null {
   return null;
 }
 
+/** Whether a NaN or infinity is the value given (a float file's, the string "Infinity"), not a finite one too large for a double (1e400). */
+const givenNonFinite = (v: LooseValue): boolean => typeof v === 'number' || (typeof v === 'string' && NON_FINITE.test(v.trim()));
+
+/** Whether a finite double becomes ±Infinity once rounded to `dtype` (float32 past 3.4028234663852886e38, float16 past 65504). */
+function overflows(dtype: TensorDType, f: number): boolean {
+  if (!Number.isFinite(f)) return false;
+  if (dtype === 'float32') return !Number.isFinite(Math.fround(f));
+  if (dtype === 'float16') return !Number.isFinite(numberOfHalfBits(halfBitsOf(f)));
+  return false;
+}
+
 function toInteger(v: LooseValue): bigint | 'fraction' | 'unsafe' | null {
   if (typeof v === 'bigint') return v;
+  // The double rounded the literal: its text says whether it was whole.
+  if (v instanceof InexactNumber) return v.whole ? 'unsafe' : 'fraction';
   if (typeof v === 'boolean') return v ? 1n : 0n;
   if (typeof v === 'number') {
     if (!Number.isInteger(v)) return Number.isFinite(v) || Number.isNaN(v) ? 'fraction' : null;
@@ -80,7 +101,8 @@ export function convertValues(values: readonly LooseValue[], dtype: TensorDType,
   const type = ELEMENT_TYPES[dtype];
   if (type.kind === 'string') {
     const bad = values.findIndex((v) => typeof v !== 'string');
-    if (bad >= 0) return elementProblem(ctx, dtype, bad, values[bad]!, ` (${values[bad] === null ? 'null' : `a ${typeof values[bad]}`})`, 'Give strings, in quotes.');
+    const what = (v: LooseValue): string => (v === null ? 'null' : v instanceof InexactNumber ? 'a number' : `a ${typeof v}`);
+    if (bad >= 0) return elementProblem(ctx, dtype, bad, values[bad]!, ` (${what(values[bad]!)})`, 'Give strings, in quotes.');
     return ok(values as string[]);
   }
   if (type.kind === 'float') {
@@ -88,6 +110,11 @@ export function convertValues(values: readonly LooseValue[], dtype: TensorDType,
     for (let i = 0; i < values.length; i++) {
       const f = toFloat(values[i]!);
       if (f === null) return elementProblem(ctx, dtype, i, values[i]!, '', 'Give numbers (NaN and infinities as the strings "NaN", "Infinity", "-Infinity").');
+      const v = values[i]!;
+      const max = FLOAT_MAX[dtype]!;
+      if ((!Number.isFinite(f) && !Number.isNaN(f) && !givenNonFinite(v)) || overflows(dtype, f)) {
+        return elementProblem(ctx, dtype, i, v, `, beyond ${dtype}’s largest finite value ±${max}: it would become ${f < 0 ? '−' : ''}Infinity`, `Give values within ±${max} (an infinity meant as one is written "Infinity", numpy.inf in a file).`);
+      }
       numbers[i] = f;
     }
     if (dtype === 'float16') return ok(encodeHalf(numbers));

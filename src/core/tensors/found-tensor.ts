@@ -1,7 +1,8 @@
 import type { HostTensor } from '../schema/host-tensor';
+import type { InexactNumber } from './json-number';
 
 /** One element of a JSON tensor before a model input gives it a type. */
-export type LooseValue = number | bigint | boolean | string | null;
+export type LooseValue = number | bigint | boolean | string | null | InexactNumber;
 
 interface FoundBase {
   /** Its name in the file (an .npz entry, a JSON key, a TensorProto's name); null to match by position or file name. */

@@ -1,13 +1,15 @@
 import { parse } from 'lossless-json';
 import { describeThrown, ok, type Result } from '../protocol/engine-error';
 import { lineColumn } from '../package/json-text';
+import { decimalNumber, type InexactNumber } from './json-number';
 import { TENSOR_LIMITS } from './limits';
 import { badFile, fileText } from './tensor-error';
 
 /**
  * JSON for tensors, read with bounds and without losing integers: the nesting depth is
  * measured (iteratively) before parsing, so a 100,000-level body is an error, not a stack
- * overflow; integer literals beyond 2^53 become bigints from their digits, never doubles.
+ * overflow; integer literals beyond 2^53 become bigints from their digits, never doubles; a
+ * literal a double misstates (1e400, 0.99999999999999999) keeps its text (`InexactNumber`).
  */
 
 /** Whether arrays/objects nest deeper than `limit` (strings skipped); linear, no recursion. */
@@ -29,14 +31,15 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
 
 const INTEGER = /^-?\d+$/;
 
-/** Numbers as JS numbers, except integer literals that a double cannot hold exactly: bigints. */
-function parseNumber(text: string): number | bigint {
-  // Up to 15 digits every integer is safe; only longer literals need the check.
-  if (text.length > 15 && INTEGER.test(text)) {
+/** Numbers as JS numbers, except integer literals that a double cannot hold exactly (bigints) and literals it misstates. */
+function parseNumber(text: string): number | bigint | InexactNumber {
+  if (INTEGER.test(text)) {
+    // Up to 15 digits every integer is safe; only longer literals need the check.
+    if (text.length <= 15) return Number(text);
     const n = Number(text);
     return Number.isSafeInteger(n) ? n : BigInt(text);
   }
-  return Number(text);
+  return decimalNumber(text);
 }
 
 /** Parses a JSON tensor body within `TENSOR_LIMITS`. */

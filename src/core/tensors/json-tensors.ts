@@ -4,6 +4,7 @@ import { elementCount } from '../schema/host-tensor';
 import { convertValues } from './convert';
 import type { FoundTensor, LooseValue } from './found-tensor';
 import { parseJsonBody } from './json-body';
+import { InexactNumber } from './json-number';
 import { TENSOR_LIMITS } from './limits';
 import { badFile, fileText, shapeText } from './tensor-error';
 
@@ -18,7 +19,7 @@ import { badFile, fileText, shapeText } from './tensor-error';
  */
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isLoose = (v: unknown): v is LooseValue => v === null || ['number', 'bigint', 'boolean', 'string'].includes(typeof v);
+const isLoose = (v: unknown): v is LooseValue => v === null || v instanceof InexactNumber || ['number', 'bigint', 'boolean', 'string'].includes(typeof v);
 
 interface Flat {
   readonly dims: number[];

@@ -1,12 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { twoInputModel } from '../package/onnx-builder.fixture';
 import { summarizeOnnx } from '../package/onnx-summary';
 import type { TensorSpec } from '../protocol/tensor';
-import { tensorValues } from '../schema/host-tensor';
+import { tensorValues, type HostTensor } from '../schema/host-tensor';
 import { decodeHalf } from './float16';
 import { encodeNpy } from './npy';
 import { readTensorFiles, type TensorFile, type TensorReading } from './read-tensor-files';
 import type { TensorError } from './tensor-error';
+import { encodeTensorProto } from './tensor-proto';
 
 const MODELS = 'src/core/tensors/fixtures/models';
 const bytes = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
@@ -160,8 +164,11 @@ describe('readTensorFiles: one reader for every form, checked against the model'
       expect((await failure([floats], [{ name: 'ids', dtype: 'int64', shape: [2] }])).message).toBe('“ids” is int64, but ids.npy holds float64 values (element 1 is 0.5).');
       const overflow = await failure([json('x.json', [300])], [{ name: 'x', dtype: 'uint8', shape: [1] }]);
       expect(overflow.message).toBe('“x” is uint8, but element 0 in x.json is 300, outside uint8’s range 0 to 255.');
-      const unsafe = await failure([json('x.json', '[9007199254740993.5]')], [{ name: 'x', dtype: 'int64', shape: [1] }]);
+      const unsafe = await failure([json('x.json', '[9007199254740993.0]')], [{ name: 'x', dtype: 'int64', shape: [1] }]);
       expect(unsafe.message).toMatch(/beyond 2\^53 where a JSON number may already have been rounded/);
+      // A fraction stays a fraction, though its double (9007199254740994) is whole.
+      const half = await failure([json('x.json', '[9007199254740993.5]')], [{ name: 'x', dtype: 'int64', shape: [1] }]);
+      expect(half.message).toBe('“x” is int64, but element 0 in x.json is 9007199254740993.5, not a whole number.');
     });
 
     it('bad JSON, ragged arrays, a 100,000-level nesting, a table body', async () => {
@@ -200,5 +207,75 @@ describe('readTensorFiles: one reader for every form, checked against the model'
       expect(values(r.value, 'input_ids')).toEqual(expected.input_ids!.data.map((v) => BigInt(v)));
       expect(r.value.summary.find((x) => x.name === 'state')!.source).toBe('token-gru-state.npy');
     });
+  });
+});
+
+describe('readTensorFiles: which input an unnamed tensor is for', () => {
+  const two = summarizeOnnx(twoInputModel()).inputs; // p float32 [N, 1], q int64 [N, 1]
+  const pb = (path: string, tensor: HostTensor, name = ''): TensorFile => ({ path, bytes: encodeTensorProto(name, tensor) });
+  const q5 = pb('test_data_set_0/input_1.pb', { dtype: 'int64', dims: [1, 1], data: BigInt64Array.of(5n) });
+  const p1 = pb('test_data_set_0/input_0.pb', { dtype: 'float32', dims: [1, 1], data: Float32Array.of(1.5) });
+  const ui = { partial: true, givenWins: true } as const;
+  const npy = (path: string, data: number[]): TensorFile => ({ path, bytes: encodeNpy({ dtype: 'int64', dims: [1, data.length], data: BigInt64Array.from(data, BigInt) }) });
+  const bert: TensorSpec[] = ['input_ids', 'attention_mask', 'token_type_ids'].map((name) => ({ name, dtype: 'int64', shape: ['batch', 'seq'] }));
+
+  it('input_K.pb is the model’s input K, alone (the UI’s partial reading) or out of order', async () => {
+    const alone = await readTensorFiles([q5], two, ui);
+    if (!alone.ok) throw new Error(alone.error.message);
+    expect(Object.keys(alone.value.tensors)).toEqual(['q']);
+    expect(values(alone.value, 'q')).toEqual([5n]);
+    // Both, given last-first, fed to onnxruntime-node: q_echo is q, variable is 2·p + q.
+    const both = await read([q5, p1], two);
+    expect(values(both, 'p')).toEqual([1.5]);
+    const session = await ort.InferenceSession.create(twoInputModel());
+    try {
+      const feeds = Object.fromEntries(Object.entries(both.tensors).map(([name, t]) => [name, new ort.Tensor(t.dtype as 'float32', t.data as Float32Array, [...t.dims])]));
+      const out = await session.run(feeds);
+      expect([...(out.q_echo!.data as BigInt64Array)]).toEqual([5n]);
+      expect([...(out.variable!.data as Float32Array)]).toEqual([8]);
+    } finally {
+      await session.release();
+    }
+  });
+
+  it('input_K.pb past the model’s inputs, or for an input named by another file, is an error', async () => {
+    const far = await failure([p1, pb('test_data_set_0/input_2.pb', { dtype: 'int64', dims: [1, 1], data: BigInt64Array.of(5n) })], two);
+    expect(far.message).toBe('test_data_set_0/input_2.pb is for input 2 (input_K.pb holds the model’s input K, counted from 0), but the model has 2 inputs: “p”, “q”.');
+    const clash = await failure([q5, json('q.json', { inputs: { q: [[6]], p: [[1]] } })], two);
+    expect(clash.message).toBe('Two values were given for “q”: q.json:q and test_data_set_0/input_1.pb.');
+    // With givenWins, a file given for q replaces input_1.pb's value.
+    const given = await readTensorFiles([q5, { ...npy('six.npy', [6]), input: 'q' }], two, ui);
+    expect(given.ok && values(given.value, 'q')).toEqual([6n]);
+  });
+
+  it('several files named after no input are refused, in strict and partial reading alike', async () => {
+    const files = [npy('mask.npy', [1, 1]), npy('segments.npy', [0, 0]), npy('tokens.npy', [101, 102])];
+    const message = 'mask.npy, segments.npy, tokens.npy do not say which of “input_ids”, “attention_mask”, “token_type_ids” they are for.';
+    const strict = await failure(files, bert);
+    expect(strict.message).toBe(message);
+    expect(strict.hint).toBe('Name each file after its input (input_ids.npy), or give NAME=FILE.');
+    const partial = await readTensorFiles(files, bert, ui);
+    expect(!partial.ok && partial.error.message).toBe(message);
+    // One named file does not make the other two any clearer.
+    const mixed = await failure([npy('input_ids.npy', [101, 102]), npy('a.npy', [1, 1]), npy('b.npy', [0, 0])], bert);
+    expect(mixed.message).toBe('a.npy, b.npy do not say which of “attention_mask”, “token_type_ids” they are for.');
+    // A single unnamed file for several open inputs says no more in the UI than it does strictly.
+    const single = await readTensorFiles([npy('mask.npy', [1, 1])], bert, ui);
+    expect(!single.ok && single.error.message).toBe('mask.npy does not say which of “input_ids”, “attention_mask”, “token_type_ids” it is for.');
+  });
+
+  it('one unnamed file for the single input still open is taken, and said', async () => {
+    const r = await read([npy('input_ids.npy', [101, 102]), npy('token_type_ids.npy', [0, 0]), npy('mask.npy', [1, 1])], bert);
+    expect(values(r, 'attention_mask')).toEqual([1n, 1n]);
+    expect(r.notes).toContain('“attention_mask” was read from mask.npy by its position.');
+    const ui1 = await readTensorFiles([npy('input_ids.npy', [101, 102]), { ...npy('types.npy', [0, 0]), input: 'token_type_ids' }, npy('mask.npy', [1, 1])], bert, ui);
+    expect(ui1.ok && values(ui1.value, 'attention_mask')).toEqual([1n, 1n]);
+  });
+
+  it('an .npz of positional arrays (numpy.savez(f, a, b)) still fills the inputs in its order', async () => {
+    const entry = (data: number[]) => encodeNpy({ dtype: 'int64', dims: [1, data.length], data: BigInt64Array.from(data, BigInt) });
+    const npz = { path: 'bert.npz', bytes: zipSync({ 'arr_0.npy': entry([101, 102]), 'arr_1.npy': entry([1, 1]), 'arr_2.npy': entry([0, 0]) }, { level: 0 }) };
+    const r = await read([npz], bert);
+    expect(bert.map((i) => values(r, i.name))).toEqual([[101n, 102n], [1n, 1n], [0n, 0n]]);
   });
 });

@@ -100,7 +100,11 @@ function assign(files: readonly { file: TensorFile; found: FoundTensor[] }[], in
     chosen.set(input, a);
     return ok(true);
   };
+  // input_K.pb: K is the graph input's index (ONNX's test-data convention).
+  const indexed: { found: FoundTensor; index: number }[] = [];
+  // Unnamed tensors without an index (bare .npy and JSON arrays, .npz arr_K), with the file each came from.
   const positional: FoundTensor[] = [];
+  const unplacedFiles = new Set<TensorFile>();
   const extras: FoundTensor[] = [];
   for (const { file, found } of files) {
     if (file.input !== undefined) {
@@ -119,27 +123,42 @@ function assign(files: readonly { file: TensorFile; found: FoundTensor[] }[], in
       else if (found.length === 1 && dataFileIndex(file.path, 'input') === null && inputOfFileName(file.path, inputs)) {
         const put1 = put(inputOfFileName(file.path, inputs)!.name, { found: f, how: 'file-name' });
         if (!put1.ok) return put1;
-      } else positional.push(f);
+      } else if (f.format === 'pb' && dataFileIndex(file.path, 'input') !== null) indexed.push({ found: f, index: dataFileIndex(file.path, 'input')! });
+      else {
+        positional.push(f);
+        unplacedFiles.add(file);
+      }
     }
   }
-  const open = inputs.filter((i) => !chosen.has(i.name));
   // One tensor for a one-input model is that input whatever its name (one model's output feeding the next).
-  if (inputs.length === 1 && open.length === 1 && extras.length + positional.length === 1) {
-    chosen.set(inputs[0]!.name, { found: (extras[0] ?? positional[0])!, how: 'only' });
+  if (inputs.length === 1 && !chosen.has(inputs[0]!.name) && extras.length + positional.length + indexed.length === 1) {
+    chosen.set(inputs[0]!.name, { found: (extras[0] ?? positional[0] ?? indexed[0]!.found)!, how: 'only' });
     return ok(chosen);
   }
   if (extras.length > 0) {
     const list = extras.map((e) => `“${e.name}” (${e.source})`).join(', ');
     return mismatch(`${list} ${extras.length === 1 ? 'is not an input' : 'are not inputs'} of this model; its inputs are ${inputs.map((i) => `“${i.name}”`).join(', ')}.`, 'Name the values after the model’s inputs, or give one file per input as NAME=FILE.', { input: extras[0]!.name ?? undefined, file: extras[0]!.source });
   }
-  // Unnamed tensors (input_K.pb, arr_K, bare arrays) fill the remaining inputs in order.
+  for (const { found, index } of indexed) {
+    const input = inputs[index];
+    if (!input) {
+      return mismatch(`${found.source} is for input ${index} (input_K.pb holds the model’s input K, counted from 0), but the model has ${inputs.length} input${inputs.length === 1 ? '' : 's'}: ${inputs.map((i) => `“${i.name}”`).join(', ')}.`, 'Number the files input_0.pb, input_1.pb… in the order of the model’s inputs, or give NAME=FILE.', { file: found.source });
+    }
+    const put1 = put(input.name, { found, how: 'position' });
+    if (!put1.ok) return put1;
+  }
+  const open = inputs.filter((i) => !chosen.has(i.name));
+  // Unnamed tensors of one file (an .npz's arr_K) fill the remaining inputs in order; separate files carry no order.
   positional.sort((a, b) => a.position - b.position);
   if (positional.length > open.length) {
     return mismatch(`${positional.length} unnamed tensors (${positional.map((p) => p.source).join(', ')}) were given for ${open.length === 0 ? 'no remaining input' : `${open.length} remaining input${open.length === 1 ? '' : 's'} (${open.map((i) => `“${i.name}”`).join(', ')})`}.`, 'Name each file after its input (input_ids.npy), or give NAME=FILE.', { file: positional[0]!.source });
   }
-  if (positional.length > 0 && positional.length < open.length && !partial) {
-    return mismatch(`${positional.length === 1 ? `${positional[0]!.source} does` : `${positional.length} unnamed tensors do`} not say which of ${open.map((i) => `“${i.name}”`).join(', ')} ${positional.length === 1 ? 'it is' : 'they are'} for.`, 'Name each file after its input (input_ids.npy), or give NAME=FILE.', { file: positional[0]!.source });
-  }
+  const unsaid = (what: string, verb: string): Result<never> =>
+    mismatch(`${what} ${verb} not say which of ${open.map((i) => `“${i.name}”`).join(', ')} ${verb === 'does' ? 'it is' : 'they are'} for.`, 'Name each file after its input (input_ids.npy), or give NAME=FILE.', { file: positional[0]!.source });
+  if (unplacedFiles.size > 1) return unsaid(positional.map((p) => p.source).join(', '), 'do');
+  // A single array is taken only for the single input still open (partial or not).
+  if (positional.length === 1 && open.length > 1) return unsaid(positional[0]!.source, 'does');
+  if (positional.length > 0 && positional.length < open.length && !partial) return unsaid(`${positional.length} unnamed tensors`, 'do');
   positional.forEach((f, k) => chosen.set(open[k]!.name, { found: f, how: 'position' }));
   const missing = inputs.filter((i) => !chosen.has(i.name));
   if (missing.length > 0 && !partial) {
@@ -156,7 +175,7 @@ function assign(files: readonly { file: TensorFile; found: FoundTensor[] }[], in
 
 /**
  * Matches tensors to the model's inputs — by name (the tensor's, else the file's), else by
- * position — then reads each as its input's dtype and shape, with symbolic sizes taken from
+ * index (input_K.pb) or order within one file — then reads each as its input's dtype and shape, with symbolic sizes taken from
  * the data. Every disagreement is an error naming the input; nothing partial is returned.
  */
 export function matchTensors(files: readonly { file: TensorFile; found: FoundTensor[] }[], inputs: readonly TensorSpec[], options: ReadTensorOptions = {}): Result<TensorReading> {
