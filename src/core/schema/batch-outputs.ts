@@ -1,5 +1,6 @@
 import type { ClassificationMetrics } from '../metrics/classification';
 import type { MetricComparison } from '../metrics/recorded';
+import type { MetricsCoverage } from '../metrics/coverage';
 import type { RegressionMetrics } from '../metrics/regression';
 import type { ScoredChunk } from './batch-chunk';
 import { ROW_SKIPPED } from './batch-chunk';
@@ -20,8 +21,10 @@ export interface BatchMetrics {
   readonly classes: readonly string[];
   readonly classification: ClassificationMetrics | null;
   readonly regression: RegressionMetrics | null;
-  /** The package's recorded metrics next to the measured ones. */
+  /** The package's recorded metrics next to the measured ones (each within its tolerance, on the `labelled` rows only). */
   readonly recorded: readonly MetricComparison[];
+  /** Labelled rows in all, and those left out of the figures (a label the model cannot read, a NaN or infinite prediction). */
+  readonly coverage: MetricsCoverage;
 }
 
 /**
@@ -72,9 +75,9 @@ function joinOutputs(chunks: readonly ScoredChunk[]): Map<string, JoinedOutput> 
 }
 
 function batchMetrics(summary: BatchSummary | null, labelColumn: string | null): BatchMetrics | null {
-  if (!labelColumn || !summary || summary.labelled === 0) return null;
-  const { rows, scored, skipped, labelled, classes, classification, regression, comparisons } = summary;
-  return { labelColumn, rows, scored, skipped, labelled, classes, classification, regression, recorded: comparisons };
+  if (!labelColumn || !summary || summary.coverage.labelled === 0) return null;
+  const { rows, scored, skipped, labelled, classes, classification, regression, comparisons, coverage } = summary;
+  return { labelColumn, rows, scored, skipped, labelled, classes, classification, regression, recorded: comparisons, coverage };
 }
 
 /** Elements written per piece of the streamed document. */
