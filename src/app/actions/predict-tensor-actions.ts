@@ -1,4 +1,5 @@
-import { elementCount, randomTensor, type HostTensor } from '../../core/schema/host-tensor';
+import type { HostTensor } from '../../core/schema/host-tensor';
+import { isRandomFill, randomFill } from '../../core/schema/random-fill';
 import type { AppStore } from '../store/app-store';
 import type { ReadyModel } from '../store/models-slice';
 import type { PredictState, TensorDraft } from '../store/predict-slice';
@@ -35,11 +36,15 @@ export function createTensorActions({ store, loaded, modelOf, stateOf, expectedD
       const s = stateOf(id);
       const model = modelOf(id);
       if (!s || !model) return;
-      // Random inputs follow the new size; the others are checked against it.
+      // Random inputs are redrawn at the new size (image pixels over their scale); the others are checked against it.
+      const rt = loaded();
       const tensors = { ...s.tensors };
       for (const input of model.facts.signature.inputs) {
-        if (tensors[input.name]?.source.startsWith('random') && input.shape?.includes(name)) {
-          tensors[input.name] = draftOf(randomTensor(input.dtype === 'unknown' ? 'float32' : input.dtype, expectedDims(model, input.shape), Math.random), tensors[input.name]!.source);
+        const current = tensors[input.name];
+        if (current && isRandomFill(current.source) && input.shape?.includes(name)) {
+          const scale = s.pixelScales[input.name];
+          const { tensor, source } = randomFill(input.dtype, expectedDims(model, input.shape), scale, Math.random);
+          tensors[input.name] = draftOf(tensor, source, { preview: input.image && scale && rt ? rt.tensorPreview(tensor, input.image, scale) : null });
         }
       }
       getState().updatePredict(id, { tensors });
@@ -65,13 +70,11 @@ export function createTensorActions({ store, loaded, modelOf, stateOf, expectedD
       const model = modelOf(id);
       const spec = model?.facts.signature.inputs.find((i) => i.name === input);
       if (!s || !model || !spec || !rt) return;
-      const dims = expectedDims(model, spec.shape);
       const scale = s.pixelScales[input];
       // Image inputs get random pixels over their scale; other inputs the dtype's usual random values.
-      const base = randomTensor(spec.dtype === 'unknown' ? 'float32' : spec.dtype, dims, Math.random);
-      const tensor = scale && spec.dtype.startsWith('float') ? { ...base, data: Float32Array.from(base.data as Float32Array, (v) => scale.min + v * (scale.max - scale.min)) } : base;
+      const { tensor, source } = randomFill(spec.dtype, expectedDims(model, spec.shape), scale, Math.random);
       getState().updatePredict(id, {
-        tensors: { ...s.tensors, [input]: draftOf(tensor, `random ${tensor.dtype} values (${elementCount(dims).toLocaleString('en-US')})`, { preview: spec.image && scale ? rt.tensorPreview(tensor, spec.image, scale) : null }) },
+        tensors: { ...s.tensors, [input]: draftOf(tensor, source, { preview: spec.image && scale ? rt.tensorPreview(tensor, spec.image, scale) : null }) },
         fillNote: null,
       });
       recheck(id);
@@ -100,7 +103,7 @@ export function createTensorActions({ store, loaded, modelOf, stateOf, expectedD
       if (!s || !spec?.image || !scale || !rt) return;
       const { tensor, preview } = rt.imageToTensor(rgba, width, height, spec.image, spec.dtype === 'unknown' ? 'float32' : spec.dtype, scale);
       getState().updatePredict(id, {
-        tensors: { ...s.tensors, [input]: draftOf(tensor, source, { preview, imageNote: rt.describeImageMapping(spec.image, width, height, scale) }) },
+        tensors: { ...s.tensors, [input]: draftOf(tensor, source, { preview, imageNote: rt.describeImageMapping(spec.image, width, height, scale, tensor.dtype) }) },
         fillNote: null,
       });
       recheck(id);

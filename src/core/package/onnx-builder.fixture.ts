@@ -129,3 +129,9 @@ export function twoInputModel(): Uint8Array {
     ],
   });
 }
+
+/** `x` → Identity → `y`, of one element type (an ONNX data type code) and shape: what a model receives comes straight back. */
+export function identityModel(elemType: number, dims: (number | string)[]): Uint8Array {
+  const type = tensorType(elemType, dims);
+  return testModel({ name: 'identity', node: [{ opType: 'Identity', input: ['x'], output: ['y'] }], input: [{ name: 'x', type }], output: [{ name: 'y', type }] });
+}

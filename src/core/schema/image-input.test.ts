@@ -60,4 +60,37 @@ describe('images to tensors', () => {
       'Your picture (256×256) is resized to 8×8 by averaging the pixels each cell covers, converted to grey, and scaled so that dark ink = 16, blank = 0 — the range the package gives every pixel feature (0 to 16). Layout NCHW.',
     );
   });
+
+  it('scales int8 pictures to 0–127, so that white reaches the model as 127, not -1', () => {
+    const sig = buildSignature({ metadata: null, mlmodel: null, inputs: [{ name: 'x', dtype: 'int8', shape: [1, 3, 4, 4] }] });
+    const rgb = sig.inputs[0]!;
+    const scale = defaultPixelScale(sig, rgb);
+    expect(scale).toMatchObject({ min: 0, max: 127, ink: false });
+    const white = new Uint8ClampedArray(4 * 4 * 4).fill(255);
+    const { tensor } = imageToTensor(white, 4, 4, rgb.image!, 'int8', scale);
+    expect(tensor.data).toBeInstanceOf(Int8Array);
+    expect(new Set(tensor.data as Int8Array)).toEqual(new Set([127]));
+    expect(describeImageMapping(rgb.image!, 4, 4, scale, 'int8')).toBe(
+      'Your picture (4×4) is resized to 4×4 by averaging the pixels each cell covers, kept as RGB, and scaled so that white = 127, black = 0 — assumed for int8 pixels, as the package gives no range: 0 to 127, the non-negative half of what int8 holds. Values are rounded to whole numbers. Layout NCHW.',
+    );
+  });
+
+  it('clamps to what an integer dtype holds when the scale goes beyond it, and says so', () => {
+    const image = { layout: 'NCHW' as const, channels: 3, height: 2, width: 2 };
+    const declared = { min: 0, max: 255, ink: false, source: 'the range the package gives every pixel feature (0 to 255)' };
+    const rgba = Uint8ClampedArray.of(255, 255, 255, 255, 0, 0, 0, 255, 128, 128, 128, 255, 255, 255, 255, 255);
+    const { tensor } = imageToTensor(rgba, 2, 2, image, 'int8', declared);
+    expect([...(tensor.data as Int8Array).subarray(0, 4)]).toEqual([127, 0, 127, 127]);
+    expect(describeImageMapping(image, 2, 2, declared, 'int8')).toContain('Values are rounded to whole numbers and clamped to what int8 holds (-128 to 127).');
+  });
+
+  it('gives every integer dtype a range it holds, and bool its two values', () => {
+    const scaleOf = (dtype: 'uint16' | 'int32' | 'bool') => {
+      const sig = buildSignature({ metadata: null, mlmodel: null, inputs: [{ name: 'x', dtype, shape: [1, 1, 4, 4] }] });
+      return defaultPixelScale(sig, sig.inputs[0]!);
+    };
+    expect(scaleOf('uint16')).toMatchObject({ min: 0, max: 255, source: 'the usual range of uint16 pixels (0 to 255)' });
+    expect(scaleOf('int32')).toMatchObject({ min: 0, max: 255 });
+    expect(scaleOf('bool')).toMatchObject({ min: 0, max: 1, source: 'the only values of bool pixels (0 or 1)' });
+  });
 });

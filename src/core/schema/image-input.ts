@@ -1,5 +1,6 @@
 import type { TensorDType } from '../protocol/tensor';
-import { fromNumbers, tensorValues, type HostTensor } from './host-tensor';
+import { tensorValues, type HostTensor } from './host-tensor';
+import { integerRange, pixelTensor } from './pixel-tensor';
 import type { ImageLayout, Signature, SignatureInput } from './signature';
 
 /** How pixel brightness becomes input values. */
@@ -12,7 +13,7 @@ export interface PixelScale {
   readonly source: string;
 }
 
-/** The range the package declares for the pixels, else the dtype's usual one; single-channel inputs read ink. */
+/** The range the package declares for the pixels, else one the dtype holds; single-channel inputs read ink. */
 export function defaultPixelScale(signature: Signature, input: SignatureInput): PixelScale {
   const channels = input.image?.channels ?? 1;
   const ranges = signature.layout.kind === 'one-input' && signature.layout.input === input.name ? signature.features.map((f) => f.declared ?? f.training) : [];
@@ -20,7 +21,11 @@ export function defaultPixelScale(signature: Signature, input: SignatureInput): 
   if (first && first.min !== null && first.max !== null && ranges.every((r) => r && r.min === first.min && r.max === first.max)) {
     return { min: first.min, max: first.max, ink: channels === 1, source: `the range the package gives every pixel feature (${first.min} to ${first.max})` };
   }
-  if (input.dtype === 'uint8' || input.dtype === 'int8' || input.dtype.startsWith('int')) return { min: 0, max: 255, ink: channels === 1, source: `the usual range of ${input.dtype} pixels (0 to 255)` };
+  const ink = channels === 1;
+  // int8 cannot hold 255: white would wrap to -1. Its non-negative half keeps blank = 0 and brighter = higher.
+  if (input.dtype === 'int8') return { min: 0, max: 127, ink, source: 'assumed for int8 pixels, as the package gives no range: 0 to 127, the non-negative half of what int8 holds' };
+  if (input.dtype === 'bool') return { min: 0, max: 1, ink, source: 'the only values of bool pixels (0 or 1)' };
+  if (integerRange(input.dtype)) return { min: 0, max: 255, ink, source: `the usual range of ${input.dtype} pixels (0 to 255)` };
   return { min: 0, max: 1, ink: channels === 1, source: 'the usual range of float pixels (0 to 1)' };
 }
 
@@ -70,13 +75,10 @@ export function imageToTensor(rgba: ArrayLike<number>, width: number, height: nu
   };
   const planes = Array.from({ length: channels }, (_, c) => (channels === 4 && c === 3 ? new Float32Array(w * h).fill(1) : plane(c)));
   const level = (v: number): number => (scale.ink ? 1 - v : v);
-  const integer = !dtype.startsWith('float');
-  const values = new Array<number>(channels * h * w);
+  const values = new Float64Array(channels * h * w);
   for (let c = 0; c < channels; c++) {
     for (let i = 0; i < h * w; i++) {
-      const scaled = scale.min + level(planes[c]![i]!) * (scale.max - scale.min);
-      const v = integer ? Math.round(scaled) : scaled;
-      values[image.layout === 'NCHW' ? c * h * w + i : i * channels + c] = v;
+      values[image.layout === 'NCHW' ? c * h * w + i : i * channels + c] = scale.min + level(planes[c]![i]!) * (scale.max - scale.min);
     }
   }
   const preview = new Float32Array(h * w);
@@ -86,9 +88,8 @@ export function imageToTensor(rgba: ArrayLike<number>, width: number, height: nu
     preview[i] = sum / channels;
   }
   const dims = image.layout === 'NCHW' ? [1, channels, h, w] : [1, h, w, channels];
-  // float16 is encoded to its half-float bits by fromNumbers; only a string input cannot take pixels.
-  const safe: TensorDType = dtype === 'string' ? 'float32' : dtype;
-  return { tensor: { dtype: safe, dims, data: fromNumbers(safe, values) }, preview };
+  // Integers are rounded and clamped to the dtype (never wrapped), float16 encoded to its bits.
+  return { tensor: pixelTensor(dtype, dims, values), preview };
 }
 
 /** The preview (0..1 per pixel) of an existing tensor of the input, for showing a filled image. */
@@ -109,9 +110,12 @@ export function tensorPreview(tensor: HostTensor, image: ImageLayout, scale: Pix
   return preview;
 }
 
-/** The resize and scaling, stated for the user. */
-export function describeImageMapping(image: ImageLayout, sourceWidth: number, sourceHeight: number, scale: PixelScale): string {
+/** The resize and scaling, stated for the user (with the dtype: integers are rounded, and clamped where the scale goes beyond them). */
+export function describeImageMapping(image: ImageLayout, sourceWidth: number, sourceHeight: number, scale: PixelScale, dtype?: TensorDType): string {
   const colour = image.channels === 1 ? 'converted to grey' : image.channels === 3 ? 'kept as RGB' : `given ${image.channels} channels`;
   const mapping = scale.ink ? `dark ink = ${scale.max}, blank = ${scale.min}` : `white = ${scale.max}, black = ${scale.min}`;
-  return `Your picture (${sourceWidth}×${sourceHeight}) is resized to ${image.width}×${image.height} by averaging the pixels each cell covers, ${colour}, and scaled so that ${mapping} — ${scale.source}. Layout ${image.layout}.`;
+  const range = dtype ? integerRange(dtype) : null;
+  const clamped = range && (Math.min(scale.min, scale.max) < range.min || Math.max(scale.min, scale.max) > range.max);
+  const integer = range ? ` Values are rounded to whole numbers${clamped ? ` and clamped to what ${dtype} holds (${range.min} to ${range.max})` : ''}.` : '';
+  return `Your picture (${sourceWidth}×${sourceHeight}) is resized to ${image.width}×${image.height} by averaging the pixels each cell covers, ${colour}, and scaled so that ${mapping} — ${scale.source}.${integer} Layout ${image.layout}.`;
 }
