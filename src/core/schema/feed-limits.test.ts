@@ -86,3 +86,25 @@ describe('a value its input cannot hold', () => {
     }
   });
 });
+
+describe('a category or text feature fed to a numeric input', () => {
+  it('is refused when its value is no number (it would be fed as NaN), and fed as its number when it is one', () => {
+    for (const type of ['category', 'object', 'string']) {
+      const signature = buildSignature({ metadata: { feature_names: ['a', 'b'], feature_types: { b: type } }, mlmodel: null, inputs: [{ name: 'x', dtype: 'float32', shape: ['N', 2] }] });
+      const validator = createRowValidator(signature);
+      const bad = validator.check(['1.5', '2,5']);
+      expect(bad.issues.map((i) => [i.field, i.rule])).toEqual([['b', 'type']]);
+      expect(bad.issues[0]!.message).toBe('“b” feeds a float32 input, which takes numbers: “2,5” is not one, and would be fed as NaN. Give a number (a category this model takes as a number is written as one).');
+      for (const cell of ['0x10', 'Infinity', 'red']) expect(validator.check(['1', cell]).issues.map((i) => i.rule)).toEqual(['type']);
+      const good = validator.check(['1.5', ' 3 ']);
+      expect(good.issues).toEqual([]);
+      expect(fed(signature, good.values as number[])).toEqual([1.5, 3]);
+      // Past the input's limits, as a number would be.
+      expect(validator.check(['1', '1e39']).issues[0]!.message).toMatch(/outside what its float32 input holds/);
+    }
+    // An int64 input per feature: text would have thrown on its way to a BigInt.
+    const ints = buildSignature({ metadata: { feature_names: ['c'], feature_types: { c: 'category' } }, mlmodel: null, inputs: [{ name: 'c', dtype: 'int64', shape: ['N', 1] }] });
+    expect(createRowValidator(ints).check(['blue']).issues.map((i) => i.rule)).toEqual(['type']);
+    expect(createRowValidator(ints).check(['2.5']).issues[0]!.message).toMatch(/takes whole numbers/);
+  });
+});

@@ -3,7 +3,7 @@ import type { Feature, Signature } from './signature';
 import { parseDecimal } from './number-text';
 import { compileSchemaExplainer, compileSchemaPredicate } from './schema-predicate';
 import { compileFastLane, compileNumericCheck, type NumericCheck } from './row-fast-lane';
-import { feedLimits, feedProblem } from './feed-limits';
+import { feedLimits, feedProblem, type FeedLimit } from './feed-limits';
 
 export type IssueRule = 'missing' | 'type' | 'not-finite' | 'range' | 'training-range' | 'enum' | 'shape' | 'schema';
 
@@ -178,6 +178,19 @@ function residualSchema(signature: Signature): Schema | null {
   return { ...schema, properties };
 }
 
+/**
+ * Why a feature's value cannot go into its numeric input unchanged: past the input's limits
+ * (`feedProblem`), or text that is no number (a category or text feature fed to a float or
+ * integer input would be fed as NaN). Null when it can.
+ */
+function inputProblem(field: string, value: FeatureValue, limit: FeedLimit): string | null {
+  if (typeof value === 'number') return feedProblem(field, value, limit);
+  if (typeof value !== 'string') return null;
+  const n = parseDecimal(value.trim());
+  if (n === null) return `“${field}” feeds ${limit.dtype.startsWith('int') ? 'an' : 'a'} ${limit.dtype} input, which takes numbers: “${value}” is not one, and would be fed as NaN. Give a number (a category this model takes as a number is written as one).`;
+  return feedProblem(field, n, limit);
+}
+
 const NO_ISSUES: readonly InputIssue[] = Object.freeze([]);
 
 /**
@@ -212,7 +225,7 @@ export function createRowValidator(signature: Signature, options: { readonly fas
         const parsed = parse(feature, row[i]);
         const { value } = parsed;
         // A value its input cannot hold unchanged (a fraction in an integer input, past a type's range) is not read.
-        const problem = !parsed.issue && typeof value === 'number' && feeds[i] ? feedProblem(feature.name, value, feeds[i]!) : null;
+        const problem = !parsed.issue && feeds[i] ? inputProblem(feature.name, value, feeds[i]!) : null;
         const issue = problem ? { field: feature.name, severity: 'error' as const, rule: 'type' as const, message: problem } : parsed.issue;
         values.push(value);
         if (issue) {
