@@ -46,6 +46,23 @@ describe('fillInputs', () => {
     expect(Math.max(...progress.map((p, i) => p - (progress[i - 1] ?? 0)))).toBeLessThanOrEqual(7);
   });
 
+  it('fills ones, zeros, positions and drawn integers in a range the same in steps as at once', () => {
+    const layout = [
+      { name: 'm', dtype: 'bool' as const, dims: [2, 5], fill: { kind: 'ones' as const } },
+      { name: 't', dtype: 'int64' as const, dims: [2, 5], fill: { kind: 'zeros' as const } },
+      { name: 'p', dtype: 'int32' as const, dims: [2, 5], fill: { kind: 'positions' as const } },
+      { name: 'i', dtype: 'int64' as const, dims: [2, 5], fill: { kind: 'drawn' as const, ints: { min: 100, max: 102 } } },
+      { name: 'h', dtype: 'float16' as const, dims: [3], fill: { kind: 'positions' as const } },
+    ];
+    const once = drain(fillInputs(layout, 'random', seededRandom(BENCHMARK_SEED)));
+    expect(shown(drain(fillInputs(layout, 'random', seededRandom(BENCHMARK_SEED), 3)))).toEqual(shown(once));
+    expect(tensorValues(once.m!)).toEqual(new Array(10).fill(1));
+    expect(tensorValues(once.t!)).toEqual(new Array(10).fill(0n));
+    expect(tensorValues(once.p!)).toEqual([0, 1, 2, 3, 4, 0, 1, 2, 3, 4]);
+    expect(tensorValues(once.h!)).toEqual([0, 1, 2]);
+    expect(new Set(tensorValues(once.i!))).toEqual(new Set([100n, 101n, 102n]));
+  });
+
   it('makes zeros without a step for numbers (new buffers are zeroed) and empty strings in steps', () => {
     const steps = [...fillInputs(inputLayout(SPECS, BATCH, 20, {}), 'zeros', () => 0.5, 8)];
     expect(steps).toEqual([8, 16, 20]);

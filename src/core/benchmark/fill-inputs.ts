@@ -1,12 +1,25 @@
 import type { BatchDimension } from './plan';
 import type { TensorDType, TensorSpec } from '../protocol/tensor';
-import { allocate, drawRandom, elementCount, resolveDims, type HostTensor } from '../schema/host-tensor';
+import { allocate, drawRandom, elementCount, fromNumbers, resolveDims, type HostTensor, type NumericArray } from '../schema/host-tensor';
 
-/** One input to make: its element type and sizes. */
+/**
+ * What random values an input gets: drawn values of its type (integers in `ints`, 0–9 when
+ * absent), or fixed values an input of a known role needs to be valid (see model/input-roles):
+ * `ones` (a mask that keeps every position), `zeros` (token type ids: one segment) or
+ * `positions` (0..T-1 along the last axis, in every row).
+ */
+export type InputFill =
+  | { readonly kind: 'drawn'; readonly ints?: Readonly<{ min: number; max: number }> }
+  | { readonly kind: 'ones' }
+  | { readonly kind: 'zeros' }
+  | { readonly kind: 'positions' };
+
+/** One input to make: its element type and sizes, and (random values only) what it holds; absent: drawn values of its type. */
 export interface InputLayout {
   readonly name: string;
   readonly dtype: TensorDType;
   readonly dims: readonly number[];
+  readonly fill?: InputFill;
 }
 
 export type GeneratedSource = 'random' | 'zeros';
@@ -28,22 +41,40 @@ export function inputLayout(inputs: readonly TensorSpec[], batch: BatchDimension
 }
 
 /**
+ * Fills `data[from, to)` of one input with its random values (`fill`). Only drawn values take
+ * from `random`, one per element, so a range at a time gives the same values as all at once.
+ */
+export function fillRandom(input: InputLayout, data: NumericArray | string[], from: number, to: number, random: () => number): void {
+  const fill = input.fill ?? { kind: 'drawn' };
+  if (fill.kind === 'drawn' || input.dtype === 'string') {
+    drawRandom(input.dtype, data, from, to, random, fill.kind === 'drawn' ? fill.ints : undefined);
+    return;
+  }
+  if (fill.kind === 'zeros') return; // new buffers are zeroed
+  const row = input.dims.at(-1) ?? 1;
+  const valueAt = fill.kind === 'ones' ? () => 1 : (i: number) => i % row;
+  const values = Array.from({ length: to - from }, (_, k) => valueAt(from + k));
+  (data as Float64Array).set(fromNumbers(input.dtype, values) as Float64Array, from);
+}
+
+/**
  * Makes generated inputs a step at a time (at most `step` elements each), yielding the elements
  * done after each step: the same values whether drained at once (`drain`) or a slice of the
  * page's time at a time. Zeros cost one allocation each (new buffers are zeroed); random values
- * come from `random`, drawn in input order.
+ * are each input's `fill`, drawn values coming from `random` in input order.
  */
 export function* fillInputs(layout: readonly InputLayout[], source: GeneratedSource, random: () => number, step = FILL_STEP_ELEMENTS): Generator<number, Record<string, HostTensor>> {
   const feeds: Record<string, HostTensor> = {};
   let done = 0;
-  for (const { name, dtype, dims } of layout) {
+  for (const input of layout) {
+    const { name, dtype, dims } = input;
     const n = elementCount(dims);
     const data = dtype === 'string' ? new Array<string>(n) : allocate(dtype, n);
     feeds[name] = { dtype, dims, data };
     if (source === 'zeros' && dtype !== 'string') continue;
     for (let from = 0; from < n; from += step) {
       const to = Math.min(n, from + step);
-      if (source === 'random') drawRandom(dtype, data, from, to, random);
+      if (source === 'random') fillRandom(input, data, from, to, random);
       else (data as string[]).fill('', from, to);
       done += to - from;
       yield done;

@@ -30,6 +30,26 @@ describe('modelInputs', () => {
     expect(a[0]!.feeds.x!.data).toEqual(b[0]!.feeds.x!.data);
   });
 
+  it('draws random values a transformer accepts for inputs known by name (masks ones, type ids 0), others as before', () => {
+    const inputs: TensorSpec[] = [
+      { name: 'attention_mask', dtype: 'int64', shape: ['N', 6] },
+      { name: 'token_type_ids', dtype: 'int64', shape: ['N', 6] },
+      { name: 'input_ids', dtype: 'int32', shape: ['N', 6] },
+      { name: 'b', dtype: 'int64', shape: ['N', 6] },
+    ];
+    const sets = value(modelInputs(model({ inputs, tokenIds: { min: 0, max: 999, detail: 'metadata.json vocab_size 1000' } }), 'random', [4]));
+    const feeds = sets[0]!.feeds;
+    expect(tensorValues(feeds.attention_mask!).every((v) => v === 1n)).toBe(true);
+    expect(tensorValues(feeds.token_type_ids!).every((v) => v === 0n)).toBe(true);
+    const ids = tensorValues(feeds.input_ids!).map(Number);
+    expect(Math.max(...ids)).toBeGreaterThan(9);
+    expect(Math.max(...ids)).toBeLessThanOrEqual(999);
+    const other = tensorValues(feeds.b!).map(Number);
+    expect(Math.max(...other)).toBeLessThanOrEqual(9);
+    // Zeros stay zeros: a chosen source is taken as it is.
+    expect(tensorValues(value(modelInputs(model({ inputs }), 'zeros', [1]))[0]!.feeds.attention_mask!).every((v) => v === 0n)).toBe(true);
+  });
+
   it('makes zeros of each input type, strings included', () => {
     const sets = value(modelInputs(model({ inputs: [{ name: 'x', dtype: 'int64', shape: ['N', 2] }, { name: 's', dtype: 'string', shape: ['N'] }] }), 'zeros', [3]));
     expect(sets[0]!.feeds.x).toEqual({ dtype: 'int64', dims: [3, 2], data: new BigInt64Array(6) });

@@ -4,11 +4,14 @@ import { engineError, fail, ok, type Result } from '../protocol/engine-error';
 import type { TensorSpec } from '../protocol/tensor';
 import { seededRandom, type HostTensor } from '../schema/host-tensor';
 import { drain, fillInputs, inputLayout, type GeneratedSource, type InputLayout } from '../benchmark/fill-inputs';
+import { inputFill, inputRole, type TokenRange } from './input-roles';
 
 /**
  * Where a model's inputs come from:
  * - `example`: the package's input example, its rows repeated to the batch size;
- * - `random`: seeded values of each input's type (the same numbers every time);
+ * - `random`: seeded values of each input's type (the same numbers every time), except that
+ *   inputs recognised by name get values the model accepts (input-roles): masks all ones, token
+ *   type ids 0, position ids 0..T-1, token ids within the vocabulary when the package states it;
  * - `zeros`: zeros (empty strings for string inputs);
  * - `data`: tensors given by the caller (rows of a table, a file read elsewhere), repeated
  *   to the batch size like the example. A new source (e.g. tensors read from `.npy` or
@@ -23,6 +26,8 @@ export interface InputModel {
     readonly batch: BatchDimension;
     /** The package's example as tensors; null when the package has none. */
     readonly example: Result<Readonly<Record<string, HostTensor>>> | null;
+    /** Token ids below the vocabulary size the package states (ModelFacts.tokenIds); absent or null: none stated. */
+    readonly tokenIds?: TokenRange | null;
   };
   readonly dims: Readonly<Record<string, number>>;
 }
@@ -47,7 +52,11 @@ function naturalBatch(model: InputModel): number {
  * which makes them a step at a time, both use it.
  */
 export function generatedLayout(model: InputModel, source: GeneratedSource, batchSize: number | null): InputLayout[] {
-  return inputLayout(model.facts.inputs, model.facts.batch, source === 'random' ? (batchSize ?? naturalBatch(model)) : batchSize, model.dims);
+  const layout = inputLayout(model.facts.inputs, model.facts.batch, source === 'random' ? (batchSize ?? naturalBatch(model)) : batchSize, model.dims);
+  if (source !== 'random') return layout;
+  // Random masks, type ids, positions and token ids must still be valid, or the run fails (or times an error path).
+  const tokens = model.facts.tokenIds ?? null;
+  return layout.map((input) => ({ ...input, fill: inputFill(inputRole(input), input.dtype, tokens) }));
 }
 
 /** The generator random inputs are drawn from: the same numbers every time, on every backend. */

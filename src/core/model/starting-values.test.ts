@@ -53,7 +53,28 @@ describe('startingValues', () => {
   });
 });
 
+describe('startingValues of integer features', () => {
+  it('starts an integer feature at a whole number within its range, so the form opens runnable', () => {
+    const metadata = { feature_names: ['n_rooms', 'flag', 'odd'], input_schema: { type: 'object', properties: { n_rooms: { type: 'integer', minimum: 1, maximum: 6 }, flag: { type: 'integer', minimum: 0, maximum: 1 }, odd: { type: 'integer', minimum: 0.5, maximum: 1.2 } } } };
+    const s = buildSignature({ metadata, mlmodel: null, inputs: [{ name: 'x', dtype: 'int64', shape: ['N', 3] }] });
+    const start = startingValues(s.features);
+    expect(start.values).toEqual({ n_rooms: '4', flag: '1', odd: '1' });
+    expect(createRowValidator(s).check(s.features.map((f) => start.values[f.name]!))).toMatchObject({ runnable: true, issues: [] });
+  });
+});
+
 describe('startingTensor', () => {
+  it('starts token type ids at 0 and position ids at 0..T-1 per row, even with a vocabulary size', () => {
+    const vocab = { min: 0, max: 30521, detail: 'metadata.json vocab_size 30522' };
+    const types = startingTensor({ name: 'token_type_ids', dtype: 'int64', shape: ['batch', 'sequence_length'] }, [1, 8], vocab);
+    expect(tensorValues(types.tensor)).toEqual(new Array(8).fill(0n));
+    expect(types.source).toBe('zeros (token type ids: every token in the first segment)');
+    const positions = startingTensor({ name: 'position_ids', dtype: 'int64', shape: ['batch', 'sequence_length'] }, [2, 3], vocab);
+    expect(tensorValues(positions.tensor)).toEqual([0n, 1n, 2n, 0n, 1n, 2n]);
+    expect(positions.source).toBe('positions 0–2 in each row');
+    expect(tensorValues(startingTensor({ name: 'segment_ids', dtype: 'int32', shape: [1, 4] }, [1, 4], vocab).tensor)).toEqual([0, 0, 0, 0]);
+  });
+
   it('keeps token ids inside the vocabulary the package states, and a mask all ones', () => {
     const tokens = { min: 0, max: 49, detail: 'metadata.json vocab_size 50' };
     const ids = startingTensor({ name: 'input_ids', dtype: 'int64', shape: ['batch', 'seq'] }, [1, 300], tokens);

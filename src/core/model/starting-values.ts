@@ -1,6 +1,8 @@
+import { drain, fillInputs, type InputFill } from '../benchmark/fill-inputs';
 import type { TensorDType, TensorSpec } from '../protocol/tensor';
-import { fromNumbers, randomTensor, seededRandom, type HostTensor } from '../schema/host-tensor';
+import { seededRandom, type HostTensor } from '../schema/host-tensor';
 import type { Feature, Signature } from '../schema/signature';
+import { inputFill, inputRole, type TokenRange } from './input-roles';
 
 /**
  * What the Predict tab starts with, so that Predict can run the moment it opens:
@@ -8,8 +10,9 @@ import type { Feature, Signature } from '../schema/signature';
  *   wide inputs (more than WIDE_INPUT features: 64 pixel fields are a wall, not a form);
  * - a value for every feature: the middle of its declared or training range, its first
  *   option, "off" for a flag, else a seeded random value (the same every time);
- * - values for every other input: seeded random values of its type, token ids within the
- *   vocabulary when the package gives its size, ones for an attention mask.
+ * - values for every other input: seeded random values of its type, except inputs recognised by
+ *   name (input-roles): ones for an attention mask, 0 for token type ids, 0..T-1 for position
+ *   ids, token ids within the vocabulary when the package gives its size.
  * The input example, when the package has one that fits, comes first (the caller applies it).
  */
 export const WIDE_INPUT = 32;
@@ -26,12 +29,20 @@ export function startingMode(signature: Signature): StartingMode {
 
 type Origin = 'range' | 'option' | 'flag' | 'seeded' | 'empty';
 
+/** The middle of a range; for an integer feature a whole number within it (3.5 would open the form blocked: "must be a whole number"). */
+function middleOf(min: number, max: number, integer: boolean): number {
+  const middle = (min + max) / 2;
+  if (!integer) return Number(middle.toPrecision(4));
+  const [low, high] = [Math.ceil(min), Math.floor(max)];
+  return low <= high ? Math.min(high, Math.max(low, Math.round(middle))) : Math.round(middle);
+}
+
 /** A feature's starting value and where it came from. */
 function startOf(feature: Feature, random: () => number): { value: string | boolean; origin: Origin } {
   if (feature.kind === 'boolean') return { value: false, origin: 'flag' };
   if (feature.options && feature.options.length > 0) return { value: String(feature.options[0]), origin: 'option' };
   const range = [feature.declared, feature.training].find((r) => r && r.min !== null && r.max !== null);
-  if (range) return { value: String(Number(((range.min! + range.max!) / 2).toPrecision(4))), origin: 'range' };
+  if (range) return { value: String(middleOf(range.min!, range.max!, feature.kind === 'integer')), origin: 'range' };
   if (feature.kind === 'integer') return { value: String(Math.floor(random() * 10)), origin: 'seeded' };
   if (feature.kind === 'number') return { value: String(Number(random().toFixed(3))), origin: 'seeded' };
   return { value: '', origin: 'empty' };
@@ -74,37 +85,24 @@ export function startingValues(features: readonly Feature[]): StartingValues {
   return { values, note: parts.join(', ') };
 }
 
-/** Token ids an integer input takes, when the package says how large its vocabulary is. */
-export interface TokenRange {
-  readonly min: number;
-  readonly max: number;
-  readonly detail: string;
-}
-
-const TOKEN_NAME = /(^|_)(ids?|tokens?|token_ids|input_ids|words?|chars?)(_|$)/i;
-const MASK_NAME = /mask/i;
-
-export const isTokenInput = (spec: TensorSpec): boolean => /int/.test(spec.dtype) && TOKEN_NAME.test(spec.name);
-export const isMaskInput = (spec: TensorSpec): boolean => (/int/.test(spec.dtype) || spec.dtype === 'bool') && MASK_NAME.test(spec.name);
-
 function dtypeOf(spec: TensorSpec): TensorDType {
   return spec.dtype === 'unknown' ? 'float32' : spec.dtype;
 }
 
-/** Seeded starting values for one input at the given size, and where they came from in words. */
+/** Where the starting values of an input came from, in words. */
+function sourceOf(fill: InputFill, dtype: TensorDType, dims: readonly number[], tokens: TokenRange | null): string {
+  if (fill.kind === 'ones') return 'ones (an attention mask that keeps every position)';
+  if (fill.kind === 'zeros') return 'zeros (token type ids: every token in the first segment)';
+  if (fill.kind === 'positions') return `positions 0–${Math.max(0, (dims.at(-1) ?? 1) - 1)} in each row`;
+  if (fill.ints && tokens) return `seeded random token ids ${fill.ints.min}–${fill.ints.max} (${tokens.detail})`;
+  const range = dtype.startsWith('float') ? ' in 0–1' : dtype === 'bool' ? '' : dtype === 'string' ? '' : ' in 0–9';
+  return `seeded random ${dtype} values${range}`;
+}
+
+/** Seeded starting values for one input at the given size (the same rules as random inputs: input-roles), and where they came from in words. */
 export function startingTensor(spec: TensorSpec, dims: readonly number[], tokens: TokenRange | null, seed = STARTING_SEED): { tensor: HostTensor; source: string } {
   const dtype = dtypeOf(spec);
-  const n = dims.reduce((a, b) => a * b, 1);
-  if (isMaskInput(spec) && dtype !== 'string') {
-    return { tensor: { dtype, dims: [...dims], data: fromNumbers(dtype, new Array<number>(n).fill(1)) }, source: 'ones (an attention mask that keeps every position)' };
-  }
-  const random = seededRandom(seed);
-  if (tokens && isTokenInput(spec) && dtype !== 'string' && dtype !== 'bool') {
-    const span = tokens.max - tokens.min + 1;
-    const ids = Array.from({ length: n }, () => tokens.min + Math.floor(random() * span));
-    return { tensor: { dtype, dims: [...dims], data: fromNumbers(dtype, ids) }, source: `seeded random token ids ${tokens.min}–${tokens.max} (${tokens.detail})` };
-  }
-  const tensor = randomTensor(dtype, dims, random);
-  const range = dtype.startsWith('float') ? ' in 0–1' : dtype === 'bool' ? '' : dtype === 'string' ? '' : ' in 0–9';
-  return { tensor, source: `seeded random ${dtype} values${range}` };
+  const fill = inputFill(inputRole({ name: spec.name, dtype }), dtype, tokens);
+  const tensor = drain(fillInputs([{ name: spec.name, dtype, dims: [...dims], fill }], 'random', seededRandom(seed)))[spec.name]!;
+  return { tensor, source: sourceOf(fill, dtype, dims, tokens) };
 }

@@ -94,12 +94,16 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** The integers `drawRandom` gives when the caller knows no better: small enough for any embedding of 10 or more rows. */
+export const SMALL_INTEGERS: Readonly<{ min: number; max: number }> = { min: 0, max: 9 };
+
 /**
- * Draws random values into `data[from, to)`: floats in [0, 1), integers in [0, 10), booleans,
- * short strings. One `random()` per element, in order, so that filling a tensor in several
- * ranges gives the same values as filling it at once.
+ * Draws random values into `data[from, to)`: floats in [0, 1), integers uniform in `ints`
+ * (inclusive; 0–9 unless given, e.g. token ids within a known vocabulary), booleans, short
+ * strings. One `random()` per element, in order, so that filling a tensor in several ranges
+ * gives the same values as filling it at once.
  */
-export function drawRandom(dtype: TensorDType, data: NumericArray | string[], from: number, to: number, random: () => number): void {
+export function drawRandom(dtype: TensorDType, data: NumericArray | string[], from: number, to: number, random: () => number, ints: Readonly<{ min: number; max: number }> = SMALL_INTEGERS): void {
   if (dtype === 'string') {
     const out = data as string[];
     for (let i = from; i < to; i++) out[i] = `s${Math.floor(random() * 10)}`;
@@ -111,7 +115,8 @@ export function drawRandom(dtype: TensorDType, data: NumericArray | string[], fr
     (data as Uint16Array).set(encodeHalf(drawn), from);
     return;
   }
-  const draw = dtype === 'bool' ? () => (random() < 0.5 ? 0 : 1) : dtype.startsWith('float') ? random : () => Math.floor(random() * 10);
+  const span = ints.max - ints.min + 1;
+  const draw = dtype === 'bool' ? () => (random() < 0.5 ? 0 : 1) : dtype.startsWith('float') ? random : () => ints.min + Math.floor(random() * span);
   if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
     for (let i = from; i < to; i++) data[i] = BigInt(draw());
   } else {
