@@ -95,6 +95,26 @@ describe('exampleToTensors: tensors', () => {
     expect(feeds(exampleToTensors([[1, 2, 3]], [{ name: 'x', dtype: 'unknown', shape: null }])).x).toEqual({ dtype: 'float32', dims: [1, 3], data: [1, 2, 3] });
   });
 
+  it('refuses a value its input cannot hold, naming the element, as a file’s values are', () => {
+    const cases: [TensorSpec, unknown, RegExp][] = [
+      [{ name: 'x', dtype: 'uint8', shape: ['n', 3] }, [[300, 2, 1]], /“x” is uint8, but element 0 in input_example\.json is 300/],
+      [{ name: 'x', dtype: 'uint8', shape: ['n', 3] }, [[3, 2.7, 1]], /element 1 in input_example\.json is 2\.7/],
+      [{ name: 'b', dtype: 'bool', shape: ['n', 2] }, [[2, 0]], /“b” is bool, but element 0/],
+      [{ name: 'b', dtype: 'bool', shape: ['n', 2] }, [[1, 0.5]], /element 1/],
+      [{ name: 'f', dtype: 'float32', shape: ['n', 1] }, [[1e39]], /Infinity/],
+      [{ name: 'i', dtype: 'int64', shape: ['n', 1] }, [[9007199254740993]], /2\^53/],
+    ];
+    for (const [spec, value, why] of cases) {
+      const error = failure(exampleToTensors({ inputs: { [spec.name]: value } }, [spec]));
+      expect(error.code).toBe('bad-input-example');
+      expect(error.message).toMatch(why);
+      expect(error.hint).toMatch(/Fix input_example\.json, or remove it/);
+    }
+    // What fits is stored exactly.
+    expect(feeds(exampleToTensors({ inputs: { x: [[255, 0, 7]] } }, [{ name: 'x', dtype: 'uint8', shape: ['n', 3] }])).x!.data).toEqual([255, 0, 7]);
+    expect(feeds(exampleToTensors({ inputs: { b: [[true, 0]] } }, [{ name: 'b', dtype: 'bool', shape: ['n', 2] }])).b!.data).toEqual([1, 0]);
+  });
+
   it('refuses a bare array for a model with two inputs', () => {
     const inputs: TensorSpec[] = [{ name: 'a', dtype: 'float32', shape: [1] }, { name: 'b', dtype: 'float32', shape: [1] }];
     expect(failure(exampleToTensors([[1]], inputs)).message).toBe('The example is one array, but the model has 2 inputs; name each input.');

@@ -1,6 +1,8 @@
 import { engineError, fail, ok, type Result } from '../protocol/engine-error';
 import type { TensorSpec } from '../protocol/tensor';
-import { fromNumbers, type HostTensor } from './host-tensor';
+import { convertValues } from '../tensors/convert';
+import { shapeText } from '../tensors/tensor-error';
+import type { HostTensor } from './host-tensor';
 
 type Nested = number | boolean | string | null | Nested[];
 
@@ -68,7 +70,11 @@ function tensorOf(spec: TensorSpec, value: unknown): Result<HostTensor> {
   if (flat.values.some((v) => typeof v !== 'number' && typeof v !== 'boolean')) {
     return badExample(`The example for input “${spec.name}” holds non-numeric values, but the input is ${dtype}.`);
   }
-  return ok({ dtype, dims, data: fromNumbers(dtype, flat.values as (number | boolean)[]) });
+  // Checked as a file's values are: 300 in a uint8 input, 0.5 in a bool one or 1e39 in a float32
+  // one is refused with its element, never stored wrapped, cut or as Infinity.
+  const data = convertValues(flat.values as (number | boolean)[], dtype, { input: spec.name, source: 'input_example.json', expected: `${dtype} ${shapeText(spec.shape)}` });
+  if (!data.ok) return fail(engineError('bad-input-example', data.error.message, `${data.error.hint} Fix input_example.json, or remove it to run on random inputs.`));
+  return ok({ dtype, dims, data: data.value });
 }
 
 function fromTable(table: Table, inputs: readonly TensorSpec[], featureOrder: readonly string[] | undefined): Result<Record<string, HostTensor>> {
