@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { identityModel } from '../../core/package/onnx-builder.fixture';
+import { BERT_LIKE_INPUTS, bertLikeModel, identityModel } from '../../core/package/onnx-builder.fixture';
 import { ONNX_DATA_TYPE as T } from '../../core/package/onnx-schema';
 import { tensorValues } from '../../core/schema/host-tensor';
 import { isReady, type ReadyModel } from '../store/models-slice';
@@ -65,5 +65,27 @@ describe('image inputs filled from pictures and random values (onnxruntime-node)
     expect(draft.source).toBe('random uint8 pixels from 0 to 255 (96)');
     expect(draft.preview).not.toBeNull();
     expect(await received(r, model)).toEqual(values);
+  });
+});
+
+describe('Random values for the inputs of a BERT-shaped model (onnxruntime-node)', () => {
+  it('keeps a mask ones, token type ids zeros and positions in order, so that the model runs and gives no NaN', async () => {
+    const r = rig();
+    await r.actions.openFiles([new File([Uint8Array.from(bertLikeModel(50, 16)).buffer], 'bert.onnx')]);
+    const model = r.store.getState().models.find((m) => m.source === 'bert.onnx');
+    if (!isReady(model)) throw new Error(`did not open: ${r.store.getState().notices.map((n) => n.message).join(' ')}`);
+    await r.predict.openPredict(model.id);
+    for (const spec of BERT_LIKE_INPUTS) r.predict.randomizeTensor(model.id, spec.name);
+    const tensors = r.store.getState().predict[model.id]!.tensors;
+    const values = (name: string) => tensorValues(tensors[name]!.tensor!).map(Number);
+    const length = tensors.input_ids!.tensor!.dims.at(-1)!;
+    expect(new Set(values('attention_mask'))).toEqual(new Set([1]));
+    expect(new Set(values('token_type_ids'))).toEqual(new Set([0]));
+    expect(values('position_ids').slice(0, length)).toEqual(Array.from({ length }, (_, i) => i));
+    expect(tensors.token_type_ids!.source).toMatch(/^random inputs for “token_type_ids” are zeros/);
+    expect(await r.predict.predict(model.id)).toBe('done');
+    expect(r.store.getState().notices).toEqual([]);
+    const y = tensorValues(r.store.getState().predict[model.id]!.result!.outputs.y!).map(Number);
+    expect(y.every(Number.isFinite)).toBe(true);
   });
 });

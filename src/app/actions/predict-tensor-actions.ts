@@ -1,4 +1,5 @@
 import type { HostTensor } from '../../core/schema/host-tensor';
+import { randomInput } from '../../core/model/starting-values';
 import { isRandomFill, randomFill } from '../../core/schema/random-fill';
 import type { AppStore } from '../store/app-store';
 import type { ReadyModel } from '../store/models-slice';
@@ -43,7 +44,8 @@ export function createTensorActions({ store, loaded, modelOf, stateOf, expectedD
         const current = tensors[input.name];
         if (current && isRandomFill(current.source) && input.shape?.includes(name)) {
           const scale = s.pixelScales[input.name];
-          const { tensor, source } = randomFill(input.dtype, expectedDims(model, input.shape), scale, Math.random);
+          const dims = expectedDims(model, input.shape);
+          const { tensor, source } = scale ? randomFill(input.dtype, dims, scale, Math.random) : randomInput(input, dims, model.facts.tokenIds, Math.random);
           tensors[input.name] = draftOf(tensor, source, { preview: input.image && scale && rt ? rt.tensorPreview(tensor, input.image, scale) : null });
         }
       }
@@ -71,8 +73,9 @@ export function createTensorActions({ store, loaded, modelOf, stateOf, expectedD
       const spec = model?.facts.signature.inputs.find((i) => i.name === input);
       if (!s || !model || !spec || !rt) return;
       const scale = s.pixelScales[input];
-      // Image inputs get random pixels over their scale; other inputs the dtype's usual random values.
-      const { tensor, source } = randomFill(spec.dtype, expectedDims(model, spec.shape), scale, Math.random);
+      // Image inputs get random pixels over their scale; other inputs what random means for their role (a mask stays ones, token ids within the vocabulary).
+      const dims = expectedDims(model, spec.shape);
+      const { tensor, source } = scale ? randomFill(spec.dtype, dims, scale, Math.random) : randomInput(spec, dims, model.facts.tokenIds, Math.random);
       getState().updatePredict(id, {
         tensors: { ...s.tensors, [input]: draftOf(tensor, source, { preview: spec.image && scale ? rt.tensorPreview(tensor, spec.image, scale) : null }) },
         fillNote: null,

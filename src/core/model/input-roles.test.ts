@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { drain, fillInputs } from '../benchmark/fill-inputs';
 import type { TensorSpec } from '../protocol/tensor';
 import { tensorValues, type HostTensor } from '../schema/host-tensor';
-import { BERT_LIKE_INPUTS, bertLikeModel } from './bert-like.fixture';
+import { BERT_LIKE_INPUTS, bertLikeModel } from '../package/onnx-builder.fixture';
 import { inputFill, inputRole } from './input-roles';
 import { generatedLayout, generatedRandom, modelInputs, type InputModel } from './model-inputs';
 import { startingTensor } from './starting-values';

@@ -106,3 +106,18 @@ export function startingTensor(spec: TensorSpec, dims: readonly number[], tokens
   const tensor = drain(fillInputs([{ name: spec.name, dtype, dims: [...dims], fill }], 'random', seededRandom(seed)))[spec.name]!;
   return { tensor, source: sourceOf(fill, dtype, dims, tokens) };
 }
+
+/**
+ * Fresh random values for one input (Predict's "Random values" button), by the same role rules
+ * as random inputs everywhere: a mask stays ones, token type ids zeros, positions 0..T-1, and
+ * token ids stay within the vocabulary. The source begins "random " so that a new size redraws it.
+ */
+export function randomInput(spec: TensorSpec, dims: readonly number[], tokens: TokenRange | null, random: () => number): { tensor: HostTensor; source: string } {
+  const dtype = dtypeOf(spec);
+  const fill = inputFill(inputRole({ name: spec.name, dtype }), dtype, tokens);
+  const tensor = drain(fillInputs([{ name: spec.name, dtype, dims: [...dims], fill }], 'random', random))[spec.name]!;
+  const count = tensor.data.length.toLocaleString('en-US');
+  if (fill.kind !== 'drawn') return { tensor, source: `random inputs for “${spec.name}” are ${sourceOf(fill, dtype, dims, tokens)} (${count})` };
+  if (fill.ints && tokens) return { tensor, source: `random token ids ${fill.ints.min}–${fill.ints.max} (${tokens.detail}; ${count})` };
+  return { tensor, source: `random ${dtype} values (${count})` };
+}

@@ -16,7 +16,7 @@ const SOURCE_LABELS: Readonly<Record<RunInputSource, string>> = {
 
 const SOURCE_NOTES: Readonly<Record<RunInputSource, string>> = {
   example: 'Inputs come from the package’s input example.',
-  random: 'Random values of each input’s type and shape (seeded, so every run uses the same ones).',
+  random: 'Random values of each input’s type and shape (seeded, so every run uses the same ones); inputs named as masks are ones, token type ids 0, position ids 0…T−1, and token ids stay within the package’s vocabulary.',
   zeros: 'Zeros of each input’s type and shape (empty strings for text inputs).',
   file: 'Values read from your files; sizes of symbolic dimensions come from the data.',
 };
