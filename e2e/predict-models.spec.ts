@@ -27,6 +27,26 @@ test('an sklearn-onnx classifier with ZipMap: label and probabilities are read, 
   await expect(page.getByTestId('outputs')).toContainText('probabilities');
 });
 
+test('a classifier whose labels are 1, 2, 3: each row is named as the model labels it, true labels written 1.0 count, and a label it cannot read is left out, said, and blocks no row', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  // sklearn-onnx classlabels 1, 2, 3: the largest of three features wins.
+  await openBuilt(app, 'labels.onnx', zipMapClassifier([1, 2, 3], 3));
+  for (const [i, v] of ['0', '7', '1'].entries()) await page.getByRole('spinbutton', { name: `feature_${i}` }).fill(v);
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(page.getByTestId('predicted-class')).toContainText('Predicted class: 2 (probability 0.99');
+  // pandas writes 1 as 1.0 once the column held a NaN; "7" is no class of this model.
+  const csv = ['a,b,c,target', '9,0,0,1.0', '0,9,0,2', '0,0,9,3.0', '9,0,0,1', '0,0,9,7'].join('\n');
+  await page.getByTestId('batch-file-input').setInputFiles({ name: 'labels.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\n`) });
+  await expect(page.getByTestId('batch-status')).toContainText('5 of 5 rows scored');
+  const table = page.getByTestId('batch-table');
+  for (const [row, name] of [[1, '1'], [2, '2'], [3, '3'], [4, '1'], [5, '3']] as const) await expect(table.getByRole('row', { name: new RegExp(`^${row} `) })).toContainText(name);
+  const metrics = page.getByTestId('metrics-check');
+  await expect(metrics.getByRole('heading')).toContainText('4 of 5 labelled rows');
+  await expect(metrics.getByRole('definition').nth(0)).toHaveText('1.0000');
+  await expect(page.getByTestId('metrics-coverage')).toContainText('1 labelled row left out');
+  await expect(page.getByTestId('confusion-matrix').locator('tbody td')).toHaveText(['2', '0', '0', '0', '1', '0', '0', '0', '1']);
+});
+
 test('a regressor: the value with its name, and RMSE / MAE / R² for a labelled file', async ({ page }) => {
   const app = new PlaygroundPage(page);
   // y = 2·x0 − x1 + 0.5
