@@ -89,6 +89,17 @@ describe('readPredictions', () => {
     // String labels map through the model's list too, and a label it does not list is shown as it is.
     const text = readPredictions({ kind: 'classification', labelOutput: 'y', scoreOutput: null, classes: ['cat', 'dog'], labels: ['c', 'd'] }, { y: { dtype: 'string', dims: [2], data: ['d', 'x'] } });
     expect([text.className, [...text.classIndex]]).toEqual([['dog', 'x'], [1, -1]]);
+    // Metadata listing the model's own labels in another order: names follow the model's score columns.
+    const reordered = planPrediction(
+      [
+        { name: 'label', dtype: 'string', shape: ['N'] },
+        { name: 'probabilities', dtype: 'float32', shape: ['N', 2] },
+      ],
+      { classes: ['dog', 'cat'], labels: ['cat', 'dog'] },
+    );
+    expect(reordered).toMatchObject({ classes: ['cat', 'dog'] });
+    const pets = readPredictions(reordered, { label: { dtype: 'string', dims: [1], data: ['dog'] }, probabilities: { dtype: 'float32', dims: [1, 2], data: Float32Array.of(0.2, 0.8) } });
+    expect([pets.className[0], pets.confidence[0]]).toEqual(['dog', Math.fround(0.8)]);
     // Labels that do not match the score columns in number are not used.
     expect(planPrediction([{ name: 'probabilities', dtype: 'float32', shape: ['N', 2] }], { labels: ['1', '2', '3'] })).toMatchObject({ kind: 'classification', labels: null });
   });

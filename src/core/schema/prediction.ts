@@ -47,7 +47,10 @@ export function planPrediction(outputs: readonly TensorSpec[], hints: PlanHints 
     const width = score?.shape?.[1];
     // Labels that do not match the score columns in number cannot say which column is which class.
     const labels = hints.labels && hints.labels.length > 0 && (typeof width !== 'number' || width === hints.labels.length) ? hints.labels : null;
-    return { kind: 'classification', labelOutput: label?.name ?? null, scoreOutput: score?.name ?? null, classes, labels };
+    // Classes that are the model's own labels in another order (metadata listing them its own way) are named in the
+    // model's order: score column k is label k. Other class names name the labels by position (sklearn's sorted classes_).
+    const named = labels && classes && classes.length === labels.length && labels.every((l) => classes.includes(l)) ? labels : classes;
+    return { kind: 'classification', labelOutput: label?.name ?? null, scoreOutput: score?.name ?? null, classes: named, labels };
   }
   const value = outputs.find((o) => isFloat(o) && (rank1(o) || o.shape === null));
   if (value && classes === null) return { kind: 'regression', output: value.name, target: hints.targetColumn ?? value.name };

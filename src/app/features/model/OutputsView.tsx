@@ -17,8 +17,10 @@ const SOURCE_WORDS: Readonly<Record<RunInputSource, string>> = {
 
 export function OutputsView({ model, run }: { model: OpenModel; run: Extract<RunState, { status: 'done' }> }) {
   const plan = model.facts?.plan;
+  // The plan's classes: metadata's names, or the model's own labels (in the order of its score columns).
+  const classes = plan?.kind === 'classification' ? (plan.classes ?? undefined) : model.pkg.metadata?.targetClasses;
   const labels = plan?.kind === 'classification' ? plan.labels : null;
-  const prediction = useMemo(() => predictClasses(run.outputs, model.pkg.metadata?.targetClasses, SHOWN_VALUES, labels), [run.outputs, model.pkg.metadata, labels]);
+  const prediction = useMemo(() => predictClasses(run.outputs, classes, SHOWN_VALUES, labels), [run.outputs, classes, labels]);
   const where = configLabel(run.config);
   return (
     <div className="outputs" data-testid="outputs">
