@@ -39,9 +39,10 @@ test('a shifted production CSV: exactly the shifted features are flagged, with h
   await openDrift(app);
   await expect(page.getByTestId('drift-reference')).toContainText('Reference: the package’s evaluation set test.csv');
   await upload(app, 'production.csv', shiftedIris());
-  await expect(page.getByTestId('drift-summary')).toContainText('2 of 4 features drifted: sepal width (cm), petal length (cm).');
-  await expect(page.getByText('PSI over up to 10 bins at the reference deciles (right-closed), empty shares floored at 0.0001.')).toBeVisible();
-  await expect(page.getByText('A feature is flagged when the KS p-value is below 0.05 or its PSI is above 0.1 (moderate; above 0.25 major).')).toBeVisible();
+  // 45 rows a side: chance alone could reach a moderate PSI, so the untouched columns are "too few rows to tell", not "stable".
+  await expect(page.getByTestId('drift-summary')).toContainText('2 of 4 features drifted (2 with too few rows to tell): sepal width (cm), petal length (cm).');
+  await expect(page.getByText('PSI over up to 10 bins at the reference deciles (right-closed), each bin’s count on each side plus one half (so that an empty bin is not infinite).')).toBeVisible();
+  await expect(page.getByText('A feature is flagged when the KS p-value is below 0.05 or by PSI. PSI counts only above 0.1 (moderate; above 0.25 major) and above what chance alone reaches 95 % of the time with these numbers of rows; when chance alone can reach 0.1, the rows are too few to tell.')).toBeVisible();
   for (const feature of ['sepal width (cm)', 'petal length (cm)']) {
     const row = rowOf(app, feature);
     await expect(row).toHaveAttribute('data-drifted', 'true');
@@ -52,7 +53,7 @@ test('a shifted production CSV: exactly the shifted features are flagged, with h
   for (const feature of ['sepal length (cm)', 'petal width (cm)']) {
     const row = rowOf(app, feature);
     await expect(row).toHaveAttribute('data-drifted', 'false');
-    await expect(row.getByRole('cell')).toHaveText(['0.000', '1.0000', /^0\.000 \(\d+ bins\)$/, 'stable']);
+    await expect(row.getByRole('cell')).toHaveText(['0.000', '1.0000', /^0\.000 \(\d+ bins; chance reaches 0\.\d{3}\)$/, /^too few rows to tell: chance alone reaches PSI 0\.\d\d; /]);
   }
   await expect(page.getByTestId('drift-histograms').locator('figure')).toHaveCount(4);
   await expect(page.getByTestId('drift-histograms').locator('figcaption').first()).toContainText('sepal length (cm): share of rows per bin');
@@ -90,10 +91,11 @@ test('the evaluation set against itself: nothing drifted, same class shares', as
   const app = new PlaygroundPage(page);
   await openDrift(app);
   await upload(app, 'same.csv', IRIS_CSV);
-  await expect(page.getByTestId('drift-summary')).toContainText('0 of 4 features drifted.');
+  await expect(page.getByTestId('drift-summary')).toContainText('0 of 4 features drifted (all with too few rows to tell).');
   for (const feature of FEATURES) await expect(rowOf(app, feature)).toHaveAttribute('data-drifted', 'false');
   const shares = page.getByTestId('class-shares');
-  await expect(shares).toContainText('PSI over the predicted classes 0.000 (stable)', { timeout: 60_000 });
+  // 3 classes, 45 rows a side: chance alone reaches χ²₀.₉₅(2)·(2/45) = 0.266.
+  await expect(shares).toContainText('PSI over the predicted classes 0.000, where chance alone reaches 0.266 (too few rows to tell', { timeout: 60_000 });
 });
 
 test('missing and misnamed columns are a clear alert, and nothing is reported', async ({ page }) => {
@@ -117,7 +119,7 @@ test('a picked reference CSV replaces the evaluation set and is named', async ({
   await page.getByTestId('drift-reference-input').setInputFiles({ name: 'last-month.csv', mimeType: 'text/csv', buffer: Buffer.from(shiftedIris()) });
   await expect(page.getByTestId('drift-reference')).toContainText('Reference: last-month.csv, which you picked instead of the package’s evaluation set.');
   await upload(app, 'production.csv', shiftedIris());
-  await expect(page.getByTestId('drift-summary')).toContainText('0 of 4 features drifted.');
+  await expect(page.getByTestId('drift-summary')).toContainText('0 of 4 features drifted (all with too few rows to tell).');
 });
 
 /** numpy.histogram of a column: `bins` equal-width bins, left-closed, the last one closed. */
@@ -148,12 +150,13 @@ test('without an evaluation CSV: metadata.json’s training histograms are the r
   await page.getByRole('tab', { name: 'Drift' }).click();
   await expect(page.getByTestId('drift-reference')).toContainText('Reference: the training statistics in metadata.json (histograms of sepal length (cm), sepal width (cm), petal length (cm), petal width (cm))');
   await upload(app, 'production.csv', shiftedIris());
-  await expect(page.getByTestId('drift-summary')).toContainText('2 of 4 features drifted: sepal width (cm), petal length (cm).');
-  await expect(page.getByText(/PSI over the bins of the training histogram in metadata\.json/)).toBeVisible();
+  await expect(page.getByTestId('drift-summary')).toContainText('2 of 4 features drifted (2 with too few rows to tell): sepal width (cm), petal length (cm).');
+  await expect(page.getByText(/From the training histogram in metadata\.json, not raw rows: PSI over its own bins/)).toBeVisible();
   for (const feature of ['sepal length (cm)', 'petal width (cm)']) {
-    // The same rows as the histogram: PSI 0; KS small (uniform within bins is an approximation).
-    await expect(rowOf(app, feature).getByRole('cell').last()).toHaveText('stable');
-    await expect(rowOf(app, feature).getByRole('cell').nth(2)).toHaveText('0.000 (10 bins)');
+    // The same rows as the histogram: PSI 0, but 45 rows are too few to tell; no KS from a histogram.
+    await expect(rowOf(app, feature).getByRole('cell').first()).toHaveText('needs raw rows');
+    await expect(rowOf(app, feature).getByRole('cell').last()).toHaveText(/^too few rows to tell/);
+    await expect(rowOf(app, feature).getByRole('cell').nth(2)).toHaveText(/^0\.000 \(10 bins; chance reaches 0\.\d{3}\)$/);
   }
   await expect(page.getByTestId('class-shares')).toContainText('Production scored by the model: 45 rows.', { timeout: 60_000 });
   const axe = await new AxeBuilder({ page }).include('.tab-panel').analyze();
@@ -170,7 +173,7 @@ test('without an evaluation CSV: metadata.json’s training histograms are the r
   await page.getByTestId('drift-reference-input').setInputFiles({ name: 'reference.csv', mimeType: 'text/csv', buffer: Buffer.from(IRIS_CSV) });
   await expect(page.getByTestId('drift-reference')).toContainText('Reference: reference.csv, which you picked.');
   await upload(app, 'production.csv', shiftedIris());
-  await expect(page.getByTestId('drift-summary')).toContainText('2 of 4 features drifted: sepal width (cm), petal length (cm).');
+  await expect(page.getByTestId('drift-summary')).toContainText('2 of 4 features drifted (2 with too few rows to tell): sepal width (cm), petal length (cm).');
 });
 
 test('every example with an evaluation set ships a production sample: the drift check in one click', async ({ page }) => {

@@ -103,7 +103,7 @@ async function score(ctx: CompareContext, model: ReadyModel, csv: PackageFile, p
 }
 
 /** One batch-1 point of the benchmark lab's timed loop (in the worker, after warm-up): its samples, or why there are none. */
-async function timedSamples(ctx: CompareContext, model: ReadyModel, runs: number, warmupMs: number, progress: (fraction: number) => void): Promise<{ samples: number[] } | { problem: string }> {
+async function timedSamples(ctx: CompareContext, model: ReadyModel, runs: number, warmupMs: number, progress: (fraction: number) => void): Promise<{ samples: number[]; resolutionMs: number } | { problem: string }> {
   const { client } = ctx;
   const config = selectBackendConfig(ctx.store.getState());
   const points = workerInputs(model, model.facts.example?.ok ? 'example' : 'random', [1]);
@@ -116,14 +116,15 @@ async function timedSamples(ctx: CompareContext, model: ReadyModel, runs: number
     .finally(() => (ctx.cancelCurrent = null));
   if (!outcome.ok) return { problem: outcome.error.code === 'cancelled' ? 'cancelled' : outcome.error.message };
   const samples = outcome.value.measurement.points[0]?.samplesMs ?? [];
-  return samples.length === 0 ? { problem: 'cancelled' } : { samples: [...samples] };
+  return samples.length === 0 ? { problem: 'cancelled' } : { samples: [...samples], resolutionMs: outcome.value.measurement.timerResolutionMs };
 }
 
 /** A model's timing from all its rounds' samples: the p50's distribution-free interval, which the verdict treats as a tie when it overlaps another's. */
-function timedOf(samples: readonly number[], problem: string | null): Timed {
+function timedOf(samples: readonly number[], problem: string | null, resolutionMs: number | undefined): Timed {
   if (samples.length === 0) return { p50: null, p95: null, problem: problem ?? 'cancelled' };
   const summary = summarizeLatency(samples);
-  const { low, high } = timingInterval(samples);
+  // Widened by the worker's recorded clock step, not one guessed from the samples.
+  const { low, high } = timingInterval(samples, resolutionMs);
   return { p50: summary.p50Ms, p95: summary.p95Ms, interval: { low, high }, problem };
 }
 
@@ -144,6 +145,7 @@ async function measureEach(ctx: CompareContext, models: readonly ReadyModel[], c
     getState().updateCompareRun({ progress: { modelIndex: index, modelCount: n, modelName: model.pkg.name, step, fraction, overall } });
   const samples = models.map((): number[] => []);
   const problems = models.map((): string | null => null);
+  const resolutions = models.map((): number | undefined => undefined);
   let reached = 0;
   for (let round = 0; round < TIMING_ROUNDS; round++) {
     for (const [index, model] of models.entries()) {
@@ -155,11 +157,14 @@ async function measureEach(ctx: CompareContext, models: readonly ReadyModel[], c
         report(model, index, 'benchmarking', (round + f) / TIMING_ROUNDS, (0.5 * (slot + f)) / (TIMING_ROUNDS * n)),
       );
       if ('problem' in timed) problems[index] = timed.problem;
-      else samples[index]!.push(...timed.samples);
+      else {
+        samples[index]!.push(...timed.samples);
+        resolutions[index] = timed.resolutionMs;
+      }
       reached = Math.max(reached, index + 1);
     }
   }
-  const timings = samples.slice(0, reached).map((s, i) => timedOf(s, problems[i]!));
+  const timings = samples.slice(0, reached).map((s, i) => timedOf(s, problems[i]!, resolutions[i]));
   const measurements: CompareMeasurement[] = [];
   for (const [index, timed] of timings.entries()) {
     const model = models[index]!;

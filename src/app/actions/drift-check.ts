@@ -112,11 +112,12 @@ async function againstTable(run: DriftRun, [refTable, prodTable]: ReadTable[], [
   const { id, model, rt } = run;
   if (!refTable || !prodTable || !refMatch || !prodMatch) return null;
   run.store.getState().updateDrift(id, { status: 'running', rows: { reference: refTable.rows.length, production: prodTable.rows.length } });
-  const columns: FeatureColumns[] = model.facts.signature.features.map((f, k) => ({
-    feature: f.name,
-    reference: rt.numericColumn(refTable.rows.map((r) => r[refMatch.indices[k]!])),
-    production: rt.numericColumn(prodTable.rows.map((r) => r[prodMatch.indices[k]!])),
-  }));
+  const columns: FeatureColumns[] = model.facts.signature.features.map((f, k) => {
+    // Blank and unreadable cells are left out of the tests, and counted: a feature blank in production is not "stable" without a word.
+    const reference = rt.columnOf(refTable.rows.map((r) => r[refMatch.indices[k]!]));
+    const production = rt.columnOf(prodTable.rows.map((r) => r[prodMatch.indices[k]!]));
+    return { feature: f.name, reference: reference.values, production: production.values, missing: { reference: reference.missing, production: production.missing } };
+  });
   const tested = columns.filter((c) => c.reference.length > 0 && c.production.length > 0);
   run.store.getState().updateDrift(id, { report: rt.driftReport(tested), notNumeric: columns.filter((c) => !tested.includes(c)).map((c) => c.feature) });
   await tick();

@@ -1,4 +1,4 @@
-import { clockStep, halfWidthAt, intervalsOverlap, medianInterval, runsForHalfWidth, runsToSeparate, widenedByTick, type MedianInterval } from '../stats/median-interval';
+import { clockStep, fewestRunsFor, halfWidthAt, intervalsOverlap, medianInterval, runsForHalfWidth, runsToSeparate, widenedByTick, withinTicks, type MedianInterval } from '../stats/median-interval';
 import { formatCount, formatRatio, formatRatioRange, formatUncertain } from '../stats/uncertain-figure';
 import { verdictLabel } from './adapter-kind';
 import { configKey, type BenchmarkRun } from './run';
@@ -16,13 +16,18 @@ export interface PointEstimate {
   readonly label: string;
   readonly batchSize: number;
   readonly interval: MedianInterval;
-  /** The tick of the clock that timed it (`clockStep`): a p50 is known no better than to a tick either way. */
+  /** The tick of the clock that timed it (`clockStep`: the recorded timer resolution): a p50 is known no better than to a tick either way. */
   readonly clockMs: number;
   readonly throughputPerSec: number;
 }
 
-/** Who is fastest at one batch size: one winner, several setups within noise, or a single setup measured. */
+/**
+ * Who is fastest at one batch size: one winner, several setups within noise, a single setup
+ * measured, or too few runs on some setup to rank them (fewer than `fewestRunsFor()`: even
+ * [min, max] covers its p50 less than 95 % of the time, and one run has no spread at all).
+ */
 export type BatchOutcome =
+  | { readonly kind: 'too-few'; readonly batchSize: number; readonly measured: readonly PointEstimate[] }
   | { readonly kind: 'winner'; readonly batchSize: number; readonly fastest: PointEstimate; readonly slower: readonly PointEstimate[] }
   | { readonly kind: 'tie'; readonly batchSize: number; readonly tied: readonly PointEstimate[]; readonly slower: readonly PointEstimate[] }
   | { readonly kind: 'single'; readonly batchSize: number; readonly fastest: PointEstimate };
@@ -40,7 +45,7 @@ export interface BenchmarkVerdict {
 export function pointEstimates(run: BenchmarkRun): PointEstimate[] {
   const adapter = run.environment.webgpuAdapter;
   return run.results.flatMap((r) =>
-    r.points.map((p) => ({ key: configKey(r), label: verdictLabel(r, adapter), batchSize: p.batchSize, interval: medianInterval(p.samplesMs), clockMs: clockStep(p.samplesMs), throughputPerSec: p.throughputPerSec })),
+    r.points.map((p) => ({ key: configKey(r), label: verdictLabel(r, adapter), batchSize: p.batchSize, interval: medianInterval(p.samplesMs), clockMs: clockStep(p.samplesMs, run.environment.timerResolutionMs), throughputPerSec: p.throughputPerSec })),
   );
 }
 
@@ -59,30 +64,48 @@ export function outcomeAt(estimates: readonly PointEstimate[], batchSize: number
   const fastest = here[0];
   if (!fastest) return null;
   if (here.length === 1) return { kind: 'single', batchSize, fastest };
+  if (here.some((e) => !e.interval.meetsConfidence)) return { kind: 'too-few', batchSize, measured: here };
   const tied = here.filter((e) => withinNoise(e, fastest));
   const slower = here.filter((e) => !tied.includes(e));
   return tied.length === 1 ? { kind: 'winner', batchSize, fastest, slower } : { kind: 'tie', batchSize, tied, slower };
 }
 
-const outcomeKey = (o: BatchOutcome): string => (o.kind === 'tie' ? `tie:${o.tied.map((t) => t.key).sort().join(',')}` : `${o.kind}:${o.fastest.key}`);
-const reference = (o: BatchOutcome): PointEstimate => (o.kind === 'tie' ? o.tied[0]! : o.fastest);
+const outcomeKey = (o: BatchOutcome): string =>
+  o.kind === 'tie' ? `tie:${o.tied.map((t) => t.key).sort().join(',')}` : o.kind === 'too-few' ? `too-few:${o.measured.map((t) => t.key).sort().join(',')}` : `${o.kind}:${o.fastest.key}`;
+const reference = (o: Exclude<BatchOutcome, { kind: 'too-few' }>): PointEstimate => (o.kind === 'tie' ? o.tied[0]! : o.fastest);
 
-/** The table's "±" for a p50: its 95 % half-width, flagged when the runs are too few for a 95 % interval. */
+const short = (ms: number): number => Number(ms.toPrecision(3));
+const percent = (share: number): string => `${Math.round(share * 1000) / 10} %`;
+
+/**
+ * The table's "±" for a p50: its 95 % half-width. Too few runs for a 95 % interval: one run has
+ * no spread to show; two to five show [min, max] with what it really covers (1 − 2·½ⁿ).
+ */
 export function p50Uncertainty(interval: MedianInterval): string {
-  const f = formatUncertain(interval.median, halfWidthAt(interval));
-  return interval.meetsConfidence ? `±${f.plusMinus}` : `±${f.plusMinus} (too few runs)`;
+  if (interval.runs === 1) return `no spread from 1 run (needs ${fewestRunsFor()})`;
+  if (!interval.meetsConfidence) return `${short(interval.low)}–${short(interval.high)} (covers ${percent(interval.coverage)}, ${interval.runs} runs)`;
+  return `±${formatUncertain(interval.median, halfWidthAt(interval)).plusMinus}`;
 }
 
 function p50Text(e: PointEstimate): string {
-  const f = formatUncertain(e.interval.median, halfWidthAt(e.interval));
+  const i = e.interval;
+  if (i.runs === 1) return `p50 ${short(i.median)} ms from 1 run, no spread known`;
+  if (!i.meetsConfidence) return `p50 ${short(i.median)} ms, ${i.runs} runs between ${short(i.low)} and ${short(i.high)} ms, a range that covers the p50 only ${percent(i.coverage)} of the time`;
+  const f = formatUncertain(i.median, halfWidthAt(i));
   return `p50 ${f.value} ms, ±${f.plusMinus}`;
+}
+
+/** "At batch 1, A (…) and B (…): too few runs to rank them; run at least 6 per point." */
+function tooFewText(o: Extract<BatchOutcome, { kind: 'too-few' }>): string {
+  const least = Math.min(...o.measured.map((e) => e.interval.runs));
+  return `${o.measured.map((e) => `${e.label} (${p50Text(e)})`).join(' and ')}: ${least === 1 ? '1 run per point shows no spread, too few' : `${least} runs per point are too few`} to tell which is faster — run at least ${fewestRunsFor()} per point (the fewest whose fastest and slowest bracket a p50 95 % of the time).`;
 }
 
 /** "WebGPU (software emulation here) is 27–230× slower": each slower setup's p50 over the fastest one's, across the segment. */
 function slowerText(segment: readonly BatchOutcome[]): string {
   const ratios = new Map<string, { label: string; low: number; high: number }>();
   for (const o of segment) {
-    if (o.kind === 'single') continue;
+    if (o.kind === 'single' || o.kind === 'too-few') continue;
     const base = reference(o).interval.median;
     for (const s of o.slower) {
       const ratio = base > 0 ? s.interval.median / base : Number.POSITIVE_INFINITY;
@@ -97,10 +120,11 @@ function slowerText(segment: readonly BatchOutcome[]): string {
 /** What it would take to tell the two fastest tied setups apart, derived from their measured spread. */
 function settleText(o: Extract<BatchOutcome, { kind: 'tie' }>): string {
   const [a, b] = o.tied as [PointEstimate, PointEstimate];
-  const runs = runsToSeparate(a.interval, b.interval);
+  // Intervals are compared widened by a tick each way, so the gap must outgrow both ticks too.
+  const runs = runsToSeparate(a.interval, b.interval, a.clockMs + b.clockMs);
   const gap = Math.abs(a.interval.median - b.interval.median);
   // Within a tick of the clock either way, more runs read the same ticks: they cannot separate them.
-  if (gap > 0 && gap <= a.clockMs + b.clockMs) {
+  if (gap > 0 && withinTicks(gap, a.clockMs + b.clockMs)) {
     return `Their p50s differ by ${Number(gap.toPrecision(2))} ms, within the clock's ticks (${Number(Math.max(a.clockMs, b.clockMs).toPrecision(2))} ms): more runs would not tell them apart; treat them as equally fast here, or time a larger batch.`;
   }
   if (!Number.isFinite(runs) || runs > MAX_RUNS_TO_SEPARATE) {
@@ -120,6 +144,7 @@ function leadSentence(segment: readonly BatchOutcome[], allBatches: number): str
   const o = segment[0]!;
   const span = segment.length === allBatches && allBatches > 1 ? ' and at every batch size measured' : segment.length > 1 ? ` and up to batch ${segment[segment.length - 1]!.batchSize}` : '';
   if (o.kind === 'single') return `Only ${o.fastest.label} was measured: at batch ${o.batchSize} its ${p50Text(o.fastest)}.`;
+  if (o.kind === 'too-few') return `At batch ${o.batchSize}${span}, ${tooFewText(o)}`;
   if (o.kind === 'winner') return `Fastest at batch ${o.batchSize}${span}: ${o.fastest.label} (${p50Text(o.fastest)})${slowerText(segment)}.`;
   const who = o.tied.map((t) => `${t.label} (${p50Text(t)})`).join(' and ');
   return `At batch ${o.batchSize}${span}, ${who} are within noise of each other: no winner${slowerText(segment)}. ${settleText(o)}`;
@@ -129,6 +154,7 @@ function laterSentence(segment: readonly BatchOutcome[], lastBatch: number): str
   const o = segment[0]!;
   const header = segmentHeader(segment, lastBatch);
   if (o.kind === 'single') return `${header}: only ${o.fastest.label} was measured.`;
+  if (o.kind === 'too-few') return `${header}: too few runs to rank ${o.measured.map((t) => t.label).join(' and ')}.`;
   if (o.kind === 'winner') return `${header}: ${o.fastest.label}${slowerText(segment)}.`;
   return `${header}: ${o.tied.map((t) => t.label).join(' and ')} are within noise of each other${slowerText(segment)}.`;
 }
@@ -159,8 +185,12 @@ export function cautionsOf(estimates: readonly PointEstimate[]): string[] {
     const spread = halfWidthAt(i);
     const relative = i.median > 0 ? spread / i.median : 0;
     const wanted = runsForHalfWidth(i, TARGET_SPREAD * i.median);
+    if (i.runs === 1) {
+      const text = `${e.label} at batch ${e.batchSize}: 1 run shows no spread, so its p50 (${short(i.median)} ms) could be off by any amount; run at least ${fewestRunsFor()} per point to bound it at 95 %.`;
+      return [{ text, severity: Number.POSITIVE_INFINITY }];
+    }
     if (!i.meetsConfidence) {
-      const text = `${e.label} at batch ${e.batchSize}: ${i.runs} run${i.runs === 1 ? ' is' : 's are'} too few to bound its p50 at 95 % (the fastest and slowest, ${Number(i.low.toPrecision(3))}–${Number(i.high.toPrecision(3))} ms, bracket it only ${Math.round(i.coverage * 1000) / 10} % of the time); about ${formatCount(wanted)} runs would pin it to ±5 %.`;
+      const text = `${e.label} at batch ${e.batchSize}: ${i.runs} runs are too few to bound its p50 at 95 % (the fastest and slowest, ${short(i.low)}–${short(i.high)} ms, bracket it only ${percent(i.coverage)} of the time); about ${formatCount(wanted)} runs would pin it to ±5 %.`;
       return [{ text, severity: Number.POSITIVE_INFINITY }];
     }
     if (relative <= WIDE_SPREAD) return [];

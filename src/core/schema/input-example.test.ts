@@ -102,7 +102,7 @@ describe('exampleToTensors: tensors', () => {
       [{ name: 'b', dtype: 'bool', shape: ['n', 2] }, [[2, 0]], /“b” is bool, but element 0/],
       [{ name: 'b', dtype: 'bool', shape: ['n', 2] }, [[1, 0.5]], /element 1/],
       [{ name: 'f', dtype: 'float32', shape: ['n', 1] }, [[1e39]], /Infinity/],
-      [{ name: 'i', dtype: 'int64', shape: ['n', 1] }, [[9007199254740993]], /2\^53/],
+      [{ name: 'i', dtype: 'int64', shape: ['n', 1] }, [[2 ** 53]], /2\^53/],
     ];
     for (const [spec, value, why] of cases) {
       const error = failure(exampleToTensors({ inputs: { [spec.name]: value } }, [spec]));

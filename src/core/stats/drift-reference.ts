@@ -1,4 +1,4 @@
-import { KS_ALPHA, kolmogorovSurvival, psiLevel, type PsiBin } from './drift';
+import { PSI_SMOOTHING, psiLevel, psiNoise, psiOfCounts, rowsToTell, type PsiBin } from './drift';
 import { reportOf, type DriftReport, type FeatureDrift } from './drift-report';
 import { sortAscending } from './percentile';
 
@@ -56,57 +56,36 @@ function binOf(edges: readonly number[], v: number): number {
   return lo;
 }
 
-/** The reference CDF at x, taking values as uniform within each bin. */
-function binnedCdf(ref: BinnedReference, x: number): number {
-  const { edges, counts, total } = ref;
-  if (x <= edges[0]!) return 0;
-  if (x >= edges[edges.length - 1]!) return 1;
-  let below = 0;
-  for (let i = 0; i < counts.length; i++) {
-    const lo = edges[i]!;
-    const hi = edges[i + 1]!;
-    if (x >= hi) below += counts[i]!;
-    else return (below + (counts[i]! * (x - lo)) / (hi - lo)) / total;
-  }
-  return 1;
-}
+export const BINNED_BINNING = `From the training histogram in metadata.json, not raw rows: PSI over its own bins (numpy’s convention: left-closed, the last bin closed; production values outside the edges counted in the outer bins), ${PSI_SMOOTHING}, chance judged with the histogram’s count and the production rows. No KS test: it needs the raw training values`;
 
-const FLOOR = 1e-4;
-
-export const BINNED_BINNING = 'PSI over the bins of the training histogram in metadata.json (numpy’s convention: left-closed, the last bin closed; production values outside the edges counted in the outer bins), empty shares floored at 0.0001. KS against the histogram taken as uniform within each bin (an approximation), with the histogram’s total count as the reference size';
-
-/** KS and PSI of a production sample against a training histogram. */
+/**
+ * PSI of a production sample over a training histogram's own bins. No KS: a histogram is not
+ * its raw values, and taking them as uniform within each bin made the training distribution
+ * itself look drifted once production had thousands of rows.
+ */
 export function featureDriftFromBins(feature: string, ref: BinnedReference, production: readonly number[]): FeatureDrift {
-  const sorted = sortAscending(production);
+  const sorted = sortAscending(production.filter((v) => !Number.isNaN(v)));
   const m = sorted.length;
-  let d = 0;
-  for (let i = 0; i < m; i++) {
-    const f = binnedCdf(ref, sorted[i]!);
-    d = Math.max(d, (i + 1) / m - f, f - i / m);
-  }
   const n = ref.total;
-  const en = Math.sqrt((n * m) / (n + m));
-  const ks = m === 0 ? { statistic: Number.NaN, pValue: Number.NaN } : { statistic: d, pValue: kolmogorovSurvival((en + 0.12 + 0.11 / en) * d) };
   const prodCounts = new Array<number>(ref.counts.length).fill(0);
   for (const v of sorted) prodCounts[binOf(ref.edges, v)]! += 1;
-  let psi = 0;
-  const bins: PsiBin[] = ref.counts.map((c, i) => {
-    const q = c / ref.total;
-    const p = m ? prodCounts[i]! / m : 0;
-    psi += (Math.max(p, FLOOR) - Math.max(q, FLOOR)) * Math.log(Math.max(p, FLOOR) / Math.max(q, FLOOR));
-    return { lower: ref.edges[i]!, upper: ref.edges[i + 1]!, referenceShare: q, productionShare: p };
-  });
-  const level = psiLevel(psi);
-  const ksDrifted = ks.pValue < KS_ALPHA;
+  const psi = psiOfCounts(prodCounts, ref.counts);
+  const bins: PsiBin[] = ref.counts.map((c, i) => ({ lower: ref.edges[i]!, upper: ref.edges[i + 1]!, referenceShare: c / n, productionShare: m ? prodCounts[i]! / m : 0 }));
+  // Bins empty on both sides carry nothing: chance is judged over the others.
+  const used = bins.filter((b) => b.referenceShare > 0 || b.productionShare > 0).length;
+  const noise = psiNoise(used, n, m);
+  const level = m === 0 ? 'unclear' : psiLevel(psi, noise);
   return {
     feature,
     referenceCount: n,
     productionCount: m,
-    ks,
+    ks: null,
     psi: { psi, bins, binning: `${bins.length} bins of the training histogram` },
+    psiNoise: noise,
+    rowsToTell: rowsToTell(used, n),
     psiLevel: level,
-    ksDrifted,
-    drifted: ksDrifted || level !== 'none',
+    ksDrifted: false,
+    drifted: level === 'moderate' || level === 'major',
     histogram: bins.map((b) => ({ start: b.lower, end: b.upper, reference: b.referenceShare, production: b.productionShare })),
   };
 }

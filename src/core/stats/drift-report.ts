@@ -1,4 +1,4 @@
-import { KS_ALPHA, ksTwoSample, populationStabilityIndex, psiLevel, type DriftLevel, type KsResult, type PsiResult } from './drift';
+import { KS_ALPHA, ksTwoSample, populationStabilityIndex, PSI_CONFIDENCE, PSI_MAJOR, PSI_MODERATE, psiLevel, psiNoise, psiOfCounts, rowsToTell, type DriftLevel, type KsResult, type PsiResult } from './drift';
 import { suggestedBinCount } from './histogram';
 import { sortAscending } from './percentile';
 
@@ -16,9 +16,16 @@ export interface FeatureDrift {
   readonly feature: string;
   readonly referenceCount: number;
   readonly productionCount: number;
-  readonly ks: KsResult;
+  /** Null when the reference is a histogram: KS needs the raw values. */
+  readonly ks: KsResult | null;
   readonly psi: PsiResult;
+  /** The PSI that chance alone stays under 95 % of the time at these sample sizes (`psiNoise`). */
+  readonly psiNoise: number;
+  /** The fewest production rows at which chance stays under a moderate PSI, against this reference. */
+  readonly rowsToTell: number;
   readonly psiLevel: DriftLevel;
+  /** Cells without a number, on each side, when the caller counted them (`columnOf`). */
+  readonly missing?: { readonly reference: number; readonly production: number };
   /** KS p-value below KS_ALPHA. */
   readonly ksDrifted: boolean;
   /** Flagged by either test. */
@@ -37,14 +44,19 @@ export interface DriftReport {
   readonly thresholds: string;
 }
 
-/** The finite numbers of a column of cells (text from a CSV, numbers from JSON); the rest are left out. */
+/** The finite numbers of a column of cells (text from a CSV, numbers from JSON); the rest are left out (`columnOf` counts them). */
 export function numericColumn(cells: readonly unknown[]): number[] {
-  const out: number[] = [];
+  return columnOf(cells).values;
+}
+
+/** A column's finite numbers, and how many cells had none (blank, text, NaN, ±Infinity). */
+export function columnOf(cells: readonly unknown[]): { readonly values: number[]; readonly missing: number } {
+  const values: number[] = [];
   for (const cell of cells) {
     const n = typeof cell === 'number' ? cell : typeof cell === 'string' && cell.trim() !== '' ? Number(cell) : Number.NaN;
-    if (Number.isFinite(n)) out.push(n);
+    if (Number.isFinite(n)) values.push(n);
   }
-  return out;
+  return { values, missing: cells.length - values.length };
 }
 
 /**
@@ -70,20 +82,24 @@ export function overlaidHistogram(reference: ArrayLike<number>, production: Arra
   return r.map((share, i) => ({ start: lo + i * width, end: i === count - 1 ? hi : lo + (i + 1) * width, reference: share, production: p[i]! }));
 }
 
-export function featureDrift(feature: string, reference: readonly number[], production: readonly number[]): FeatureDrift {
+export function featureDrift(feature: string, reference: readonly number[], production: readonly number[], missing?: FeatureDrift['missing']): FeatureDrift {
   const ks = ksTwoSample(reference, production);
   const psi = populationStabilityIndex(reference, production);
-  const level = psiLevel(psi.psi);
+  const noise = psiNoise(psi.bins.length, reference.length, production.length);
+  const level = psiLevel(psi.psi, noise);
   const ksDrifted = ks.pValue < KS_ALPHA;
   return {
     feature,
     referenceCount: reference.length,
     productionCount: production.length,
+    ...(missing ? { missing } : {}),
     ks,
     psi,
+    psiNoise: noise,
+    rowsToTell: rowsToTell(psi.bins.length, reference.length),
     psiLevel: level,
     ksDrifted,
-    drifted: ksDrifted || level !== 'none',
+    drifted: ksDrifted || level === 'moderate' || level === 'major',
     histogram: overlaidHistogram(reference, production),
   };
 }
@@ -92,24 +108,29 @@ export interface FeatureColumns {
   readonly feature: string;
   readonly reference: readonly number[];
   readonly production: readonly number[];
+  /** Cells without a number on each side (`columnOf`), to show beside the figures. */
+  readonly missing?: { readonly reference: number; readonly production: number };
 }
 
-export const DRIFT_THRESHOLDS = `A feature is flagged when the KS p-value is below ${KS_ALPHA} or its PSI is above 0.1 (moderate; above 0.25 major).`;
+export const PSI_RULE = `PSI counts only above ${PSI_MODERATE} (moderate; above ${PSI_MAJOR} major) and above what chance alone reaches ${Math.round(PSI_CONFIDENCE * 100)} % of the time with these numbers of rows; when chance alone can reach ${PSI_MODERATE}, the rows are too few to tell.`;
+export const DRIFT_THRESHOLDS = `A feature is flagged when the KS p-value is below ${KS_ALPHA} or by PSI. ${PSI_RULE}`;
 
 /** The report over features already tested, with the binning they share stated. */
 export function reportOf(features: readonly FeatureDrift[], binning: string): DriftReport {
   const driftedCount = features.filter((f) => f.drifted).length;
+  const unclear = features.filter((f) => !f.drifted && f.psiLevel === 'unclear').length;
+  const untold = unclear === 0 ? '' : ` (${unclear === features.length && features.length > 1 ? 'all' : unclear} with too few rows to tell)`;
   return {
     features,
     driftedCount,
-    summary: `${driftedCount} of ${features.length} ${features.length === 1 ? 'feature' : 'features'} drifted`,
+    summary: `${driftedCount} of ${features.length} ${features.length === 1 ? 'feature' : 'features'} drifted${untold}`,
     binning,
     thresholds: DRIFT_THRESHOLDS,
   };
 }
 
 export function driftReport(columns: readonly FeatureColumns[]): DriftReport {
-  const features = columns.map((c) => featureDrift(c.feature, c.reference, c.production));
+  const features = columns.map((c) => featureDrift(c.feature, c.reference, c.production, c.missing));
   const binning = features[0]?.psi.binning ?? populationStabilityIndex([0], [0]).binning;
   return reportOf(features, `PSI over ${binning.replace(/^\d+ bins/, 'up to 10 bins')}`);
 }
@@ -128,6 +149,9 @@ export interface ClassShares {
   readonly productionTotal: number;
   /** PSI over the predicted classes (the same floor as for features). */
   readonly psi: number;
+  /** The PSI chance alone stays under 95 % of the time with these totals (`psiNoise`, classes seen as bins). */
+  readonly psiNoise: number;
+  readonly rowsToTell: number;
   readonly psiLevel: DriftLevel;
 }
 
@@ -155,15 +179,33 @@ export function classShares(reference: readonly string[], production: readonly s
     const pc = p.get(name) ?? 0;
     return { name, referenceCount: rc, productionCount: pc, referenceShare: rt ? rc / rt : 0, productionShare: pt ? pc / pt : 0 };
   });
-  const FLOOR = 1e-4;
-  const psi = rt && pt ? classes.reduce((s, c) => s + (Math.max(c.productionShare, FLOOR) - Math.max(c.referenceShare, FLOOR)) * Math.log(Math.max(c.productionShare, FLOOR) / Math.max(c.referenceShare, FLOOR)), 0) : Number.NaN;
-  return { classes, referenceTotal: rt, productionTotal: pt, psi, psiLevel: Number.isNaN(psi) ? 'none' : psiLevel(psi) };
+  const psi = psiOfCounts(classes.map((c) => c.productionCount), classes.map((c) => c.referenceCount));
+  const seen = classes.filter((c) => c.referenceCount + c.productionCount > 0).length;
+  const noise = rt && pt ? psiNoise(seen, rt, pt) : Number.NaN;
+  return { classes, referenceTotal: rt, productionTotal: pt, psi, psiNoise: noise, rowsToTell: rt ? rowsToTell(seen, rt) : Number.POSITIVE_INFINITY, psiLevel: Number.isNaN(psi) ? 'none' : psiLevel(psi, noise) };
 }
 
-/** The flag in words: "drifted (KS p < 0.05; PSI major)" or "stable". */
-export function driftFlag(f: Pick<FeatureDrift, 'ksDrifted' | 'psiLevel'>): string {
-  const reasons = [...(f.ksDrifted ? [`KS p < ${KS_ALPHA}`] : []), ...(f.psiLevel !== 'none' ? [`PSI ${f.psiLevel}`] : [])];
-  return reasons.length ? `drifted (${reasons.join('; ')})` : 'stable';
+const figure = (x: number): string => (x >= 10 ? x.toFixed(0) : x.toFixed(2));
+
+/**
+ * The flag in words: "drifted (KS p < 0.05; PSI major)", "stable", or, when chance alone could
+ * reach a moderate PSI, "too few rows to tell" with what would: "stable" is not claimed then.
+ */
+export function driftFlag(f: Pick<FeatureDrift, 'ksDrifted' | 'psiLevel'> & Partial<Pick<FeatureDrift, 'psiNoise' | 'rowsToTell'>>): string {
+  const psiFlag = f.psiLevel === 'moderate' || f.psiLevel === 'major';
+  const reasons = [...(f.ksDrifted ? [`KS p < ${KS_ALPHA}`] : []), ...(psiFlag ? [`PSI ${f.psiLevel}`] : [])];
+  if (reasons.length) return `drifted (${reasons.join('; ')})`;
+  if (f.psiLevel !== 'unclear') return 'stable';
+  const noise = f.psiNoise !== undefined && Number.isFinite(f.psiNoise) ? `: chance alone reaches PSI ${figure(f.psiNoise)}` : '';
+  const more = f.rowsToTell !== undefined && Number.isFinite(f.rowsToTell) ? `; about ${f.rowsToTell.toLocaleString('en-US')} production rows would tell` : '; a larger reference and more production rows would tell';
+  return `too few rows to tell${noise}${more}`;
+}
+
+/** "12 of 50 blank in production (24 %)": a feature's missing cells, or null when none are missing or they were not counted. */
+export function missingText(f: Pick<FeatureDrift, 'missing' | 'referenceCount' | 'productionCount'>): string | null {
+  if (!f.missing || f.missing.reference + f.missing.production === 0) return null;
+  const side = (missing: number, kept: number, where: string): string | null => (missing > 0 ? `${missing.toLocaleString('en-US')} of ${(missing + kept).toLocaleString('en-US')} without a number in ${where} (${Math.round((100 * missing) / (missing + kept))} %)` : null);
+  return [side(f.missing.reference, f.referenceCount, 'the reference'), side(f.missing.production, f.productionCount, 'production')].filter((s) => s !== null).join('; ');
 }
 
 /** A share as a percentage with one decimal ("33.3%"). */

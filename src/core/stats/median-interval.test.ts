@@ -86,8 +86,30 @@ describe('the median’s order-statistic interval', () => {
     const a = medianInterval([1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7]);
     const b = medianInterval([1.05, 1.15, 1.25, 1.35, 1.45, 1.55, 1.65, 1.75]);
     const widths = halfWidth(a) + halfWidth(b);
-    expect(runsToSeparate(a, b)).toBe(Math.ceil(8 * (widths / 0.05) ** 2));
+    expect(runsToSeparate(a, b)).toBeCloseTo(8 * (widths / 0.05) ** 2, -1);
     expect(runsToSeparate(a, a)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('counts the clock’s tick in the runs that would separate two medians', () => {
+    // 20 runs on a 0.1 ms clock, B = A + 0.3: each interval is [0.9, 1.1]-like (±0.1), and each is widened
+    // by a tick each way, so the half-widths must shrink below 0.3 − 0.2 = 0.1 together: 20·(0.2/0.1)² = 80.
+    const a = [0.8, ...new Array<number>(5).fill(0.9), ...new Array<number>(8).fill(1.0), ...new Array<number>(5).fill(1.1), 1.2];
+    const b = a.map((x) => x + 0.3);
+    const ia = medianInterval(a);
+    const ib = medianInterval(b);
+    expect(halfWidth(ia)).toBeCloseTo(0.1, 12);
+    expect(runsToSeparate(ia, ib, 0.2)).toBe(80);
+    // Within the ticks: no number of runs separates them.
+    expect(runsToSeparate(ia, ib, 0.3)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('scales each interval by its own run count when the counts differ', () => {
+    // A: 10 runs, ±0.2; B: 40 runs, ±0.1 (w·√n equal, 0.632 each); gap 0.5. n′ = ((0.2√10 + 0.1√40)/0.5)² = 6.4 → 7.
+    const a = { runs: 10, median: 1, low: 0.8, high: 1.2, coverage: 0.98, meetsConfidence: true };
+    const b = { runs: 40, median: 1.5, low: 1.4, high: 1.6, coverage: 0.96, meetsConfidence: true };
+    expect(runsToSeparate(a, b)).toBe(Math.ceil(((0.2 * Math.sqrt(10) + 0.1 * Math.sqrt(40)) / 0.5) ** 2));
+    expect(runsToSeparate(a, b)).toBe(7);
+    // The old Math.max(runs) rule gave 40·(0.3/0.5)² = 15.
   });
 
   it('inverts the normal distribution', () => {
@@ -98,7 +120,33 @@ describe('the median’s order-statistic interval', () => {
   });
 });
 
+describe('clockStep', () => {
+  it('takes the recorded timer resolution when known, not the smallest gap between samples', () => {
+    const a = [2.0, 2.03, 2.07, 2.1, 2.14, 2.17, 2.21, 2.24, 2.28, 2.32];
+    expect(clockStep(a, 0.005)).toBe(0.005);
+    // Unknown resolution and no grid (no ties, gaps of 0.03 and 0.04): no tick is inferred.
+    expect(clockStep(a)).toBe(0);
+  });
+
+  it('infers a tick only from samples on a grid with ties', () => {
+    const grid = [0.8, 0.9, 0.9, 0.9, 0.9, 0.9, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.1, 1.1, 1.1, 1.1, 1.1, 1.2];
+    expect(clockStep(grid)).toBeCloseTo(0.1, 9);
+    // Evenly spread, all different: a step of 2 between them is not a clock.
+    expect(clockStep([50, 52, 54, 56, 58, 60])).toBe(0);
+    // Ties, but off any grid of the smallest gap.
+    expect(clockStep([1, 1, 1.3, 1.3, 2, 2])).toBe(0);
+  });
+});
+
 describe('timingInterval', () => {
+  it('is the order-statistic interval when the samples show no clock: [50, 60] for six spread runs (96.9 %)', () => {
+    const i = timingInterval([50, 52, 54, 56, 58, 60]);
+    expect([i.low, i.high]).toEqual([50, 60]);
+    expect(i.coverage).toBeCloseTo(1 - 2 / 64, 12);
+    const recorded = timingInterval([50, 52, 54, 56, 58, 60], 0.1);
+    expect([recorded.low, recorded.high]).toEqual([49.9, 60.1]);
+  });
+
   it('widens the median’s interval by the clock’s step, so that one tick apart is no difference', () => {
     const threeTicks = Array.from({ length: 200 }, () => 0.015);
     // As differences of two clock readings: equal ticks differ in the last bits.

@@ -121,32 +121,50 @@ export function runsForHalfWidth(interval: MedianInterval, targetHalfWidth: numb
 }
 
 /**
- * Runs per point after which two medians `gap` apart would no longer have
- * overlapping intervals, if the gap is real: both half-widths shrink as 1/√n,
- * so n′ = n·((w₁ + w₂)/gap)². Infinity when the gap is 0.
+ * Runs per point after which two medians `gap` apart would no longer have overlapping
+ * intervals, if the gap is real. Each half-width shrinks as 1/√(its runs), so with n′ runs
+ * for both, w₁√(n₁/n′) + w₂√(n₂/n′) must fall below what the gap leaves once each interval
+ * is widened by its clock's tick (`wideningMs`, both ticks together):
+ * n′ = ((w₁√n₁ + w₂√n₂)/(gap − wideningMs))². Infinity when the gap is within the widening.
  */
-export function runsToSeparate(a: MedianInterval, b: MedianInterval, confidence = CONFIDENCE): number {
+export function runsToSeparate(a: MedianInterval, b: MedianInterval, wideningMs = 0, confidence = CONFIDENCE): number {
   const gap = Math.abs(a.median - b.median);
-  const widths = halfWidthAt(a, confidence) + halfWidthAt(b, confidence);
-  if (gap === 0) return Number.POSITIVE_INFINITY;
-  const runs = Math.max(a.runs, b.runs);
-  return Math.max(fewestRunsFor(confidence), Math.ceil(runs * (widths / gap) ** 2));
+  if (gap === 0 || withinTicks(gap, wideningMs)) return Number.POSITIVE_INFINITY;
+  const room = gap - wideningMs;
+  const spread = halfWidthAt(a, confidence) * Math.sqrt(a.runs) + halfWidthAt(b, confidence) * Math.sqrt(b.runs);
+  return Math.max(fewestRunsFor(confidence), Math.ceil((spread / room) ** 2 - 1e-9));
 }
 
+/** A gap no larger than the ticks' widening (up to floating-point residue: 0.3 + 0.3 − 0.3 is not 0.3): more runs read the same ticks. */
+export function withinTicks(gapMs: number, wideningMs: number): boolean {
+  return gapMs <= wideningMs * (1 + 1e-9) + 1e-12;
+}
+
+/** Values closer than this (0.1 µs) are one clock reading: the residue of subtracting two readings. */
+const SAME_READING_MS = 1e-4;
+
 /**
- * The step of the clock that timed the samples: the smallest gap between two different
- * values (a page's clock ticks every 5 µs when cross-origin isolated, 100 µs otherwise), or
- * `fallbackMs` when every sample is the same.
+ * The step of the clock that timed the samples. The timer resolution the run recorded, when
+ * known. Otherwise a step only when the samples show a grid: at most half as many distinct
+ * values as samples (ties) and every value a whole number of the smallest gap from the least;
+ * `fallbackMs` (the page's finest tick) when every sample is the same; else 0 (no tick seen:
+ * a smallest gap between spread values is not a tick).
  */
-export function clockStep(samples: ArrayLike<number>, fallbackMs = 0.005): number {
+export function clockStep(samples: ArrayLike<number>, resolutionMs?: number, fallbackMs = 0.005): number {
+  if (resolutionMs !== undefined && Number.isFinite(resolutionMs) && resolutionMs > 0) return resolutionMs;
   const sorted = sortAscending(samples);
+  if (sorted.length === 0) return fallbackMs;
+  const readings: number[] = [sorted[0]!];
+  for (let i = 1; i < sorted.length; i++) if (sorted[i]! - readings[readings.length - 1]! > SAME_READING_MS) readings.push(sorted[i]!);
+  if (readings.length === 1) return fallbackMs;
+  if (readings.length > sorted.length / 2) return 0;
   let step = Infinity;
-  for (let i = 1; i < sorted.length; i++) {
-    const gap = sorted[i]! - sorted[i - 1]!;
-    // Below 0.1 µs a gap is the floating-point residue of subtracting two clock readings, not a tick.
-    if (gap > 1e-4 && gap < step) step = gap;
-  }
-  return Number.isFinite(step) ? step : fallbackMs;
+  for (let i = 1; i < readings.length; i++) step = Math.min(step, readings[i]! - readings[i - 1]!);
+  const onGrid = readings.every((r) => {
+    const ticks = (r - readings[0]!) / step;
+    return Math.abs(ticks - Math.round(ticks)) * step <= SAME_READING_MS;
+  });
+  return onGrid ? step : 0;
 }
 
 /**
@@ -155,8 +173,8 @@ export function clockStep(samples: ArrayLike<number>, fallbackMs = 0.005): numbe
  * model whose every run reads 3 ticks has an interval of no width, and one that reads 4 ticks
  * is "slower" beyond noise.
  */
-export function timingInterval(samples: ArrayLike<number>, confidence = CONFIDENCE): MedianInterval {
-  return widenedByTick(medianInterval(samples, confidence), clockStep(samples));
+export function timingInterval(samples: ArrayLike<number>, resolutionMs?: number, confidence = CONFIDENCE): MedianInterval {
+  return widenedByTick(medianInterval(samples, confidence), clockStep(samples, resolutionMs));
 }
 
 /** An interval widened by a clock's tick each way (never below 0): what `timingInterval` and the benchmark verdict's ties use. */

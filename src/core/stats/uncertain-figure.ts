@@ -6,11 +6,15 @@ export function formatUncertain(value: number, plusMinus: number): { readonly va
   return { value: value.toFixed(Math.min(decimals, 6)), plusMinus: pm.toFixed(Math.min(decimals, 6)) };
 }
 
-/** "27×", "1.9×", "1.04×": enough digits to tell the ratio from 1. */
+/** "27×", "1.9×", "1.04×", "1.004×": enough digits to tell the ratio from 1 (never "1.00×" for a ratio that is not 1). */
 export function formatRatio(ratio: number): string {
   if (ratio >= 10) return `${Math.round(ratio)}×`;
   if (ratio >= 1.1) return `${ratio.toFixed(1)}×`;
-  return `${ratio.toFixed(2)}×`;
+  const off = Math.abs(ratio - 1);
+  if (off === 0 || off >= 0.005 || !Number.isFinite(off)) return `${ratio.toFixed(2)}×`;
+  // One significant digit of the distance from 1: 1.004×, 0.999×.
+  const decimals = Math.min(8, -Math.floor(Math.log10(off)));
+  return `${ratio.toFixed(decimals)}×`;
 }
 
 /** A range of ratios, "27–230×", or one ratio when both ends print the same. */

@@ -26,7 +26,8 @@ export function BenchmarkVerdict({ run }: { run: BenchmarkRun }) {
       {gpuMeasured && <p data-testid="benchmark-adapter">{describeAdapter(adapter)}</p>}
       <p className="muted">
         Each ± is a 95 % confidence interval for the p50, from the order statistics of the raw samples (it assumes nothing about how the times are
-        distributed). Two setups whose intervals overlap are within noise of each other and are not ranked.
+        distributed). Two setups whose intervals overlap, each widened by a tick of the timer, are within noise of each other and are not ranked. With fewer
+        than 6 runs a point has no 95 % interval: its fastest and slowest runs are shown with what they really cover, and no setup is ranked on it.
       </p>
     </section>
   );

@@ -95,7 +95,7 @@ function ResultTable({ rows, kind }: { rows: readonly CompareRow[]; kind: Metric
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Comparison table">
     <table className="data-table numeric" data-testid="compare-table">
-      <caption>Each model on the same evaluation CSV, and at batch 1 on the same backend; the p50’s ± is its 95 % confidence interval</caption>
+      <caption>Each model on the same evaluation CSV, and at batch 1 on the same backend; the p50’s ± is its confidence interval, covering at least 95 % (order statistics, widened by a clock tick only when the times fall on one)</caption>
       <thead>
         <tr>
           <th scope="col">Model</th>

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { DriftState } from '../../store/drift-slice';
-import { driftFlag, percentText, type ClassShares, type DriftReport, type FeatureDrift } from '../../../core/stats/drift-report';
+import { driftFlag, missingText, percentText, type ClassShares, type DriftReport, type FeatureDrift } from '../../../core/stats/drift-report';
 
 // recharts comes with the charts, when a report is first shown.
 const FeatureHistograms = lazy(() => import('./DriftCharts').then((m) => ({ default: m.FeatureHistograms })));
@@ -14,11 +14,14 @@ function DriftRows({ features }: { features: readonly FeatureDrift[] }) {
     <>
       {features.map((f) => (
         <tr key={f.feature} data-drifted={f.drifted ? 'true' : 'false'}>
-          <th scope="row">{f.feature}</th>
-          <td>{stat(f.ks.statistic)}</td>
-          <td>{pText(f.ks.pValue)}</td>
+          <th scope="row">
+            {f.feature}
+            {missingText(f) && <span className="muted"> — {missingText(f)}</span>}
+          </th>
+          <td>{f.ks ? stat(f.ks.statistic) : 'needs raw rows'}</td>
+          <td>{f.ks ? pText(f.ks.pValue) : '—'}</td>
           <td>
-            {stat(f.psi.psi)} ({f.psi.bins.length} bins)
+            {stat(f.psi.psi)} ({f.psi.bins.length} bins; chance reaches {stat(f.psiNoise)})
           </td>
           <td className={f.drifted ? 'drift-flag drift-flag-on' : 'drift-flag'}>{driftFlag(f)}</td>
         </tr>
@@ -36,7 +39,7 @@ function FeatureReport({ report, notNumeric }: { report: DriftReport; notNumeric
         {report.driftedCount > 0 && `: ${report.features.filter((f) => f.drifted).map((f) => f.feature).join(', ')}`}.
       </p>
       <p className="muted">
-        {report.thresholds} KS: two-sample Kolmogorov–Smirnov statistic, asymptotic p-value. {report.binning}.
+        {report.thresholds} KS: two-sample Kolmogorov–Smirnov statistic (the largest gap between the two cumulative shares), with its p-value (exact for small samples): the chance of a gap this large with no drift. PSI: population stability index, how far the shares per bin moved; “chance reaches” is the PSI that sampling alone stays under 95 % of the time at these sizes. {report.binning}.
       </p>
       {notNumeric.length > 0 && <p className="muted">Not tested (no numbers to compare, or no reference histogram): {notNumeric.join(', ')}.</p>}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Drift per feature (scrolls sideways)">
@@ -70,7 +73,7 @@ function SharesReport({ shares }: { shares: ClassShares }) {
       <h4>Prediction distribution</h4>
       {shares.referenceTotal > 0 ? (
         <p>
-          Both sets scored by the model: {shares.referenceTotal.toLocaleString('en-US')} reference and {shares.productionTotal.toLocaleString('en-US')} production rows. PSI over the predicted classes {stat(shares.psi)} ({driftFlag({ ksDrifted: false, psiLevel: shares.psiLevel })}).
+          Both sets scored by the model: {shares.referenceTotal.toLocaleString('en-US')} reference and {shares.productionTotal.toLocaleString('en-US')} production rows. PSI over the predicted classes {stat(shares.psi)}, where chance alone reaches {stat(shares.psiNoise)} ({driftFlag({ ksDrifted: false, psiLevel: shares.psiLevel, psiNoise: shares.psiNoise, rowsToTell: shares.rowsToTell })}).
         </p>
       ) : (
         <p>Production scored by the model: {shares.productionTotal.toLocaleString('en-US')} rows. The reference is statistics, not rows, so its predictions are unknown.</p>
