@@ -31,6 +31,12 @@ interface Context {
 
 export function createTensorActions({ store, loaded, modelOf, stateOf, expectedDims, draftOf, recheck }: Context): TensorActions {
   const { getState } = store;
+  /** Random values for an input at its current size: image pixels over their scale; other inputs what random means for their role (a mask stays ones, token ids within the vocabulary). */
+  const randomDraft = (model: ReadyModel, spec: ReadyModel['facts']['signature']['inputs'][number], scale: PredictState['pixelScales'][string] | undefined, rt: PredictRuntime | null): TensorDraft => {
+    const dims = expectedDims(model, spec.shape);
+    const { tensor, source } = scale ? randomFill(spec.dtype, dims, scale, Math.random) : randomInput(spec, dims, model.facts.tokenIds, Math.random);
+    return draftOf(tensor, source, { preview: spec.image && scale && rt ? rt.tensorPreview(tensor, spec.image, scale) : null });
+  };
   return {
     setDim(id, name, value) {
       getState().setDim(id, name, value);
@@ -43,10 +49,7 @@ export function createTensorActions({ store, loaded, modelOf, stateOf, expectedD
       for (const input of model.facts.signature.inputs) {
         const current = tensors[input.name];
         if (current && isRandomFill(current.source) && input.shape?.includes(name)) {
-          const scale = s.pixelScales[input.name];
-          const dims = expectedDims(model, input.shape);
-          const { tensor, source } = scale ? randomFill(input.dtype, dims, scale, Math.random) : randomInput(input, dims, model.facts.tokenIds, Math.random);
-          tensors[input.name] = draftOf(tensor, source, { preview: input.image && scale && rt ? rt.tensorPreview(tensor, input.image, scale) : null });
+          tensors[input.name] = randomDraft(model, input, s.pixelScales[input.name], rt);
         }
       }
       getState().updatePredict(id, { tensors });
@@ -72,14 +75,7 @@ export function createTensorActions({ store, loaded, modelOf, stateOf, expectedD
       const model = modelOf(id);
       const spec = model?.facts.signature.inputs.find((i) => i.name === input);
       if (!s || !model || !spec || !rt) return;
-      const scale = s.pixelScales[input];
-      // Image inputs get random pixels over their scale; other inputs what random means for their role (a mask stays ones, token ids within the vocabulary).
-      const dims = expectedDims(model, spec.shape);
-      const { tensor, source } = scale ? randomFill(spec.dtype, dims, scale, Math.random) : randomInput(spec, dims, model.facts.tokenIds, Math.random);
-      getState().updatePredict(id, {
-        tensors: { ...s.tensors, [input]: draftOf(tensor, source, { preview: spec.image && scale ? rt.tensorPreview(tensor, spec.image, scale) : null }) },
-        fillNote: null,
-      });
+      getState().updatePredict(id, { tensors: { ...s.tensors, [input]: randomDraft(model, spec, s.pixelScales[input], rt) }, fillNote: null });
       recheck(id);
     },
     takeTensorReading(id, reading) {

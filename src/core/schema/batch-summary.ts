@@ -29,15 +29,15 @@ export interface BatchTally {
   summary(recorded: Readonly<Record<string, number>> | null): BatchSummary;
 }
 
-export function createBatchTally(): BatchTally {
-  let rows = 0;
-  let flagged = 0;
-  let skipped = 0;
-  let empty = 0;
-  let kind: 'classification' | 'regression' | 'tensors' = 'tensors';
+type TaskKind = 'classification' | 'regression' | 'tensors';
+
+/**
+ * The labelled rows of a tally: counts per class (a million labelled rows are summed as they
+ * come, not at the end) or the regression values, and the labelled rows left out, with why.
+ */
+function createLabelTally() {
   let classes: readonly string[] = [];
   let labels: readonly string[] | null = null;
-  // Classification keeps counts (a million labelled rows are summed as they come, not at the end); regression keeps the values.
   let counter: ClassificationCounter | null = null;
   const yTrue: number[] = [];
   const yPred: number[] = [];
@@ -56,13 +56,58 @@ export function createBatchTally(): BatchTally {
     return t;
   };
   return {
+    classes: () => classes,
+    learnClasses(predictions: ScoredChunk['predictions']): void {
+      if (classes.length > 0 || predictions.classes.length === 0) return;
+      classes = predictions.classes;
+      labels = predictions.labels ?? null;
+      truths.clear();
+    },
+    /** Row `i` of a chunk, scored, with a label cell that is not blank. */
+    add(kind: TaskKind, cell: string, predictions: ScoredChunk['predictions'], i: number): void {
+      if (kind !== 'tensors') labelCells++;
+      if (kind === 'classification') {
+        const t = truthOf(cell);
+        if (t < 0) return;
+        counter ??= createClassificationCounter(classes.length);
+        counter.add(t, predictions.classIndex[i]!);
+      } else if (kind === 'regression') {
+        const t = parseDecimal(cell) ?? NaN;
+        const p = predictions.values?.[i] ?? NaN;
+        if (!Number.isFinite(t)) {
+          unreadableTruth++;
+          return;
+        }
+        // A NaN or infinite prediction would make every metric NaN: left out, but counted so that no verdict rests on the rest.
+        if (!Number.isFinite(p)) {
+          nonFinite++;
+          return;
+        }
+        yTrue.push(t);
+        yPred.push(p);
+      }
+    },
+    metrics(kind: TaskKind) {
+      const labelled = kind === 'classification' ? (counter?.n ?? 0) : yTrue.length;
+      const classification = kind === 'classification' && counter && labelled > 0 ? counter.metrics() : null;
+      const regression = kind === 'regression' && labelled > 0 ? regressionMetrics(yTrue, yPred) : null;
+      const coverage: MetricsCoverage = { task: kind === 'tensors' ? null : kind, labelled: labelCells, measured: labelled, unknownLabel: kind === 'regression' ? unreadableTruth : labelCells - labelled, nonFinite };
+      return { labelled, classification, regression, coverage };
+    },
+  };
+}
+
+export function createBatchTally(): BatchTally {
+  let rows = 0;
+  let flagged = 0;
+  let skipped = 0;
+  let empty = 0;
+  let kind: TaskKind = 'tensors';
+  const labelled = createLabelTally();
+  return {
     add(chunk) {
       if (kind === 'tensors') kind = chunk.predictions.kind;
-      if (classes.length === 0 && chunk.predictions.classes.length > 0) {
-        classes = chunk.predictions.classes;
-        labels = chunk.predictions.labels ?? null;
-        truths.clear();
-      }
+      labelled.learnClasses(chunk.predictions);
       rows += chunk.count;
       empty += chunk.empty ?? 0;
       for (let i = 0; i < chunk.count; i++) {
@@ -73,46 +118,21 @@ export function createBatchTally(): BatchTally {
         }
         if (status === ROW_WARNING) flagged++;
         const cell = chunk.truth?.[i];
-        if (cell === undefined || cell === null || cell.trim() === '') continue;
-        if (kind !== 'tensors') labelCells++;
-        if (kind === 'classification') {
-          const t = truthOf(cell);
-          if (t < 0) continue;
-          counter ??= createClassificationCounter(classes.length);
-          counter.add(t, chunk.predictions.classIndex[i]!);
-        } else if (kind === 'regression') {
-          const t = parseDecimal(cell) ?? NaN;
-          const p = chunk.predictions.values?.[i] ?? NaN;
-          if (!Number.isFinite(t)) {
-            unreadableTruth++;
-            continue;
-          }
-          // A NaN or infinite prediction would make every metric NaN: left out, but counted so that no verdict rests on the rest.
-          if (!Number.isFinite(p)) {
-            nonFinite++;
-            continue;
-          }
-          yTrue.push(t);
-          yPred.push(p);
-        }
+        if (cell !== undefined && cell !== null && cell.trim() !== '') labelled.add(kind, cell, chunk.predictions, i);
       }
     },
     summary(recorded) {
-      const labelled = kind === 'classification' ? (counter?.n ?? 0) : yTrue.length;
-      const classification = kind === 'classification' && counter && labelled > 0 ? counter.metrics() : null;
-      const regression = kind === 'regression' && labelled > 0 ? regressionMetrics(yTrue, yPred) : null;
+      const { labelled: used, classification, regression, coverage } = labelled.metrics(kind);
       const measured = classification ? { classification } : regression ? { regression } : null;
-      const task = kind === 'tensors' ? null : kind;
-      const coverage: MetricsCoverage = { task, labelled: labelCells, measured: labelled, unknownLabel: kind === 'regression' ? unreadableTruth : labelCells - labelled, nonFinite };
       return {
         rows,
         scored: rows - skipped,
         flagged,
         skipped,
         empty,
-        labelled,
+        labelled: used,
         coverage,
-        classes,
+        classes: labelled.classes(),
         classification,
         regression,
         comparisons: recorded && measured ? compareRecorded(recorded, measured) : [],

@@ -88,6 +88,38 @@ function inputOfFileName(path: string, inputs: readonly TensorSpec[]): TensorSpe
   return suffixed.sort((a, b) => b.name.length - a.name.length)[0] ?? null;
 }
 
+/**
+ * The inputs no file named, filled from the unnamed tensors: those of one file (an .npz's arr_K)
+ * in order; separate files carry no order, so several are refused. Every input must then have a
+ * value, unless `partial`.
+ */
+function fillOpenInputs(chosen: Map<string, Assignment>, inputs: readonly TensorSpec[], positional: FoundTensor[], unplacedFiles: number, partial: boolean): Result<Map<string, Assignment>> {
+  const open = inputs.filter((i) => !chosen.has(i.name));
+  // Unnamed tensors of one file (an .npz's arr_K) fill the remaining inputs in order; separate files carry no order.
+  positional.sort((a, b) => a.position - b.position);
+  if (positional.length > open.length) {
+    return mismatch(`${positional.length} unnamed tensors (${positional.map((p) => p.source).join(', ')}) were given for ${open.length === 0 ? 'no remaining input' : `${open.length} remaining input${open.length === 1 ? '' : 's'} (${open.map((i) => `“${i.name}”`).join(', ')})`}.`, 'Name each file after its input (input_ids.npy), or give NAME=FILE.', { file: positional[0]!.source });
+  }
+  const unsaid = (what: string, verb: string): Result<never> =>
+    mismatch(`${what} ${verb} not say which of ${open.map((i) => `“${i.name}”`).join(', ')} ${verb === 'does' ? 'it is' : 'they are'} for.`, 'Name each file after its input (input_ids.npy), or give NAME=FILE.', { file: positional[0]!.source });
+  if (unplacedFiles > 1) return unsaid(positional.map((p) => p.source).join(', '), 'do');
+  // A single array is taken only for the single input still open (partial or not).
+  if (positional.length === 1 && open.length > 1) return unsaid(positional[0]!.source, 'does');
+  if (positional.length > 0 && positional.length < open.length && !partial) return unsaid(`${positional.length} unnamed tensors`, 'do');
+  positional.forEach((f, k) => chosen.set(open[k]!.name, { found: f, how: 'position' }));
+  const missing = inputs.filter((i) => !chosen.has(i.name));
+  if (missing.length > 0 && !partial) {
+    const m = missing[0]!;
+    const given = [...chosen.keys()];
+    return mismatch(
+      `No value was given for ${missing.map((i) => `“${i.name}” (${i.dtype} ${shapeText(i.shape)})`).join(', ')}${given.length > 0 ? `; the files give ${given.map((g) => `“${g}”`).join(', ')}` : ''}.`,
+      'Give every input: one file per input (named after it), or one .npz/.json naming them all.',
+      { input: m.name, expected: `${m.dtype} ${shapeText(m.shape)}` },
+    );
+  }
+  return ok(chosen);
+}
+
 function assign(files: readonly { file: TensorFile; found: FoundTensor[] }[], inputs: readonly TensorSpec[], { partial = false, givenWins = false }: ReadTensorOptions): Result<Map<string, Assignment>> {
   const chosen = new Map<string, Assignment>();
   const inputNames = new Set(inputs.map((i) => i.name));
@@ -147,30 +179,7 @@ function assign(files: readonly { file: TensorFile; found: FoundTensor[] }[], in
     const put1 = put(input.name, { found, how: 'position' });
     if (!put1.ok) return put1;
   }
-  const open = inputs.filter((i) => !chosen.has(i.name));
-  // Unnamed tensors of one file (an .npz's arr_K) fill the remaining inputs in order; separate files carry no order.
-  positional.sort((a, b) => a.position - b.position);
-  if (positional.length > open.length) {
-    return mismatch(`${positional.length} unnamed tensors (${positional.map((p) => p.source).join(', ')}) were given for ${open.length === 0 ? 'no remaining input' : `${open.length} remaining input${open.length === 1 ? '' : 's'} (${open.map((i) => `“${i.name}”`).join(', ')})`}.`, 'Name each file after its input (input_ids.npy), or give NAME=FILE.', { file: positional[0]!.source });
-  }
-  const unsaid = (what: string, verb: string): Result<never> =>
-    mismatch(`${what} ${verb} not say which of ${open.map((i) => `“${i.name}”`).join(', ')} ${verb === 'does' ? 'it is' : 'they are'} for.`, 'Name each file after its input (input_ids.npy), or give NAME=FILE.', { file: positional[0]!.source });
-  if (unplacedFiles.size > 1) return unsaid(positional.map((p) => p.source).join(', '), 'do');
-  // A single array is taken only for the single input still open (partial or not).
-  if (positional.length === 1 && open.length > 1) return unsaid(positional[0]!.source, 'does');
-  if (positional.length > 0 && positional.length < open.length && !partial) return unsaid(`${positional.length} unnamed tensors`, 'do');
-  positional.forEach((f, k) => chosen.set(open[k]!.name, { found: f, how: 'position' }));
-  const missing = inputs.filter((i) => !chosen.has(i.name));
-  if (missing.length > 0 && !partial) {
-    const m = missing[0]!;
-    const given = [...chosen.keys()];
-    return mismatch(
-      `No value was given for ${missing.map((i) => `“${i.name}” (${i.dtype} ${shapeText(i.shape)})`).join(', ')}${given.length > 0 ? `; the files give ${given.map((g) => `“${g}”`).join(', ')}` : ''}.`,
-      'Give every input: one file per input (named after it), or one .npz/.json naming them all.',
-      { input: m.name, expected: `${m.dtype} ${shapeText(m.shape)}` },
-    );
-  }
-  return ok(chosen);
+  return fillOpenInputs(chosen, inputs, positional, unplacedFiles.size, partial);
 }
 
 /**
