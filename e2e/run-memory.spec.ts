@@ -4,8 +4,9 @@ import { test, expect, PlaygroundPage } from './support/fixtures';
 
 // Issue 14: batch 250,000 of the large MLP once froze the page for 23.5 s while its random inputs
 // were built on the main thread, and 300,000 left the button at "Running…" for ever. Now the Run
-// estimates what the batch needs (inputs, outputs, the largest step from the graph's shapes)
-// against the 4 GiB WebAssembly heap and refuses at once, beside the Run button, sending nothing.
+// weighs what the batch must hold at once at the least (inputs, and the values its largest step
+// cannot share a buffer for, from the graph's shapes) against the 4 GiB WebAssembly heap and refuses
+// at once, beside the Run button, sending nothing.
 test.beforeEach(async ({ page }) => {
   await recordLongTasks(page);
 });
@@ -21,9 +22,9 @@ test('batch 300,000 of the large MLP is refused at once with the figures; a batc
   const probe = await refuseInPage(page, 'batch', 300_000);
   const refusal = runPanel.getByRole('alert');
   await expect(refusal).toContainText(
-    'Batch 300,000 needs at least 4.7 GB of memory (inputs 73.2 MB, outputs 11.4 MB, the largest step 4.6 GB); this browser’s WebAssembly memory is 4.0 GB at most',
+    'Batch 300,000 needs at least 4.6 GB of memory (inputs 73.2 MB, and 4.6 GB that its largest step must hold at once with the outputs made by then); this browser’s WebAssembly memory is 4.0 GB at most',
   );
-  await expect(refusal).toContainText('the largest batch that fits is about 239,000. Nothing was sent to the engine. Set “batch” to 239,000 or less');
+  await expect(refusal).toContainText('the largest batch that might fit is about 240,000. Nothing was sent to the engine. Set “batch” to 240,000 or less');
   const longest = Math.max(0, ...probe.longTasks.map((t) => t.duration));
   console.log(`batch 300,000 refused in ${probe.elapsedMs.toFixed(0)} ms (the click's own work ${probe.clickMs.toFixed(0)} ms); longest main-thread task from the click to 500 ms after: ${longest === 0 ? '< 50' : longest.toFixed(0)} ms`);
   expect(probe.elapsedMs).toBeLessThan(1000);

@@ -26,7 +26,8 @@ export interface Actions {
   openPackageFiles(name: string, files: readonly PackageFile[], source: string): Promise<void>;
   openExample(id: string): Promise<void>;
   loadExampleIndex(): Promise<void>;
-  runModel(id: string): Promise<void>;
+  /** `anyway`: run past a "may not fit in memory" warning (never past a refusal). */
+  runModel(id: string, options?: { readonly anyway?: boolean }): Promise<void>;
   /** Ends the model's running work, clears what every tab keeps for it, and releases its sessions. */
   closeModel(id: string): Promise<void>;
   downloadOutputs(id: string): void;
@@ -96,7 +97,7 @@ function runThrew(thrown: unknown): EngineError {
   return engineError('run-failed', `The run stopped before the model ran: ${describeThrown(thrown)}.`, 'The batch probably needs more memory than this tab can give: choose smaller sizes and run again.');
 }
 
-async function runModel(ctx: ActionContext, id: string): Promise<void> {
+async function runModel(ctx: ActionContext, id: string, anyway = false): Promise<void> {
   const { store, client } = ctx;
   const { getState } = store;
   const model = getState().models.find((m) => m.id === id);
@@ -108,6 +109,8 @@ async function runModel(ctx: ActionContext, id: string): Promise<void> {
   if (!planned.ok) return getState().notify(planned.error);
   const fits = checkRunMemory(model, planned.value, config, loadedModelBytes(getState(), model, (other) => client.hasSession(config, other)));
   if (!fits.ok) return getState().updateModel(id, { runRefusal: fits.error });
+  // A floor that fits but an estimate that does not: shown beside the button until the user runs anyway.
+  if (fits.value && !anyway) return getState().updateModel(id, { runRefusal: fits.value });
   getState().updateModel(id, { run: { status: 'running', config }, runRefusal: null });
   const finish = (run: OpenModel['run']): void => getState().updateModel(id, { run });
   try {
@@ -189,7 +192,7 @@ export function createActions(store: AppStore, client: EngineGateway, baseUrl: s
         getState().notify(engineError('fetch-failed', `The example gallery could not be loaded (${thrown instanceof Error ? thrown.message : String(thrown)}).`, 'You can still open your own model with “Open model…” or by dropping it here.'));
       }
     },
-    runModel: (id) => runModel(ctx, id),
+    runModel: (id, options) => runModel(ctx, id, options?.anyway ?? false),
     async closeModel(id) {
       lifecycle.close(id);
       getState().removeModel(id);

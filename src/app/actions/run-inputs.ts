@@ -1,10 +1,10 @@
 import { estimateRunMemory, largestFittingBatch } from '../../core/memory/run-memory';
-import { runMemoryRefusal } from '../../core/memory/run-memory-refusal';
+import { runMemoryRefusal, runMemoryWarning } from '../../core/memory/run-memory-refusal';
 import { givenDims, modelHeapBytes } from '../../core/memory/run-sizes';
 import { fillInputs, type GeneratedSource, type InputLayout } from '../../core/benchmark/fill-inputs';
 import { generatedLayout, generatedRandom, modelInputs } from '../../core/model/model-inputs';
 import type { BackendConfig } from '../../core/protocol/engine-api';
-import { fail, ok, type Result } from '../../core/protocol/engine-error';
+import { fail, ok, type EngineError, type Result } from '../../core/protocol/engine-error';
 import type { HostTensor } from '../../core/schema/host-tensor';
 import { completeReading } from '../../core/tensors/complete-reading';
 import { badFile } from '../../core/tensors/tensor-error';
@@ -39,15 +39,19 @@ export function runFeeds(state: AppState, model: ReadyModel, source: RunInputSou
 }
 
 /**
- * Refuses, before anything is made or sent, a Run whose inputs, outputs and largest step cannot
- * fit the engine's WebAssembly heap beside the models loaded in it (`loadedBytes`: theirs, this one's included).
+ * Before anything is made or sent, weighs a Run against the engine's WebAssembly heap beside the
+ * models loaded in it (`loadedBytes`: theirs, this one's included): refused when even its floor cannot
+ * fit; ok with a warning (null when none) when the floor fits but the estimate does not, which the
+ * Run shows until the user runs it anyway.
  */
-export function checkRunMemory(model: ReadyModel, feeds: RunFeeds, config: BackendConfig, loadedBytes: number): Result<null> {
+export function checkRunMemory(model: ReadyModel, feeds: RunFeeds, config: BackendConfig, loadedBytes: number): Result<EngineError | null> {
   const dims = feeds.kind === 'given' ? givenDims(model.facts.inputs, feeds.feeds, model.dims) : model.dims;
   const sizes = { inputs: model.facts.inputs, outputs: model.description.outputs, workingSets: model.description.workingSets ?? null, modelBytes: loadedBytes };
-  const estimate = estimateRunMemory(sizes, dims, config.backend);
+  const estimate = estimateRunMemory(sizes, dims, config.backend, feeds.kind === 'given' ? feeds.feeds : {});
   if (estimate.fits) return ok(null);
-  return fail(runMemoryRefusal(estimate, dims, model.facts.batch, largestFittingBatch(sizes, dims, model.facts.batch, config.backend)));
+  const { batch } = model.facts;
+  if (!estimate.mayFit) return fail(runMemoryRefusal(estimate, dims, batch, largestFittingBatch(sizes, dims, batch, config.backend, 'floor')));
+  return ok(runMemoryWarning(estimate, dims, batch, largestFittingBatch(sizes, dims, batch, config.backend, 'estimate')));
 }
 
 /** This model's bytes plus those of the other models with a session in the same engine (they share its heap). */

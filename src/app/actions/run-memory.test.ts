@@ -16,7 +16,7 @@ describe('a Run that cannot fit in memory', () => {
     await r.actions.runModel(model.id);
     const refused = modelOf(r, model.id);
     expect(refused.runRefusal?.code).toBe('too-large-for-memory');
-    expect(refused.runRefusal?.message).toMatch(/^Batch 300,000 needs at least 4\.7 GB of memory \(inputs 73\.2 MB, outputs 11\.4 MB, the largest step 4\.6 GB\); .* the largest batch that fits is about 239,000\.$/);
+    expect(refused.runRefusal?.message).toMatch(/^Batch 300,000 needs at least 4\.6 GB of memory \(inputs 73\.2 MB, and 4\.6 GB that its largest step must hold at once with the outputs made by then\); .* the largest batch that might fit is about 240,000\.$/);
     expect(refused.run.status).toBe('idle');
     expect(r.engine.runs).toBe(runs);
     // Shown beside the button only, not as a second alert.
@@ -28,6 +28,28 @@ describe('a Run that cannot fit in memory', () => {
     const run = modelOf(r, model.id).run;
     expect(run.status).toBe('done');
     if (run.status === 'done') expect(run.outputs.logits!.dims).toEqual([1000, 10]);
+  });
+
+  it('holds back a batch whose floor fits but whose estimate does not, with the range, until the user runs it anyway', async () => {
+    const r = rig();
+    const model = await openExample(r, 'mlp-large');
+    r.inputFiles.setRunSource(model.id, 'zeros');
+    // Floor 239,999 × 16,640 B fits the 3.7 GB left; the estimate (16,680 B a row) does not.
+    r.store.getState().setDim(model.id, 'batch', 239_999);
+    const runs = r.engine.runs;
+    await r.actions.runModel(model.id);
+    const held = modelOf(r, model.id);
+    expect(held.runRefusal?.code).toBe('may-not-fit-memory');
+    expect(held.runRefusal?.message).toMatch(/^Batch 239,999 may not fit in memory: about 3\.7 GB\. At least 3\.7 GB/);
+    expect(held.runRefusal?.hint).toMatch(/^Nothing was sent to the engine yet\. Run anyway/);
+    expect(r.engine.runs).toBe(runs);
+    expect(held.run.status).toBe('idle');
+    r.engine.beforeRun = () => {
+      throw new RangeError('stopped here: the run was attempted');
+    };
+    await r.actions.runModel(model.id, { anyway: true });
+    expect(r.store.getState().notices.at(-1)?.message).toMatch(/stopped here: the run was attempted/);
+    expect(modelOf(r, model.id).runRefusal).toBeNull();
   });
 
   it('reports an allocation failure that still happens, and leaves the Run button ready', async () => {

@@ -46,7 +46,10 @@ export function matmulShape(a: readonly ShapeDim[] | null, b: readonly ShapeDim[
 const spatialOut = (size: ShapeDim, kernel: number, stride: number, dilation: number, padBegin: number, padEnd: number, ceil: boolean): ShapeDim => {
   if (typeof size !== 'number') return null;
   const span = size + padBegin + padEnd - ((kernel - 1) * dilation + 1);
-  return (ceil ? Math.ceil(span / stride) : Math.floor(span / stride)) + 1;
+  if (!ceil) return Math.floor(span / stride) + 1;
+  const out = Math.ceil(span / stride) + 1;
+  // A last window that would start inside the end padding is dropped (ONNX and onnxruntime's pool rule).
+  return (out - 1) * stride >= size + padBegin ? out - 1 : out;
 };
 
 /** Conv and pooling output sizes from kernel, strides, pads, dilations and auto_pad. */

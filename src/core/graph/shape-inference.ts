@@ -38,7 +38,7 @@ export function inferShapes(model: GraphModel): GraphModel {
     const outputs = node.outputs;
     const own = scopes.get(node.group)!;
     if (!rule || outputs.every((o) => !o || known(own[o]))) continue;
-    const guesses = rule({ opType: node.opType, inputs: node.inputs.map((n) => (n ? lookup(node.group, n) : null)), attributes: node.attributes, outputCount: outputs.length, opset });
+    const guesses = rule({ opType: node.opType, inputs: node.inputs.map((n) => (n ? lookup(node.group, n) : null)), inputNames: node.inputs, attributes: node.attributes, outputCount: outputs.length, opset });
     outputs.forEach((name, i) => {
       const guess = guesses[i];
       if (!name || !guess) return;

@@ -1,75 +1,14 @@
-import type { GraphAttribute, ShapeDim, TensorInfo } from './graph-model';
+import type { ShapeDim } from './graph-model';
 import { intAttribute, intsAttribute } from './onnx-values';
-import { broadcast, matmulShape, windowShape } from './shape-geometry';
+import { dtypeOf, given, normAxis, shapeOf, type Guess, type Rule, type RuleContext } from './shape-context';
+import { broadcast, matmulShape } from './shape-geometry';
+import { attention, conv, convTranspose, globalPool, multiHeadAttention, pool } from './shape-rules-windowed';
 
-/** What a rule sees: the node's inputs as known so far, its attributes and the model's opset. */
-export interface RuleContext {
-  readonly opType: string;
-  readonly inputs: readonly (TensorInfo | null)[];
-  readonly attributes: readonly GraphAttribute[];
-  readonly outputCount: number;
-  readonly opset: number;
-}
-
-/** An output's type and shape as far as the rule can tell; null when it cannot. */
-export type Guess = { readonly dtype: string; readonly shape: readonly ShapeDim[] | null } | null;
-
-type Rule = (c: RuleContext) => Guess[];
-
-const input = (c: RuleContext, i: number): TensorInfo | null => c.inputs[i] ?? null;
-const dtypeOf = (c: RuleContext, i: number): string => input(c, i)?.dtype ?? 'unknown';
-const shapeOf = (c: RuleContext, i: number): readonly ShapeDim[] | null => input(c, i)?.shape ?? null;
-const normAxis = (axis: number, rank: number): number => (axis < 0 ? axis + rank : axis);
+export type { Guess, RuleContext } from './shape-context';
 
 const same: Rule = (c) => [{ dtype: dtypeOf(c, 0), shape: shapeOf(c, 0) }];
 const sameAsBool: Rule = (c) => [{ dtype: 'bool', shape: shapeOf(c, 0) }];
 const elementwise = (dtype?: string): Rule => (c) => [{ dtype: dtype ?? (dtypeOf(c, 0) !== 'unknown' ? dtypeOf(c, 0) : dtypeOf(c, 1)), shape: broadcast(c.inputs.map((t) => t?.shape ?? null)) }];
-
-const conv = (weightIndex: number, dtype?: string): Rule => (c) => {
-  const x = shapeOf(c, 0);
-  const w = shapeOf(c, weightIndex);
-  if (!x || !w) return [null];
-  const kernel = intsAttribute(c.attributes, 'kernel_shape') ?? w.slice(2);
-  if (!kernel.every((k): k is number => typeof k === 'number')) return [{ dtype: dtype ?? dtypeOf(c, 0), shape: x.map(() => null) }];
-  return [{ dtype: dtype ?? dtypeOf(c, 0), shape: windowShape(x, kernel, c.attributes, w[0] ?? null) }];
-};
-
-const convTranspose: Rule = (c) => {
-  const x = shapeOf(c, 0);
-  const w = shapeOf(c, 1);
-  if (!x || !w) return [null];
-  const group = intAttribute(c.attributes, 'group') ?? 1;
-  const channels = typeof w[1] === 'number' ? w[1] * group : null;
-  const explicit = intsAttribute(c.attributes, 'output_shape');
-  if (explicit) return [{ dtype: dtypeOf(c, 0), shape: [x[0] ?? null, channels, ...explicit.slice(-(x.length - 2))] }];
-  const kernel = intsAttribute(c.attributes, 'kernel_shape') ?? w.slice(2);
-  const n = x.length - 2;
-  const strides = intsAttribute(c.attributes, 'strides') ?? new Array<number>(n).fill(1);
-  const dilations = intsAttribute(c.attributes, 'dilations') ?? new Array<number>(n).fill(1);
-  const pads = intsAttribute(c.attributes, 'pads') ?? new Array<number>(2 * n).fill(0);
-  const outPad = intsAttribute(c.attributes, 'output_padding') ?? new Array<number>(n).fill(0);
-  const autoPad = c.attributes.find((a) => a.name === 'auto_pad')?.value ?? 'NOTSET';
-  const spatial = x.slice(2).map((size, i): ShapeDim => {
-    const k = kernel[i];
-    if (typeof size !== 'number' || typeof k !== 'number') return null;
-    if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') return size * strides[i]!;
-    return strides[i]! * (size - 1) + (outPad[i] ?? 0) + ((k - 1) * (dilations[i] ?? 1) + 1) - (pads[i] ?? 0) - (pads[i + n] ?? 0);
-  });
-  return [{ dtype: dtypeOf(c, 0), shape: [x[0] ?? null, channels, ...spatial] }];
-};
-
-const pool: Rule = (c) => {
-  const x = shapeOf(c, 0);
-  const kernel = intsAttribute(c.attributes, 'kernel_shape');
-  if (!x || !kernel) return [null];
-  const out = { dtype: dtypeOf(c, 0), shape: windowShape(x, kernel, c.attributes, x[1] ?? null) };
-  return [out, c.outputCount > 1 ? { dtype: 'int64', shape: out.shape } : null];
-};
-
-const globalPool: Rule = (c) => {
-  const x = shapeOf(c, 0);
-  return [x ? { dtype: dtypeOf(c, 0), shape: [x[0] ?? null, x[1] ?? null, ...x.slice(2).map(() => 1)] } : null];
-};
 
 const gemm: Rule = (c) => {
   const a = shapeOf(c, 0);
@@ -132,9 +71,12 @@ const reduce: Rule = (c) => {
   const x = shapeOf(c, 0);
   if (!x) return [null];
   const axes = axesAttribute(c);
-  // From opset 13 (ReduceSum) or 18 (the others) the axes are an input: its values are not read here.
-  if (!axes && c.inputs.length > 1 && c.inputs[1]) return [null];
   const keep = (intAttribute(c.attributes, 'keepdims') ?? 1) === 1;
+  // From opset 13 (ReduceSum) or 18 (the others) the axes are an input whose values this view does not read:
+  // any axis may be reduced, so with keepdims every size is unknown, and without it even the rank.
+  if (!axes && given(c, 1)) return [{ dtype: dtypeOf(c, 0), shape: keep ? x.map(() => null) : null }];
+  // No axes at all: every axis, unless noop_with_empty_axes says the input passes through.
+  if (!axes && intAttribute(c.attributes, 'noop_with_empty_axes') === 1) return [{ dtype: dtypeOf(c, 0), shape: x }];
   const all = new Set((axes ?? x.map((_, i) => i)).map((a) => normAxis(a, x.length)));
   const shape = keep ? x.map((d, i) => (all.has(i) ? 1 : d)) : x.filter((_, i) => !all.has(i));
   return [{ dtype: dtypeOf(c, 0), shape }];
@@ -188,6 +130,23 @@ const rankFromShapeInput = (index: number, dtype?: (c: RuleContext) => string): 
   return [length === null ? null : { dtype: dtype ? dtype(c) : dtypeOf(c, 0), shape: new Array<ShapeDim>(length).fill(null) }];
 };
 
+/**
+ * Expand broadcasts the input against a shape whose values this view does not read: the rank is the larger of
+ * the two, and an input size other than 1 stays (the shape's value there can only be 1 or that size).
+ */
+const expand: Rule = (c) => {
+  const x = shapeOf(c, 0);
+  const s = shapeOf(c, 1);
+  const length = s?.length === 1 && typeof s[0] === 'number' ? s[0] : null;
+  if (!x || length === null) return [null];
+  const rank = Math.max(x.length, length);
+  const shape = Array.from({ length: rank }, (_, i): ShapeDim => {
+    const d = x[i - (rank - x.length)];
+    return d === undefined || d === 1 || d === null ? null : d;
+  });
+  return [{ dtype: dtypeOf(c, 0), shape }];
+};
+
 const split: Rule = (c) => {
   const x = shapeOf(c, 0);
   if (!x) return new Array<Guess>(c.outputCount).fill(null);
@@ -227,7 +186,8 @@ export const SHAPE_RULES: Readonly<Record<string, Rule>> = {
   Where: (c) => [{ dtype: dtypeOf(c, 1), shape: broadcast(c.inputs.map((t) => t?.shape ?? null)) }],
   Cast: (c) => [{ dtype: castTo(c), shape: shapeOf(c, 0) }],
   CastLike: (c) => [{ dtype: dtypeOf(c, 1), shape: shapeOf(c, 0) }],
-  DequantizeLinear: (c) => [{ dtype: 'float32', shape: shapeOf(c, 0) }],
+  // From opset 19 the output takes the scale's type (float16, bfloat16…); before, float32 only.
+  DequantizeLinear: (c) => [{ dtype: c.opset >= 19 && dtypeOf(c, 1) !== 'unknown' ? dtypeOf(c, 1) : 'float32', shape: shapeOf(c, 0) }],
   QuantizeLinear: (c) => [{ dtype: c.inputs[2] ? dtypeOf(c, 2) : 'uint8', shape: shapeOf(c, 0) }],
   MatMul: (c) => [{ dtype: dtypeOf(c, 0), shape: matmulShape(shapeOf(c, 0), shapeOf(c, 1)) }],
   MatMulInteger: (c) => [{ dtype: 'int32', shape: matmulShape(shapeOf(c, 0), shapeOf(c, 1)) }],
@@ -259,9 +219,10 @@ export const SHAPE_RULES: Readonly<Record<string, Rule>> = {
   Upsample: sameRank,
   Tile: sameRank,
   Reshape: rankFromShapeInput(1),
-  Expand: rankFromShapeInput(1),
-  ConstantOfShape: rankFromShapeInput(0, () => 'float32'),
+  Expand: expand,
+  // The `value` attribute's tensor sets the type (float32 when it is absent).
+  ConstantOfShape: rankFromShapeInput(0, (c) => c.attributes.find((a) => a.name === 'value')?.tensor?.dtype ?? 'float32'),
   Split: split,
-  Attention: (c) => [{ dtype: dtypeOf(c, 0), shape: shapeOf(c, 0) }],
-  MultiHeadAttention: (c) => [{ dtype: dtypeOf(c, 0), shape: shapeOf(c, 0) }],
+  Attention: attention,
+  MultiHeadAttention: multiHeadAttention,
 };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { graphFrom } from '../graph/test-models.fixture';
+import { encodeModel, graphFrom, tensorType, weight } from '../graph/test-models.fixture';
 import { estimateRunMemory, HEAP_MARGIN_BYTES, largestFittingBatch, WASM_HEAP_BYTES, type RunMemoryModel } from './run-memory';
-import { aboutCount, runMemoryRefusal } from './run-memory-refusal';
+import { aboutCount, runMemoryRefusal, runMemoryWarning } from './run-memory-refusal';
 import { givenDims, modelHeapBytes } from './run-sizes';
 import { workingSets } from './working-sets';
 
@@ -39,7 +39,7 @@ describe('estimateRunMemory', () => {
     const model: RunMemoryModel = {
       inputs: [{ name: 'words', dtype: 'string', shape: ['n'] }],
       outputs: [{ name: 'ids', dtype: 'int64', shape: ['k'] }, { name: 'score', dtype: 'float32', shape: [-1] }],
-      workingSets: { sets: [[{ bytes: 8, dims: ['n'] }], [{ bytes: 4, dims: ['unk__3'] }]], nodes: 5, unknownNodes: 2, unknownExample: 'Loop “body”' },
+      workingSets: { sets: [[{ bytes: 8, dims: ['n'] }], [{ bytes: 4, dims: ['unk__3'] }]], floors: [], nodes: 5, unknownNodes: 2, unknownExample: 'Loop “body”' },
       modelBytes: 1000,
     };
     const e = estimateRunMemory(model, { n: 10 }, 'wasm');
@@ -72,15 +72,18 @@ describe('largestFittingBatch', () => {
 });
 
 describe('runMemoryRefusal', () => {
-  it('says what batch 300,000 needs, of what, what the heap holds, and the largest batch that fits', () => {
+  it('says what batch 300,000 needs at the least, of what, what the heap holds, and the largest batch that might fit', () => {
     const dims = { batch: 300_000 };
     const e = estimateRunMemory(mlpLarge, dims, 'wasm');
-    const error = runMemoryRefusal(e, dims, BATCH, largestFittingBatch(mlpLarge, dims, BATCH, 'wasm'));
+    // The floor alone exceeds the heap: Gemm 2 reads one [batch, 2048] float32 and writes another (2 × 2.3 GiB), beside the input.
+    expect(e.floor).toBe(300_000 * (256 + 2 * 8192));
+    expect(e.mayFit).toBe(false);
+    const error = runMemoryRefusal(e, dims, BATCH, largestFittingBatch(mlpLarge, dims, BATCH, 'wasm', 'floor'));
     expect(error.code).toBe('too-large-for-memory');
     expect(error.message).toBe(
-      'Batch 300,000 needs at least 4.7 GB of memory (inputs 73.2 MB, outputs 11.4 MB, the largest step 4.6 GB); this browser’s WebAssembly memory is 4.0 GB at most, 3.7 GB once the loaded models (24.6 MB) and a 256.0 MB margin are set aside; the largest batch that fits is about 239,000.',
+      'Batch 300,000 needs at least 4.6 GB of memory (inputs 73.2 MB, and 4.6 GB that its largest step must hold at once with the outputs made by then); this browser’s WebAssembly memory is 4.0 GB at most, 3.7 GB once the loaded models (24.6 MB) and a 256.0 MB margin are set aside; the largest batch that might fit is about 240,000.',
     );
-    expect(error.hint).toBe('Nothing was sent to the engine. Set “batch” to 239,000 or less, or run the rows in several smaller batches.');
+    expect(error.hint).toBe('Nothing was sent to the engine. Set “batch” to 240,000 or less, or run the rows in several smaller batches.');
   });
 
   it('rounds "about" down to three significant digits', () => {
@@ -99,5 +102,69 @@ describe('givenDims and modelHeapBytes', () => {
   it('counts the model file and its external data', () => {
     expect(modelHeapBytes(1000, null)).toBe(1000);
     expect(modelHeapBytes(1000, { externalDataBytes: { 'a.bin': 500, 'b.bin': 20 } } as never)).toBe(1520);
+  });
+});
+
+/**
+ * x[batch, 64] → Gemm 4096 → Relu → Gemm 10, the reviewer's relu_mlp. Reference: onnxruntime-web 1.30 WASM in node
+ * (/tmp/review-memory/run-web.mjs) ran it at batch 180,000 and 230,000 and failed at 270,000. Relu writes in place, so
+ * the old "needs at least" (every value of the Relu step in its own buffer, 2 × [batch, 4096]) refused batches that run.
+ */
+function reluMlp(): RunMemoryModel {
+  const bytes = encodeModel({
+    initializer: [weight('w1', [64, 4096]), weight('w2', [4096, 10])],
+    node: [
+      { opType: 'Gemm', name: 'g1', input: ['x', 'w1'], output: ['h'] },
+      { opType: 'Relu', name: 'relu', input: ['h'], output: ['r'] },
+      { opType: 'Gemm', name: 'g2', input: ['r', 'w2'], output: ['y'] },
+    ],
+    input: [{ name: 'x', type: tensorType(['batch', 64]) }],
+    output: [{ name: 'y', type: tensorType(['batch', 10]) }],
+  });
+  return {
+    inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 64] }],
+    outputs: [{ name: 'y', dtype: 'float32', shape: ['batch', 10] }],
+    workingSets: workingSets(graphFrom(bytes)),
+    modelBytes: bytes.length,
+  };
+}
+
+describe('the floor and the estimate (relu_mlp: runs at 180,000 and 230,000 in onnxruntime-web, fails at 270,000)', () => {
+  const model = reluMlp();
+
+  it('the floor is the input plus one [batch, 4096] (Relu may write in place; Gemm 2 reads r and writes y at once)', () => {
+    const e = estimateRunMemory(model, { batch: 180_000 }, 'wasm');
+    expect(e.floor).toBe(180_000 * (256 + 16_384 + 40));
+    // The estimate counts h and r apart and y throughout: above the heap, so not "at least".
+    expect(e.needed).toBe(180_000 * (256 + 40 + 2 * 16_384));
+    expect([e.fits, e.mayFit]).toEqual([false, true]);
+  });
+
+  it('180,000 and 230,000 are not refused but warned about, with the range; 270,000 is refused', () => {
+    for (const batch of [180_000, 230_000]) expect(estimateRunMemory(model, { batch }, 'wasm').mayFit).toBe(true);
+    expect(estimateRunMemory(model, { batch: 270_000 }, 'wasm').mayFit).toBe(false);
+    const dims = { batch: 180_000 };
+    const warning = runMemoryWarning(estimateRunMemory(model, dims, 'wasm'), dims, BATCH, largestFittingBatch(model, dims, BATCH, 'wasm', 'estimate'));
+    expect(warning.code).toBe('may-not-fit-memory');
+    expect(warning.message).toMatch(/^Batch 180,000 may not fit in memory: about 2\.8 GB–5\.5 GB\. At least 2\.8 GB \(inputs 43\.9 MB, and 2\.8 GB that its largest step must hold at once with the outputs made by then\); 5\.5 GB if no buffer were reused/);
+    expect(warning.hint).toMatch(/^Nothing was sent to the engine yet\. Run anyway to try .* set “batch” to 121,000 or less/);
+    expect(largestFittingBatch(model, {}, BATCH, 'wasm', 'floor')).toBeGreaterThan(230_000);
+    expect(largestFittingBatch(model, {}, BATCH, 'wasm', 'floor')).toBeLessThan(270_000);
+  });
+});
+
+describe('inputs without a declared shape', () => {
+  const model: RunMemoryModel = { inputs: [{ name: 'x', dtype: 'float32', shape: null }], outputs: [], workingSets: { sets: [], floors: [], nodes: 0, unknownNodes: 0 }, modelBytes: 0 };
+
+  it('take the given tensor’s dims (a 2 GiB file tensor is 2 GiB, not 4 bytes)', () => {
+    const e = estimateRunMemory(model, {}, 'wasm', { x: { dims: [512, 1024, 1024] } });
+    expect(e.inputs).toBe(2 * GiB);
+    expect(e.notBounded).toEqual([]);
+  });
+
+  it('are named as not bounded when no tensor is given', () => {
+    const e = estimateRunMemory(model, {}, 'wasm');
+    expect(e.inputs).toBe(0);
+    expect(e.notBounded).toEqual(['input “x” (no shape declared)']);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeModel, graphFrom, tensorType, weight } from '../graph/test-models.fixture';
-import { sizeTerm, workingSets } from './working-sets';
+import { floorSets, sizeTerm, workingSets } from './working-sets';
 
 const mlpLarge = () => graphFrom(new Uint8Array(readFileSync('public/examples/mlp-large/model.onnx')));
 
@@ -42,5 +42,33 @@ describe('workingSets', () => {
     expect(sizeTerm({ name: 't', dtype: 'float32', shape: [2, null], source: 'inferred', kind: 'intermediate' })).toBeNull();
     expect(sizeTerm({ name: 't', dtype: 'unknown', shape: [2], source: 'none', kind: 'intermediate' })).toBeNull();
     expect(sizeTerm({ name: 't', dtype: 'bfloat16', shape: [2], source: 'inferred', kind: 'intermediate' })).toBeNull();
+  });
+});
+
+describe('floorSets', () => {
+  const totals = (sets: { bytes: number; dims: readonly string[] }[][]) => sets.map((set) => set.map((t) => [t.bytes, ...t.dims].join('×')).sort().join(' + ')).sort();
+
+  it('mlp-large: a Gemm’s input and output together, an in-place Relu’s one side at a time, the output once made', () => {
+    // Gemm 2 reads Relu 1's [batch, 2048] and writes another: 8192×batch twice, the largest.
+    expect(totals(floorSets(mlpLarge()))).toEqual(
+      ['256×batch', '8192×batch', '256×batch + 8192×batch', '8192×batch + 8192×batch', '4096×batch', '4096×batch + 8192×batch', '40×batch', '4096×batch + 40×batch'].sort(),
+    );
+  });
+
+  it('counts an alias (Reshape) as its input’s buffer, and leaves out graph inputs and what weights alone compute', () => {
+    const bytes = encodeModel({
+      initializer: [weight('w', [4, 4]), { name: 'shape', dataType: 7, dims: [2], int64Data: [-1, 4] }],
+      node: [
+        { opType: 'Transpose', name: 'wt', input: ['w'], output: ['w_t'] },
+        { opType: 'Reshape', name: 'rx', input: ['x', 'shape'], output: ['xr'] },
+        { opType: 'MatMul', name: 'mm', input: ['xr', 'w_t'], output: ['h'] },
+        { opType: 'Reshape', name: 'rh', input: ['h', 'shape'], output: ['hr'] },
+        { opType: 'Add', name: 'add', input: ['h', 'hr'], output: ['y'] },
+      ],
+      input: [{ name: 'x', type: tensorType(['N', 4]) }],
+      output: [{ name: 'y', type: tensorType(['N', 4]) }],
+    });
+    // MatMul: h only (xr is x's buffer, w_t a folded weight); Add reads h and hr, one buffer (not 16×N twice); then y (an output).
+    expect(totals(floorSets(graphFrom(bytes)))).toEqual(['16×N']);
   });
 });

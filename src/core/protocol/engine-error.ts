@@ -37,7 +37,9 @@ export type EngineErrorCode =
   /** Tensors that were read but do not fit the model's inputs (missing, extra, dtype, shape). */
   | 'input-mismatch'
   /** A Run whose inputs, outputs and largest step cannot fit onnxruntime-web's WebAssembly heap: refused before it starts. */
-  | 'too-large-for-memory';
+  | 'too-large-for-memory'
+  /** A Run whose estimate exceeds that heap while its floor does not: held back until the user runs it anyway. */
+  | 'may-not-fit-memory';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineError };
 

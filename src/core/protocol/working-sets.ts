@@ -18,6 +18,15 @@ export interface SizeTerm {
 export interface WorkingSets {
   /** Distinct working sets (identical ones merged), each the sum of its terms. */
   readonly sets: readonly (readonly SizeTerm[])[];
+  /**
+   * Per node of the main graph, values that must be in memory at the same moment, each buffer once:
+   * the graph outputs made by then, and either what the node reads and writes (operators that never
+   * write into an input: MatMul, Gemm, Conv…) or what it reads, or what it writes (any other, since it
+   * may write in place or alias its input). Weights, values computed from weights alone and graph
+   * inputs are left out. The largest, plus the inputs, is a floor on a run's peak; a term whose size
+   * is unknown is left out of its set, which keeps it a floor.
+   */
+  readonly floors: readonly (readonly SizeTerm[])[];
   /** Nodes of the model, subgraphs' included. */
   readonly nodes: number;
   /** Nodes with a value whose type or shape nothing declares or infers (and nodes inside subgraphs): not bounded. */

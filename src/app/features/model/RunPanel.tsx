@@ -75,6 +75,14 @@ export function RunPanel({ model }: { model: OpenModel }) {
       {model.runRefusal && (
         <p role="alert" className="finding finding-error" data-testid="run-refusal">
           {model.runRefusal.message} {model.runRefusal.hint}
+          {model.runRefusal.code === 'may-not-fit-memory' && (
+            <>
+              {' '}
+              <button type="button" className="button" disabled={running} onClick={() => void actions.runModel(model.id, { anyway: true })}>
+                Run anyway
+              </button>
+            </>
+          )}
         </p>
       )}
       {model.run.status === 'done' && <OutputsView model={model} run={model.run} />}
