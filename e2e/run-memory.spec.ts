@@ -33,6 +33,15 @@ test('batch 300,000 of the large MLP is refused at once with the figures; a batc
   await expect(page.getByTestId('outputs')).toHaveCount(0);
   expect(page.workers().length).toBe(workers);
 
+  // Between the floor and the estimate: a warning with both figures and Run anyway, nothing sent yet.
+  await runPanel.getByRole('spinbutton', { name: 'batch' }).fill('240100');
+  await page.getByRole('button', { name: /^Run on/ }).click();
+  await expect(refusal).toContainText('Batch 240,100 may not fit in memory: about 3.');
+  await expect(refusal).toContainText('Nothing was sent to the engine yet. Run anyway to try');
+  await expect(refusal.getByRole('button', { name: 'Run anyway' })).toBeVisible();
+  await expect(page.getByTestId('outputs')).toHaveCount(0);
+  expect(page.workers().length).toBe(workers);
+
   // Changing the size clears the refusal; a batch that fits runs, with random inputs made in slices.
   await runPanel.getByRole('spinbutton', { name: 'batch' }).fill('2000');
   await expect(refusal).toHaveCount(0);

@@ -73,7 +73,7 @@ export function RunPanel({ model }: { model: OpenModel }) {
         )}
       </div>
       {model.runRefusal && (
-        <p role="alert" className="finding finding-error" data-testid="run-refusal">
+        <p role="alert" className={model.runRefusal.code === 'may-not-fit-memory' ? 'finding finding-warning' : 'finding finding-error'} data-testid="run-refusal">
           {model.runRefusal.message} {model.runRefusal.hint}
           {model.runRefusal.code === 'may-not-fit-memory' && (
             <>
