@@ -4,7 +4,7 @@ import type { LoadResult } from '../protocol/engine-api';
 import type { Result } from '../protocol/engine-error';
 import type { TensorSpec } from '../protocol/tensor';
 import type { HostTensor } from '../schema/host-tensor';
-import { exampleToTensors } from '../schema/input-example';
+import { exampleFeatureOrder, exampleToTensors } from '../schema/input-example';
 import { classesFromMetadataProps, planPrediction, type PredictionPlan } from '../schema/prediction';
 import { buildSignature, type Signature } from '../schema/signature';
 import { dimensionDefaults, tokenIdRange, type DimensionDefault } from './dimension-defaults';
@@ -38,7 +38,9 @@ export function modelFacts(pkg: ModelPackage, description: LoadResult): ModelFac
   const hasExample = pkg.inputExample !== null && pkg.inputExample !== undefined;
   const labels = description.summary?.classLabels ?? description.zipMaps?.[0]?.classLabels ?? null;
   const classes = meta?.targetClasses ?? description.zipMaps?.[0]?.classLabels ?? classesFromMetadataProps(description.summary?.metadataProps) ?? labels;
-  const example = hasExample ? exampleToTensors(pkg.inputExample, inputs, meta?.featureNames) : null;
+  const signature = buildSignature({ metadata: meta?.raw ?? null, mlmodel: pkg.mlmodel?.raw ?? null, inputs });
+  // Fed in the signature's feature order, as the Predict form fills it: one order for both.
+  const example = hasExample ? exampleToTensors(pkg.inputExample, inputs, exampleFeatureOrder(signature)) : null;
   const metadata = meta?.raw ?? null;
   const metadataProps = description.summary?.metadataProps;
   const shipped = example?.ok ? [{ label: 'the package’s input example', shapes: Object.fromEntries(Object.entries(example.value).map(([name, t]) => [name, t.dims])) }] : [];
@@ -46,7 +48,7 @@ export function modelFacts(pkg: ModelPackage, description: LoadResult): ModelFac
     inputs,
     batch: batchDimension(inputs),
     example,
-    signature: buildSignature({ metadata: meta?.raw ?? null, mlmodel: pkg.mlmodel?.raw ?? null, inputs }),
+    signature,
     plan: planPrediction(description.outputs, { classes, labels, targetColumn: meta?.targetColumn ?? null }),
     evaluation: evaluationSetOf(pkg),
     dimensions: dimensionDefaults({ inputs, metadata, metadataProps, shipped }),

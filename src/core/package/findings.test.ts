@@ -71,8 +71,25 @@ describe('checkPackage', () => {
   });
 
   it('reports an input example that does not fit the model', () => {
-    const pkg = open({ ...example('iris-pipeline'), 'input_example.json': strToU8('{"columns": ["a", "b"], "data": [[1, 2]]}') });
+    const pkg = open({ ...example('iris-pipeline'), 'input_example.json': strToU8('{"inputs": [[1, 2]]}') });
     expect(checkPackage(pkg, ioOf(pkg)).find((f) => f.code === 'input-example')).toMatchObject({ severity: 'error', message: expect.stringContaining('fixes it at 4') });
+  });
+
+  it('refuses a table example whose columns are not the features, rather than feeding it in its own order', () => {
+    const pkg = open({ ...example('iris-pipeline'), 'input_example.json': strToU8('{"columns": ["a", "b", "c", "d"], "data": [[1, 2, 3, 4]]}') });
+    expect(checkPackage(pkg, ioOf(pkg)).find((f) => f.code === 'input-example')).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining('The example’s columns do not match the model’s features: no column for “sepal length (cm)”'),
+    });
+  });
+
+  it('names both orders when feature_names and the MLflow signature disagree, and which one is used', () => {
+    const files = withMetadata(example('wine-mlflow'), (m) => {
+      m.feature_names = [...(m.feature_names as string[])].reverse();
+    });
+    const finding = checkPackage(open(files), ioOf(open(files))).find((f) => f.code === 'feature-order');
+    expect(finding).toMatchObject({ severity: 'error' });
+    expect(finding!.message).toMatch(/^metadata\.json feature_names orders the features \[proline, .*\], but the MLflow signature \(MLmodel\) orders them \[alcohol, .*\] \(position 1: “proline” vs “alcohol”\)\. Rows are built in the metadata\.json feature_names order/);
   });
 });
 

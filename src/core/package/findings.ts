@@ -1,5 +1,7 @@
 import type { TensorSpec } from '../protocol/tensor';
-import { exampleToTensors } from '../schema/input-example';
+import { exampleFeatureOrder, exampleToTensors } from '../schema/input-example';
+import { buildSignature } from '../schema/signature';
+import { orderConflict, orderConflictText, orderedFeatureLists } from '../schema/signature-order';
 import { parseMlflowSignature, signatureDtypeToOnnx } from './mlflow-signature';
 import type { ModelPackage } from './model-package';
 
@@ -128,8 +130,11 @@ export function checkPackage(pkg: ModelPackage, io: ModelInterface): Finding[] {
     }
   }
   findings.push(...signatureChecks(pkg, io));
+  const conflict = orderConflict(orderedFeatureLists(meta?.raw ?? null, pkg.mlmodel?.raw ?? null));
+  if (conflict) findings.push({ severity: 'error', code: 'feature-order', message: orderConflictText(conflict) });
   if (pkg.inputExample !== null && pkg.inputExample !== undefined) {
-    const example = exampleToTensors(pkg.inputExample, io.inputs, meta?.featureNames);
+    const signature = buildSignature({ metadata: meta?.raw ?? null, mlmodel: pkg.mlmodel?.raw ?? null, inputs: io.inputs });
+    const example = exampleToTensors(pkg.inputExample, io.inputs, exampleFeatureOrder(signature));
     findings.push(
       example.ok
         ? { severity: 'ok', code: 'input-example', message: `The input example fits the model: ${Object.entries(example.value).map(([n, t]) => `${n} [${t.dims.join(', ')}]`).join(', ')}.` }

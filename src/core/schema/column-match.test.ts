@@ -42,10 +42,66 @@ describe('matchColumns', () => {
   });
 });
 
+describe('matchColumns: the label', () => {
+  const xy = buildSignature({ metadata: { feature_names: ['x', 'y'], target_column: 'price' }, mlmodel: null, inputs: [{ name: 'v', dtype: 'float32', shape: ['N', 2] }] });
+
+  it('never takes a column that feeds a feature as the true label', () => {
+    expect(matchColumns(['x', 'y'], xy, { targetColumn: 'price' })).toMatchObject({ indices: [0, 1], labelIndex: null, labelColumn: null, runnable: true });
+    // Nothing declared: “y” is still a feature, not the label.
+    expect(matchColumns(['x', 'y'], xy)).toMatchObject({ indices: [0, 1], labelIndex: null });
+    expect(matchColumns(['y', 'x', 'target'], xy)).toMatchObject({ indices: [1, 0], labelIndex: 2, labelColumn: 'target' });
+  });
+
+  it('takes only the declared target_column as the label, never the fallback names', () => {
+    expect(matchColumns(['x', 'y', 'target'], xy, { targetColumn: 'price' })).toMatchObject({ labelIndex: null, extra: ['target'] });
+    expect(matchColumns(['x', 'price', 'y'], xy, { targetColumn: 'price' })).toMatchObject({ indices: [0, 2], labelIndex: 1, labelColumn: 'price' });
+  });
+});
+
+describe('matchColumns: suggestions', () => {
+  const sensors = buildSignature({ metadata: { feature_names: ['sensor_a_reading', 'sensor_b_reading'] }, mlmodel: null, inputs: [{ name: 'v', dtype: 'float32', shape: ['N', 2] }] });
+
+  it('suggests a column for the feature it names exactly (normalised) before any near miss', () => {
+    const m = matchColumns(['Sensor B Reading', 'sensor_a_readng'], sensors);
+    expect(m.misnamed).toEqual([
+      { feature: 'sensor_a_reading', column: 'sensor_a_readng' },
+      { feature: 'sensor_b_reading', column: 'Sensor B Reading' },
+    ]);
+    const renames = Object.fromEntries(m.misnamed.map((x) => [x.column, x.feature]));
+    expect(matchColumns(['Sensor B Reading', 'sensor_a_readng'], sensors, { renames })).toMatchObject({ indices: [1, 0], runnable: true });
+  });
+
+  it('makes no suggestion when a feature is as near to two columns (a tie is not guessed)', () => {
+    const m = matchColumns(['sensor_a_readinx', 'sensor_a_readinz', 'sensor_b_reading'], sensors);
+    expect(m.misnamed).toEqual([]);
+    expect(m.missing).toEqual(['sensor_a_reading']);
+    expect(m.runnable).toBe(false);
+  });
+});
+
+describe('matchColumns: duplicate columns', () => {
+  const az = buildSignature({ metadata: { feature_names: ['a', 'z'] }, mlmodel: null, inputs: [{ name: 'v', dtype: 'float32', shape: ['N', 2] }] });
+
+  it('refuses a file with two columns named after one feature, naming the column and its positions', () => {
+    const m = matchColumns(['a', 'z', 'a'], az);
+    expect(m.runnable).toBe(false);
+    expect(m.extra).toEqual([]);
+    expect(m.problem!.message).toBe('The file’s columns are ambiguous: “a” appears 2 times (columns 1 and 3), so it cannot tell which one to use. Nothing was scored.');
+    expect(m.problem!.hint).toBe('Keep one column of each name (rename or delete the others), then open the file again.');
+  });
+
+  it('refuses two label columns of the same name, and lets other repeated columns through as ignored', () => {
+    expect(matchColumns(['a', 'target', 'z', ' target'], az).problem!.message).toContain('“target” appears 2 times (columns 2 and 4)');
+    expect(matchColumns(['a', 'z', 'id', 'id'], az)).toMatchObject({ runnable: true, extra: ['id', 'id'] });
+  });
+});
+
 describe('findLabelColumn', () => {
-  it('prefers metadata’s target_column, then target / label / y', () => {
+  it('takes metadata’s target_column when declared, else target / label / y', () => {
     expect(findLabelColumn(['a', 'species', 'target'], 'species')).toBe(1);
+    expect(findLabelColumn(['a', 'target'], 'species')).toBeNull();
     expect(findLabelColumn(['a', 'Label'])).toBe(1);
     expect(findLabelColumn(['a', 'b'])).toBeNull();
+    expect(findLabelColumn(['y', 'label'], null, new Set([0]))).toBe(1);
   });
 });

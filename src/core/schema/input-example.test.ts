@@ -31,9 +31,16 @@ describe('exampleToTensors: tables', () => {
     expect(feeds(out)).toEqual({ float_input: { dtype: 'float32', dims: [2, 4], data: [7.3, 2.9, 6.3, 1.8, 5.1, 3.5, 1.4, 0.2].map(Math.fround) } });
   });
 
-  it('keeps the column order when the feature names do not all match', () => {
+  it('refuses, rather than feeding the example in its own order, when a feature has no column', () => {
     const example = { columns: ['b', 'a'], data: [[1, 2]] };
-    expect(feeds(exampleToTensors(example, [{ name: 'x', dtype: 'float32', shape: ['n', 2] }], ['a', 'c'])).x!.data).toEqual([1, 2]);
+    const error = failure(exampleToTensors(example, [{ name: 'x', dtype: 'float32', shape: ['n', 2] }], ['a', 'c']));
+    expect(error.code).toBe('bad-input-example');
+    expect(error.message).toBe('The example’s columns do not match the model’s features: no column for “c” (it has “b”, “a”). It was not fed in its own column order, which need not be the model’s.');
+  });
+
+  it('matches columns by name as the Predict form does (surrounding spaces trimmed), in the features’ order', () => {
+    const example = { columns: [' z ', 'a', 'label'], data: [[1, 2, 0]] };
+    expect(feeds(exampleToTensors(example, [{ name: 'x', dtype: 'float32', shape: ['n', 2] }], ['a', 'z'])).x!.data).toEqual([2, 1]);
   });
 
   it('reads a serving example in dataframe_split form', () => {

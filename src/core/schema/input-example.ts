@@ -2,7 +2,9 @@ import { engineError, fail, ok, type Result } from '../protocol/engine-error';
 import type { TensorSpec } from '../protocol/tensor';
 import { convertValues } from '../tensors/convert';
 import { shapeText } from '../tensors/tensor-error';
+import { columnsByName } from './column-match';
 import type { HostTensor } from './host-tensor';
+import type { Signature } from './signature';
 
 type Nested = number | boolean | string | null | Nested[];
 
@@ -90,11 +92,26 @@ function fromTable(table: Table, inputs: readonly TensorSpec[], featureOrder: re
     return ok(feeds);
   }
   if (inputs.length !== 1) return badExample(`The example is a table, but the model has ${inputs.length} inputs that are not named after its columns.`);
-  const order = featureOrder && featureOrder.every((f) => table.columns.includes(f)) ? featureOrder : table.columns;
-  const indices = order.map((c) => table.columns.indexOf(c));
+  let indices = table.columns.map((_, k) => k);
+  if (featureOrder && featureOrder.length > 0) {
+    // The features' order, by name (the rule the Predict form and CSV files use), never the example's own order.
+    indices = columnsByName(table.columns, featureOrder);
+    const absent = featureOrder.filter((_, f) => indices[f]! < 0);
+    if (absent.length > 0) {
+      const names = (list: readonly string[]): string => list.slice(0, 8).map((n) => `“${n}”`).join(', ') + (list.length > 8 ? ` and ${list.length - 8} more` : '');
+      return badExample(
+        `The example’s columns do not match the model’s features: no column for ${names(absent)} (it has ${names(table.columns) || 'none'}). It was not fed in its own column order, which need not be the model’s.`,
+      );
+    }
+  }
   const made = tensorOf(inputs[0]!, table.rows.map((r) => indices.map((i) => r[i] as Nested)));
   if (!made.ok) return made;
   return ok({ [inputs[0]!.name]: made.value });
+}
+
+/** The feature order a table example is fed in: the signature's features when they fill one input by name, else none. */
+export function exampleFeatureOrder(signature: Signature): readonly string[] | undefined {
+  return signature.layout.kind === 'one-input' && signature.namedFeatures ? signature.features.map((f) => f.name) : undefined;
 }
 
 /**

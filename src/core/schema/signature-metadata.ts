@@ -75,8 +75,8 @@ function mergeFeatureTypes(draft: SignatureDraft, featureTypes: Record<string, u
 }
 
 /**
- * metadata.json into the draft: feature_names fixes the order, input_schema and feature_types the
- * rules, training_ranges (or feature_ranges) the warnings. Returns input_schema's properties as
+ * metadata.json into the draft: feature_names names the features (the order is fixed later, see
+ * signature-order), input_schema and feature_types the rules, training_ranges (or feature_ranges) the warnings. Returns input_schema's properties as
  * validation uses them (training-only ranges removed).
  */
 export function mergeMetadata(draft: SignatureDraft, metadata: Readonly<Record<string, unknown>> | null): Record<string, unknown> {

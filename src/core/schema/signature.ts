@@ -5,11 +5,14 @@ import { signatureDraft, type FeatureDraft } from './signature-draft';
 import { chooseLayout, signatureInputsOf } from './signature-layout';
 import { mergeMetadata } from './signature-metadata';
 import { mergeMlflowColumns } from './signature-mlflow';
+import { orderDraft, orderedFeatureLists } from './signature-order';
 
 /**
  * One normalised signature per model, merged from (in order of preference)
  * metadata.json `input_schema` + `feature_names`/`feature_types`, the MLflow
- * signature, and the ONNX graph's inputs.
+ * signature, and the ONNX graph's inputs. The features' order comes from an
+ * ordered list (feature_names, the MLflow columns, one input per feature), never
+ * from input_schema's property order.
  */
 export type FeatureKind = 'number' | 'integer' | 'boolean' | 'category' | 'string';
 
@@ -88,6 +91,8 @@ export function buildSignature({ metadata, mlmodel, inputs }: SignatureSources):
   draft.sources.push('onnx');
   const signatureInputs = signatureInputsOf(inputs, mlflow.kind === 'tensors' ? mlflow.inputs : []);
   const { layout, namedFeatures } = chooseLayout(draft, signatureInputs);
+  // An ordered list decides the features' order, never input_schema's property order.
+  orderDraft(draft, orderedFeatureLists(metadata, mlmodel), layout.kind === 'input-per-feature' ? signatureInputs.map((i) => i.name) : []);
   const fallback: FeatureKind = layout.kind === 'one-input' ? (kindOfTypeName(layout.dtype) ?? 'number') : 'number';
   const features = [...draft.features.values()].map((d) => featureOf(d, fallback));
   return {
