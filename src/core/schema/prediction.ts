@@ -184,14 +184,21 @@ export function readPredictions(plan: PredictionPlan, outputs: Readonly<Record<s
   const labelNumbers = labelTensor && labelTensor.dtype !== 'string' ? plain(labelTensor, (n) => new Float64Array(n)) : null;
   // A label is a class's value where the model lists its labels, else its position.
   const position = plan.labels ? new Map(plan.labels.map((label, k) => [label, k])) : null;
+  // Integer labels by value too, so that a row's label is found without spelling it (no string per row).
+  const byValue = plan.labels ? new Map(plan.labels.flatMap((label, k): [number, number][] => (Number.isSafeInteger(Number(label)) && String(Number(label)) === label ? [[Number(label), k]] : []))) : null;
   for (let r = 0; r < rows; r++) {
     if (labelNumbers) {
       const v = labelNumbers[r]!;
-      // Past 2^53 a number is not the integer the model gave: its text is spelled from the integer itself.
-      const text = Number.isSafeInteger(v) || !Number.isInteger(v) ? String(v) : String(labelTensor!.data[r]);
-      const k = position ? (position.get(text) ?? -1) : Number.isInteger(v) && v >= 0 && v < 2 ** 31 ? v : -1;
+      let k = byValue ? (byValue.get(v) ?? -1) : Number.isInteger(v) && v >= 0 && v < 2 ** 31 ? v : -1;
+      let name = k >= 0 ? classes[k] : undefined;
+      if (name === undefined) {
+        // Past 2^53 a number is not the integer the model gave: its text is spelled from the integer itself.
+        const text = Number.isSafeInteger(v) || !Number.isInteger(v) ? String(v) : String(labelTensor!.data[r]);
+        if (k < 0 && position) k = position.get(text) ?? -1;
+        name = (k >= 0 ? classes[k] : undefined) ?? text;
+      }
       classIndex[r] = k;
-      className[r] = (k >= 0 ? classes[k] : undefined) ?? text;
+      className[r] = name;
     } else if (labelTensor) {
       const v = String(labelTensor.data[r]);
       const k = position ? (position.get(v) ?? -1) : classes.indexOf(v);
