@@ -1,5 +1,6 @@
 import type { HostTensor } from './host-tensor';
 import { tensorValues } from './host-tensor';
+import { isDistribution, labelLookup } from './prediction';
 import { tensorDocument, type JsonElement } from '../tensors/tensor-json';
 
 export interface OutputsDocument {
@@ -12,8 +13,6 @@ export function outputsDocument(outputs: Readonly<Record<string, HostTensor>>): 
 }
 
 const plainNumbers = (t: HostTensor, limit = Infinity): number[] => tensorValues(t, limit).map(Number);
-
-const isProbabilityRow = (row: readonly number[]): boolean => row.every((v) => v >= 0 && v <= 1) && Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-3;
 
 export interface Prediction {
   readonly output: string;
@@ -34,19 +33,21 @@ export function predictClasses(outputs: Readonly<Record<string, HostTensor>>, cl
   const scores = entries.find(([, t]) => t.dims.length === 2 && t.dims[1] === classes.length && t.dtype.startsWith('float'));
   const label = entries.find(([, t]) => (t.dtype === 'int64' || t.dtype === 'int32') && t.dims.length === 1);
   if (label) {
-    const values = tensorValues(label[1], limit).map(String);
+    const values = tensorValues(label[1], limit);
     const width = classes.length;
     const probs = scores ? plainNumbers(scores[1], values.length * width) : null;
-    // A label is the class's value where the model lists its labels (sklearn-onnx), else its position.
-    const positionOf = (text: string): number => (labels && labels.length === width ? labels.indexOf(text) : Number.isInteger(Number(text)) && Number(text) >= 0 && Number(text) < width ? Number(text) : -1);
+    // The batch's own rule (readPredictions): a label is the class's value where the model lists its labels (sklearn-onnx), else its position.
+    const lookup = labelLookup(classes, labels && labels.length === width ? labels : null);
     return {
       output: label[0],
       totalRows: label[1].dims[0] ?? 0,
-      rows: values.map((text, r) => {
-        const c = positionOf(text);
+      rows: values.map((v, r) => {
+        const text = String(v);
+        const found = lookup.ofNumber(Number(v));
+        const c = found >= 0 && found < width ? found : lookup.ofText(text);
         const row = probs ? probs.slice(r * width, (r + 1) * width) : null;
         // A score is shown as a probability only when the row is a distribution (not logits).
-        return { classIndex: c, className: (c >= 0 ? classes[c] : undefined) ?? text, score: row && c >= 0 && isProbabilityRow(row) ? row[c]! : null };
+        return { classIndex: c, className: (c >= 0 ? classes[c] : undefined) ?? text, score: row && c >= 0 && c < width && isDistribution(row, width) ? row[c]! : null };
       }),
     };
   }
@@ -60,7 +61,7 @@ export function predictClasses(outputs: Readonly<Record<string, HostTensor>>, cl
     rows: Array.from({ length: rows }, (_, r) => {
       const row = values.slice(r * classes.length, (r + 1) * classes.length);
       const best = row.reduce((bi, v, i) => (v > row[bi]! ? i : bi), 0);
-      return { classIndex: best, className: classes[best] ?? String(best), score: isProbabilityRow(row) ? row[best]! : null };
+      return { classIndex: best, className: classes[best] ?? String(best), score: isDistribution(row, classes.length) ? row[best]! : null };
     }),
   };
 }

@@ -152,6 +152,21 @@ export function rankClasses(predictions: BatchPredictions, row: number, k = Infi
     .slice(0, k);
 }
 
+/**
+ * Which class a label output's value names: the model's own labels (`PredictionPlan` labels,
+ * sklearn-onnx's classlabels) map each label to its class, by value for integers so that no
+ * string is spelled per row; without them an integer label is a class position and a text label
+ * a class name. -1 when it names none.
+ */
+export function labelLookup(classes: readonly string[], labels: readonly string[] | null) {
+  const position = labels ? new Map(labels.map((label, k) => [label, k])) : null;
+  const byValue = labels ? new Map(labels.flatMap((label, k): [number, number][] => (Number.isSafeInteger(Number(label)) && String(Number(label)) === label ? [[Number(label), k]] : []))) : null;
+  return {
+    ofNumber: (v: number): number => (byValue ? (byValue.get(v) ?? -1) : Number.isInteger(v) && v >= 0 && v < 2 ** 31 ? v : -1),
+    ofText: (text: string): number => (position ? (position.get(text) ?? -1) : classes.indexOf(text)),
+  };
+}
+
 /** Reads a batch's outputs with the plan: predicted class, confidence and scores, or a value per row. */
 export function readPredictions(plan: PredictionPlan, outputs: Readonly<Record<string, HostTensor>>, options: { readonly softmax?: boolean } = {}): BatchPredictions {
   const empty = { classIndex: new Int32Array(0), className: [], confidence: new Float32Array(0), scores: null, classes: [], scoreKind: null, values: null };
@@ -182,26 +197,23 @@ export function readPredictions(plan: PredictionPlan, outputs: Readonly<Record<s
   const confidence = new Float32Array(rows).fill(NaN);
   // A numeric label output as numbers once (an int64 one without a BigInt per row); a text one as it is.
   const labelNumbers = labelTensor && labelTensor.dtype !== 'string' ? plain(labelTensor, (n) => new Float64Array(n)) : null;
-  // A label is a class's value where the model lists its labels, else its position.
-  const position = plan.labels ? new Map(plan.labels.map((label, k) => [label, k])) : null;
-  // Integer labels by value too, so that a row's label is found without spelling it (no string per row).
-  const byValue = plan.labels ? new Map(plan.labels.flatMap((label, k): [number, number][] => (Number.isSafeInteger(Number(label)) && String(Number(label)) === label ? [[Number(label), k]] : []))) : null;
+  const lookup = labelLookup(classes, plan.labels);
   for (let r = 0; r < rows; r++) {
     if (labelNumbers) {
       const v = labelNumbers[r]!;
-      let k = byValue ? (byValue.get(v) ?? -1) : Number.isInteger(v) && v >= 0 && v < 2 ** 31 ? v : -1;
+      let k = lookup.ofNumber(v);
       let name = k >= 0 ? classes[k] : undefined;
       if (name === undefined) {
         // Past 2^53 a number is not the integer the model gave: its text is spelled from the integer itself.
         const text = Number.isSafeInteger(v) || !Number.isInteger(v) ? String(v) : String(labelTensor!.data[r]);
-        if (k < 0 && position) k = position.get(text) ?? -1;
+        if (k < 0) k = lookup.ofText(text);
         name = (k >= 0 ? classes[k] : undefined) ?? text;
       }
       classIndex[r] = k;
       className[r] = name;
     } else if (labelTensor) {
       const v = String(labelTensor.data[r]);
-      const k = position ? (position.get(v) ?? -1) : classes.indexOf(v);
+      const k = lookup.ofText(v);
       classIndex[r] = k;
       className[r] = (k >= 0 ? classes[k] : undefined) ?? v;
     } else if (scores) {
