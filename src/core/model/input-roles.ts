@@ -1,5 +1,6 @@
 import type { InputFill } from '../benchmark/fill-inputs';
 import type { TensorDType, TensorSpec } from '../protocol/tensor';
+import { integerRange } from '../schema/feed-limits';
 import { SMALL_INTEGERS } from '../schema/host-tensor';
 
 /**
@@ -40,13 +41,11 @@ export function inputRole(spec: Pick<TensorSpec, 'name' | 'dtype'>): InputRole {
   return 'values';
 }
 
-/** The largest value of the narrow integer types: token ids drawn for them stay representable. */
-const INTEGER_MAX: Partial<Readonly<Record<TensorDType, number>>> = { int8: 127, uint8: 255, int16: 32767, uint16: 65535 };
-
 /** Token ids to draw: within the vocabulary when the package states it (and the type can hold it), else the small default range. */
 export function tokenIdsFor(dtype: TensorDType, tokens: TokenRange | null): { readonly min: number; readonly max: number } {
   if (tokens === null) return SMALL_INTEGERS;
-  return { min: tokens.min, max: Math.min(tokens.max, INTEGER_MAX[dtype] ?? tokens.max) };
+  // Within what the type holds: token ids drawn for a uint8 input stop at 255.
+  return { min: tokens.min, max: Math.min(tokens.max, integerRange(dtype)?.max ?? tokens.max) };
 }
 
 /** What "random values" means for an input of this role (see InputRole for why). */

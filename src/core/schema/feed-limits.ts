@@ -38,6 +38,12 @@ const LIMITS: Readonly<Partial<Record<string, Omit<FeedLimit, 'dtype'>>>> = {
   bool: { min: 0, max: 1, whole: true },
 };
 
+/** The values an integer (or bool) dtype holds, int64/uint64 up to 2^53 − 1; null for floats and text. */
+export function integerRange(dtype: TensorDType | 'unknown'): { readonly min: number; readonly max: number } | null {
+  const limit = LIMITS[dtype];
+  return limit?.whole ? { min: limit.min, max: limit.max } : null;
+}
+
 /** The model input each feature feeds, in feature order (null: a feature fed as text, or no mapping). */
 export function feedLimits(signature: Signature): (FeedLimit | null)[] {
   const { layout, features, inputs } = signature;

@@ -1,6 +1,7 @@
 import type { TensorDType } from '../protocol/tensor';
 import { tensorValues, type HostTensor } from './host-tensor';
-import { integerRange, pixelTensor } from './pixel-tensor';
+import { integerRange } from './feed-limits';
+import { pixelTensor } from './pixel-tensor';
 import type { ImageLayout, Signature, SignatureInput } from './signature';
 
 /** How pixel brightness becomes input values. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom, tensorValues } from './host-tensor';
-import { fitToDType, integerRange, pixelTensor, randomPixelTensor } from './pixel-tensor';
+import { integerRange } from './feed-limits';
+import { fitToDType, pixelTensor, randomPixelTensor } from './pixel-tensor';
 
 describe('pixel values in a dtype', () => {
   it('knows what each integer dtype holds, and that floats have no such range', () => {

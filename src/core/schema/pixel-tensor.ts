@@ -1,33 +1,8 @@
 import type { TensorDType } from '../protocol/tensor';
+import { integerRange } from './feed-limits';
 import { elementCount, fromNumbers, type HostTensor } from './host-tensor';
 
 type NumericDType = Exclude<TensorDType, 'string'>;
-
-/** The values an integer dtype can hold (int64/uint64 up to the largest safe JavaScript integer); null for floats. */
-export function integerRange(dtype: TensorDType | 'unknown'): { readonly min: number; readonly max: number } | null {
-  switch (dtype) {
-    case 'int8':
-      return { min: -128, max: 127 };
-    case 'uint8':
-      return { min: 0, max: 255 };
-    case 'int16':
-      return { min: -32768, max: 32767 };
-    case 'uint16':
-      return { min: 0, max: 65535 };
-    case 'int32':
-      return { min: -(2 ** 31), max: 2 ** 31 - 1 };
-    case 'uint32':
-      return { min: 0, max: 2 ** 32 - 1 };
-    case 'int64':
-      return { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
-    case 'uint64':
-      return { min: 0, max: Number.MAX_SAFE_INTEGER };
-    case 'bool':
-      return { min: 0, max: 1 };
-    default:
-      return null;
-  }
-}
 
 /** A value as the dtype stores it: integers rounded and clamped to the dtype's range (no wrap-around), floats as they are. */
 export function fitToDType(dtype: TensorDType, value: number): number {
