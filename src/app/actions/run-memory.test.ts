@@ -5,12 +5,18 @@ import { makeFeeds } from './run-inputs';
 
 const modelOf = (r: ReturnType<typeof rig>, id: string) => r.store.getState().models.find((m) => m.id === id)!;
 
+/** The large MLP open in a fresh rig, its Run set to `source` inputs (at `batch` rows when given). */
+async function openMlpLarge(source: 'random' | 'zeros', batch?: number) {
+  const r = rig();
+  const model = await openExample(r, 'mlp-large');
+  r.inputFiles.setRunSource(model.id, source);
+  if (batch !== undefined) r.store.getState().setDim(model.id, 'batch', batch);
+  return { r, model };
+}
+
 describe('a Run that cannot fit in memory', () => {
   it('is refused before anything is made or sent, with the figures beside the Run button; a batch that fits then runs', async () => {
-    const r = rig();
-    const model = await openExample(r, 'mlp-large');
-    r.inputFiles.setRunSource(model.id, 'random');
-    r.store.getState().setDim(model.id, 'batch', 300_000);
+    const { r, model } = await openMlpLarge('random', 300_000);
     const runs = r.engine.runs;
     const notices = r.store.getState().notices.length;
     await r.actions.runModel(model.id);
@@ -31,11 +37,8 @@ describe('a Run that cannot fit in memory', () => {
   });
 
   it('holds back a batch whose floor fits but whose estimate does not, with the range, until the user runs it anyway', async () => {
-    const r = rig();
-    const model = await openExample(r, 'mlp-large');
-    r.inputFiles.setRunSource(model.id, 'zeros');
     // Floor 239,999 × 16,640 B fits the 3.7 GB left; the estimate (16,680 B a row) does not.
-    r.store.getState().setDim(model.id, 'batch', 239_999);
+    const { r, model } = await openMlpLarge('zeros', 239_999);
     const runs = r.engine.runs;
     await r.actions.runModel(model.id);
     const held = modelOf(r, model.id);
@@ -53,9 +56,7 @@ describe('a Run that cannot fit in memory', () => {
   });
 
   it('reports an allocation failure that still happens, and leaves the Run button ready', async () => {
-    const r = rig();
-    const model = await openExample(r, 'mlp-large');
-    r.inputFiles.setRunSource(model.id, 'zeros');
+    const { r, model } = await openMlpLarge('zeros');
     r.engine.beforeRun = () => {
       throw new RangeError('Invalid array length');
     };

@@ -12,8 +12,8 @@ export const weight = (name: string, dims: number[], value = 0.01) => ({ name, d
 export const ints = (name: string, values: number[]) => ({ name, type: 7, ints: values });
 export const int = (name: string, value: number) => ({ name, type: 2, i: value });
 
-export function encodeModel(graph: object, opset = 17, irVersion = 8): Uint8Array {
-  return modelProtoType.encode(modelProtoType.fromObject({ irVersion, opsetImport: [{ domain: '', version: opset }], graph })).finish();
+export function encodeModel(graph: object, opset = 17, irVersion = 8, domains: readonly { domain: string; version: number }[] = []): Uint8Array {
+  return modelProtoType.encode(modelProtoType.fromObject({ irVersion, opsetImport: [{ domain: '', version: opset }, ...domains], graph })).finish();
 }
 
 export function graphFrom(bytes: Uint8Array): GraphModel {
