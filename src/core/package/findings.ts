@@ -2,7 +2,7 @@ import type { TensorSpec } from '../protocol/tensor';
 import { exampleFeatureOrder, exampleToTensors } from '../schema/input-example';
 import { buildSignature } from '../schema/signature';
 import { orderConflict, orderConflictText, orderedFeatureLists } from '../schema/signature-order';
-import { parseMlflowSignature, signatureDtypeToOnnx } from './mlflow-signature';
+import { parseMlflowSignature, signatureDtypeToOnnx, type MlflowSignature } from './mlflow-signature';
 import type { ModelPackage } from './model-package';
 
 export type FindingSeverity = 'error' | 'warning' | 'ok';
@@ -62,9 +62,8 @@ function classCheck(classes: readonly string[], io: ModelInterface): Finding | n
   };
 }
 
-function signatureChecks(pkg: ModelPackage, io: ModelInterface): Finding[] {
+function signatureChecks(pkg: ModelPackage, io: ModelInterface, signature: MlflowSignature): Finding[] {
   if (!pkg.mlmodel) return [];
-  const signature = parseMlflowSignature(pkg.mlmodel.raw.signature);
   const out: Finding[] = signature.problems.map((p) => ({ severity: 'error', code: 'signature-unreadable', message: `MLmodel: ${p}.` }));
   if (signature.kind === 'none') {
     out.push({ severity: 'warning', code: 'signature-missing', message: 'MLmodel has no input signature: MLflow cannot check requests before they reach the model.' });
@@ -129,8 +128,9 @@ export function checkPackage(pkg: ModelPackage, io: ModelInterface): Finding[] {
       findings.push({ severity: 'warning', code: 'metrics-unverifiable', message: `metadata.json records ${metrics.map(([k, v]) => `${k} ${v}`).join(', ')}, but the package has no evaluation CSV to check ${metrics.length === 1 ? 'it' : 'them'} against.` });
     }
   }
-  findings.push(...signatureChecks(pkg, io));
-  const conflict = orderConflict(orderedFeatureLists(meta?.raw ?? null, pkg.mlmodel?.raw ?? null));
+  const mlflow = parseMlflowSignature(pkg.mlmodel?.raw.signature ?? null);
+  findings.push(...signatureChecks(pkg, io, mlflow));
+  const conflict = orderConflict(orderedFeatureLists(meta?.raw ?? null, mlflow));
   if (conflict) findings.push({ severity: 'error', code: 'feature-order', message: orderConflictText(conflict) });
   if (pkg.inputExample !== null && pkg.inputExample !== undefined) {
     const signature = buildSignature({ metadata: meta?.raw ?? null, mlmodel: pkg.mlmodel?.raw ?? null, inputs: io.inputs });

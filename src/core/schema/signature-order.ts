@@ -1,4 +1,4 @@
-import { parseMlflowSignature } from '../package/mlflow-signature';
+import type { MlflowSignature } from '../package/mlflow-signature';
 import type { SignatureDraft } from './signature-draft';
 
 /** A list that fixes the features' order (JSON Schema properties do not: an object's keys have no order). */
@@ -14,13 +14,10 @@ export interface OrderConflict {
   readonly other: OrderedList;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The package's ordered feature lists, preferred first: metadata.json feature_names, then the MLflow column signature. */
-export function orderedFeatureLists(metadata: Readonly<Record<string, unknown>> | null, mlmodel: Readonly<Record<string, unknown>> | null): OrderedList[] {
+/** The package's ordered feature lists, preferred first: metadata.json feature_names, then the MLflow column signature (as parsed once by its reader). */
+export function orderedFeatureLists(metadata: Readonly<Record<string, unknown>> | null, mlflow: MlflowSignature): OrderedList[] {
   const lists: OrderedList[] = [];
   if (Array.isArray(metadata?.feature_names) && metadata.feature_names.length > 0) lists.push({ label: 'metadata.json feature_names', names: metadata.feature_names.map(String) });
-  const mlflow = parseMlflowSignature(isRecord(mlmodel?.signature) ? mlmodel.signature : null);
   const columns = mlflow.kind === 'columns' ? mlflow.inputs.flatMap((e) => (e.name ? [e.name] : [])) : [];
   if (columns.length > 0) lists.push({ label: 'the MLflow signature (MLmodel)', names: columns });
   return lists;

@@ -92,7 +92,7 @@ export function buildSignature({ metadata, mlmodel, inputs }: SignatureSources):
   const signatureInputs = signatureInputsOf(inputs, mlflow.kind === 'tensors' ? mlflow.inputs : []);
   const { layout, namedFeatures } = chooseLayout(draft, signatureInputs);
   // An ordered list decides the features' order, never input_schema's property order.
-  orderDraft(draft, orderedFeatureLists(metadata, mlmodel), layout.kind === 'input-per-feature' ? signatureInputs.map((i) => i.name) : []);
+  orderDraft(draft, orderedFeatureLists(metadata, mlflow), layout.kind === 'input-per-feature' ? signatureInputs.map((i) => i.name) : []);
   const fallback: FeatureKind = layout.kind === 'one-input' ? (kindOfTypeName(layout.dtype) ?? 'number') : 'number';
   const features = [...draft.features.values()].map((d) => featureOf(d, fallback));
   return {
