@@ -99,11 +99,17 @@ function sourceOf(fill: InputFill, dtype: TensorDType, dims: readonly number[], 
   return `seeded random ${dtype} values${range}`;
 }
 
-/** Seeded starting values for one input at the given size (the same rules as random inputs: input-roles), and where they came from in words. */
-export function startingTensor(spec: TensorSpec, dims: readonly number[], tokens: TokenRange | null, seed = STARTING_SEED): { tensor: HostTensor; source: string } {
+/** One input's values by its role (input-roles), drawn values coming from `random`: what starting and random values share. */
+function roleValues(spec: TensorSpec, dims: readonly number[], tokens: TokenRange | null, random: () => number): { tensor: HostTensor; fill: InputFill; dtype: TensorDType } {
   const dtype = dtypeOf(spec);
   const fill = inputFill(inputRole({ name: spec.name, dtype }), dtype, tokens);
-  const tensor = drain(fillInputs([{ name: spec.name, dtype, dims: [...dims], fill }], 'random', seededRandom(seed)))[spec.name]!;
+  const tensor = drain(fillInputs([{ name: spec.name, dtype, dims: [...dims], fill }], 'random', random))[spec.name]!;
+  return { tensor, fill, dtype };
+}
+
+/** Seeded starting values for one input at the given size (the same rules as random inputs: input-roles), and where they came from in words. */
+export function startingTensor(spec: TensorSpec, dims: readonly number[], tokens: TokenRange | null, seed = STARTING_SEED): { tensor: HostTensor; source: string } {
+  const { tensor, fill, dtype } = roleValues(spec, dims, tokens, seededRandom(seed));
   return { tensor, source: sourceOf(fill, dtype, dims, tokens) };
 }
 
@@ -113,9 +119,7 @@ export function startingTensor(spec: TensorSpec, dims: readonly number[], tokens
  * token ids stay within the vocabulary. The source begins "random " so that a new size redraws it.
  */
 export function randomInput(spec: TensorSpec, dims: readonly number[], tokens: TokenRange | null, random: () => number): { tensor: HostTensor; source: string } {
-  const dtype = dtypeOf(spec);
-  const fill = inputFill(inputRole({ name: spec.name, dtype }), dtype, tokens);
-  const tensor = drain(fillInputs([{ name: spec.name, dtype, dims: [...dims], fill }], 'random', random))[spec.name]!;
+  const { tensor, fill, dtype } = roleValues(spec, dims, tokens, random);
   const count = tensor.data.length.toLocaleString('en-US');
   if (fill.kind !== 'drawn') return { tensor, source: `random inputs for “${spec.name}” are ${sourceOf(fill, dtype, dims, tokens)} (${count})` };
   if (fill.ints && tokens) return { tensor, source: `random token ids ${fill.ints.min}–${fill.ints.max} (${tokens.detail}; ${count})` };
