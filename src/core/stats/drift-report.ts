@@ -147,7 +147,7 @@ export interface ClassShares {
   readonly classes: readonly ClassShare[];
   readonly referenceTotal: number;
   readonly productionTotal: number;
-  /** PSI over the predicted classes (the same floor as for features). */
+  /** PSI over the predicted classes (smoothed as for features, psiOfCounts). */
   readonly psi: number;
   /** The PSI chance alone stays under 95 % of the time with these totals (`psiNoise`, classes seen as bins). */
   readonly psiNoise: number;
